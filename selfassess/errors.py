@@ -1,0 +1,34 @@
+"""The core's exceptions. Each carries one-line messages a user can act on.
+
+The CLI prints every message on its own line and exits 1; the GUI shows them in a dialog.
+"""
+
+from __future__ import annotations
+
+
+class SelfassessError(Exception):
+    """Base class: an input was refused. ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: str | list[str]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class ChecklistError(SelfassessError):
+    """A checklist file (YAML, or a snapshot inside a .selfassess file) is invalid."""
+
+
+class FileFormatError(SelfassessError):
+    """A file is not a readable selfassess file: not SQLite, corrupt, foreign, too new."""
+
+
+class InputRefused(SelfassessError):
+    """Answers, scores or other edits that do not fit the checklist; nothing was written."""
+
+
+class SealedError(SelfassessError):
+    """An edit was attempted on a sealed file."""
+
+
+class IncompleteError(SelfassessError):
+    """Sealing was refused: the completeness checks found problems (all listed)."""

@@ -1,0 +1,69 @@
+"""Exact decimal points: parsing, step checks and display (no binary float anywhere)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+
+
+def parse_decimal(value: object) -> Decimal | None:
+    """A finite Decimal from text, an int or a float given by JSON/YAML; None if not a number.
+
+    Floats are read through their shortest repr (``0.1`` → ``Decimal("0.1")``), which is what a
+    person typed into a JSON file. Booleans are not numbers here.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text or len(text) > 40:
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return None
+    else:
+        return None
+    if not number.is_finite():
+        return None
+    if number == 0:
+        return Decimal(0)  # folds -0 into 0
+    return number
+
+
+def is_multiple(value: Decimal, step: Decimal) -> bool:
+    """True when ``value`` is a whole multiple of ``step`` (exactly, in decimal)."""
+    return step > 0 and value % step == 0
+
+
+def decimal_text(value: Decimal) -> str:
+    """Canonical text: no exponent, no trailing zeros (``Decimal("4.50")`` → ``"4.5"``)."""
+    if value == 0:
+        return "0"
+    text = format(value.normalize(), "f")
+    return text
+
+
+def round_cents(value: Decimal) -> Decimal:
+    """Round half up to two decimals (how totals are shown and graded)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def json_number(value: Decimal) -> int | float:
+    """A JSON number for a Decimal with at most two decimals (exact in its printed form)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(decimal_text(value))
+
+
+def decimal_places(value: Decimal) -> int:
+    """Number of digits after the decimal point in canonical form."""
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -1,0 +1,85 @@
+"""Limits and checks shared by everything that accepts text or files from people or files.
+
+The same rules apply when a value is typed, read from an answers file, or read back from a
+received .selfassess file, so that nothing accepted in one place is refused in another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from selfassess.i18n import N_, _
+
+MAX_NAME = 100  # department, bureau, person, period
+MAX_SHORT_TEXT = 2_000  # reasons, measures, shortcomings
+MAX_LONG_TEXT = 50_000  # 自查情况 (a printed narrative of 20,000 characters must fit easily)
+MAX_EVIDENCE_BYTES = 300 * 1024 * 1024
+MAX_EVIDENCE_PER_TARGET = 100
+MAX_LIST_ENTRIES = 500  # shortcomings, measures
+MAX_AID_COUNT = 100_000
+
+FIELD_LABELS = {
+    "narrative": N_("narrative"),
+    "deduction_reason": N_("deduction reason"),
+    "na_reason": N_("not-applicable reason"),
+    "explanation": N_("explanation"),
+    "filled_by": N_("filled by"),
+    "text": N_("text"),
+    "owner": N_("owner"),
+    "deadline": N_("deadline"),
+    "leader": N_("leader in charge"),
+    "standard": N_("completion standard"),
+    "progress": N_("progress"),
+}
+
+
+def field_label(name: str) -> str:
+    """The translated label of a field name used in messages."""
+    return _(FIELD_LABELS.get(name, name))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
+
+def normalize_text(value: str) -> str:
+    """Line breaks as ``\\n`` (Windows ``\\r\\n`` and old Mac ``\\r`` folded)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def text_problem(value: object, limit: int, single_line: bool = False) -> str | None:
+    """Why a text value is unacceptable (None when fine): type, length, control characters."""
+    if not isinstance(value, str):
+        return _("must be text")
+    if len(value) > limit:
+        return _("is longer than {limit} characters ({length})").format(limit=limit,
+                                                                        length=len(value))
+    if _CONTROL.search(value.replace("\r", "")):
+        return _("contains control characters")
+    if single_line and "\n" in value.replace("\r", "\n"):
+        return _("must be a single line")
+    return None
+
+
+def safe_file_name(name: str) -> str:
+    """A file name safe to show and to write on any system: no folders, no control characters,
+    no reserved Windows names. Used for evidence names taken from people's files."""
+    name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1]
+    name = _CONTROL.sub("", name).strip().strip(".") or "file"
+    name = re.sub(r'[<>:"|?*]', "_", name)
+    if _WINDOWS_RESERVED.match(name):
+        name = "_" + name
+    if len(name) > 120:
+        stem, dot, suffix = name.rpartition(".")
+        name = (stem[: 110] + dot + suffix[:9]) if dot and len(suffix) <= 9 else name[:120]
+    return name
+
+
+def file_name_problem(value: object) -> str | None:
+    """Why a stored evidence file name is unacceptable (None when it is already safe)."""
+    if not isinstance(value, str) or not value:
+        return _("must be a non-empty file name")
+    if safe_file_name(value) != value:
+        return _("is not a safe file name")
+    return None
