@@ -1,0 +1,176 @@
+"""The checklist (考核细则) as plain, immutable data.
+
+A ``Checklist`` is built only by ``checklist.loader`` after validation, so code that receives
+one may rely on its invariants: unique codes, points that are multiples of their step, items
+summing to their section and sections to the full marks, descending grade bands ending at 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import Literal
+
+ScoringMode = Literal["deduct", "count", "binary", "level", "manual"]
+SCORING_MODES: tuple[ScoringMode, ...] = ("deduct", "count", "binary", "level", "manual")
+
+NaPolicy = Literal["full", "rescale"]
+NA_POLICIES: tuple[NaPolicy, ...] = ("full", "rescale")
+
+
+@dataclass(frozen=True)
+class Deduction:
+    """One deduction rule of an item (扣分项): points per occurrence or once, optionally capped."""
+
+    code: str
+    text: str
+    points: Decimal
+    per_occurrence: bool = False
+    unit: str = ""
+    cap: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class CountTarget:
+    """A count target (计数制): ``target`` per period, ``points_per_shortfall`` lost per missing one."""
+
+    code: str
+    text: str
+    target: int
+    points_per_shortfall: Decimal
+    unit: str = "次"
+
+
+@dataclass(frozen=True)
+class Level:
+    """A named level (等级制) worth a fraction of the item's maximum."""
+
+    name: str
+    fraction: Decimal
+
+
+DEFAULT_LEVELS: tuple[Level, ...] = (
+    Level("好", Decimal("1")),
+    Level("较好", Decimal("0.75")),
+    Level("一般", Decimal("0.5")),
+    Level("差", Decimal("0")),
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One checklist row (考核内容 / 指标) with a stable code such as ``1.2``."""
+
+    code: str
+    section_code: str
+    title: str
+    max_points: Decimal
+    step: Decimal
+    mode: ScoringMode
+    content: str = ""
+    criteria: str = ""
+    evidence_hint: str = ""
+    target: str = ""
+    reference: str = ""
+    na_allowed: bool = False
+    evidence_required: int = 0
+    deductions: tuple[Deduction, ...] = ()
+    counts: tuple[CountTarget, ...] = ()
+    levels: tuple[Level, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A 考核项目 (一级), e.g. 一、学习贯彻与组织领导 (20分)."""
+
+    code: str
+    title: str
+    max_points: Decimal
+    items: tuple[Item, ...]
+    suggested_category: str = ""
+
+
+@dataclass(frozen=True)
+class BonusItem:
+    """A 加分项: a claim of up to ``max_points``, which needs evidence before sealing."""
+
+    code: str
+    title: str
+    max_points: Decimal
+    rule: str = ""
+    evidence_required: int = 1
+
+
+@dataclass(frozen=True)
+class VetoItem:
+    """A 一票否决 item: if triggered, the grade is the lowest band whatever the score."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class GradeBand:
+    """A 等次 band; a total reaching ``minimum`` (inclusive) gets ``name``."""
+
+    name: str
+    minimum: Decimal
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The whole template a department file is filled against."""
+
+    id: str
+    version: str
+    title: str
+    full_marks: Decimal
+    step: Decimal
+    na_policy: NaPolicy
+    bonus_cap: Decimal
+    cap_total: bool
+    sections: tuple[Section, ...]
+    bonus_items: tuple[BonusItem, ...]
+    veto_items: tuple[VetoItem, ...]
+    grade_bands: tuple[GradeBand, ...]
+    shortcoming_categories: tuple[str, ...]
+    description: str = ""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def items(self) -> tuple[Item, ...]:
+        """Every item, in checklist order."""
+        return tuple(item for section in self.sections for item in section.items)
+
+    @cached_property
+    def items_by_code(self) -> dict[str, Item]:
+        """Items keyed by code."""
+        return {item.code: item for item in self.items}
+
+    @cached_property
+    def bonus_by_code(self) -> dict[str, BonusItem]:
+        """Bonus items keyed by code."""
+        return {bonus.code: bonus for bonus in self.bonus_items}
+
+    @cached_property
+    def veto_by_code(self) -> dict[str, VetoItem]:
+        """Veto items keyed by code."""
+        return {veto.code: veto for veto in self.veto_items}
+
+    @cached_property
+    def section_by_code(self) -> dict[str, Section]:
+        """Sections keyed by code."""
+        return {section.code: section for section in self.sections}
+
+    @property
+    def lowest_grade(self) -> str:
+        """The band a veto forces (the last, lowest one)."""
+        return self.grade_bands[-1].name
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """SHA-256 of the canonical form; any change to any content changes it."""
+        from selfassess.checklist.canonical import fingerprint
+
+        return fingerprint(self)
