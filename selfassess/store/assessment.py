@@ -1,0 +1,280 @@
+"""``AssessmentFile``: one open .selfassess file (department or bureau).
+
+Opening checks the header and structure, loads the embedded checklist snapshot and verifies
+its fingerprint; it never reads evidence bytes. Every edit goes through ``apply`` (validate,
+then one transaction with audit lines); ``seal`` and ``reopen`` are transactions too.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import uuid
+from pathlib import Path
+from types import TracebackType
+
+from sqlite_utils import Database
+
+from selfassess import __version__
+from selfassess.checklist.canonical import canonical_json
+from selfassess.checklist.loader import checklist_from_mapping
+from selfassess.checklist.model import Checklist
+from selfassess.completeness import completeness_problems
+from selfassess.errors import (
+    ChecklistError,
+    FileFormatError,
+    IncompleteError,
+    InputRefused,
+    SealedError,
+)
+from selfassess.i18n import _
+from selfassess.store.changes import ChangeSet, change_problems
+from selfassess.store.database import create_database, discard, open_database, publish
+from selfassess.store.editing import now_text, write_changes
+from selfassess.store.evidence import blob_matches, iter_blob
+from selfassess.store.reading import read_department_data, read_departments
+from selfassess.store.records import AuditEntry, Department, DepartmentData, FileInfo, SealRecord
+from selfassess.store.sealing import content_digest
+from selfassess.validation import MAX_NAME, text_problem
+
+KINDS = ("department", "bureau")
+
+
+def default_actor() -> str:
+    """The operating-system user, for audit lines when no name is known."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+class AssessmentFile:
+    """An open .selfassess file. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: Path, db: Database, readonly: bool) -> None:
+        self.path = path
+        self.db = db
+        self.readonly = readonly
+        self.info = self._read_info()
+        self.checklist = self._read_checklist()
+
+    # --- opening and creating ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, readonly: bool = False) -> AssessmentFile:
+        """Open an existing file; raises FileFormatError with a one-line reason if unusable."""
+        path = Path(path)
+        db = open_database(path, readonly)
+        try:
+            return cls(path, db, readonly)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
+    def create(cls, path: Path | str, checklist: Checklist, *, department_name: str,
+               period: str, bureau_name: str = "", filled_by: str = "",
+               kind: str = "department", department_id: str | None = None) -> AssessmentFile:
+        """Create a new file (never overwriting one) and return it open for editing."""
+        path = Path(path)
+        problems = [f"{label}: {problem}" for label, value in (
+            (_("department"), department_name), (_("period"), period),
+            (_("bureau"), bureau_name), (_("filled by"), filled_by))
+            if (problem := text_problem(value, MAX_NAME, single_line=True))]
+        if kind == "department" and not department_name.strip():
+            problems.append(_("a department name is required"))
+        if problems:
+            raise InputRefused(problems)
+        if path.exists():
+            raise InputRefused(_("{name} already exists; it was not overwritten").format(
+                name=path.name))
+        db, temporary = create_database(path)
+        try:
+            now = now_text()
+            with db.atomic():
+                db.table("meta").insert_all([
+                    {"key": "kind", "value": kind},
+                    {"key": "period", "value": period.strip()},
+                    {"key": "bureau_name", "value": bureau_name.strip()},
+                    {"key": "created_at", "value": now},
+                    {"key": "created_with", "value": f"selfassess {__version__}"},
+                    {"key": "checklist", "value": checklist.fingerprint},
+                ])
+                db.table("checklist").insert({
+                    "fingerprint": checklist.fingerprint, "checklist_id": checklist.id,
+                    "version": checklist.version, "title": checklist.title,
+                    "content": canonical_json(checklist),
+                })
+                if kind == "department":
+                    dept_id = department_id or str(uuid.uuid4())
+                    db.table("departments").insert({
+                        "id": dept_id, "name": department_name.strip(),
+                        "filled_by": filled_by.strip(), "revision": 0, "sealed": 0,
+                        "created_at": now})
+                    db.table("audit_log").insert({
+                        "at": now, "actor": filled_by.strip() or default_actor(),
+                        "department_id": dept_id, "action": "create", "target": "",
+                        "old": None, "new": json.dumps({"department": department_name.strip(),
+                                                        "period": period.strip()},
+                                                       ensure_ascii=False)})
+            db.close()
+            publish(temporary, path)
+        except BaseException:
+            db.close()
+            discard(temporary)
+            raise
+        return cls.open(path)
+
+    def _meta(self) -> dict[str, str]:
+        return {key: value for key, value in self.db.execute("SELECT key, value FROM meta")
+                if isinstance(key, str) and isinstance(value, str)}
+
+    def _read_info(self) -> FileInfo:
+        meta = self._meta()
+        kind = meta.get("kind", "")
+        if kind not in KINDS:
+            raise FileFormatError(f"{self.path.name}: " + _("unknown file kind “{kind}”").format(
+                kind=kind[:20]))
+        for key in ("period", "bureau_name"):
+            if text_problem(meta.get(key, ""), MAX_NAME, single_line=True):
+                raise FileFormatError(f"{self.path.name}: " + _("the {field} is not valid").format(
+                    field=key))
+        return FileInfo(kind, meta.get("period", ""), meta.get("bureau_name", ""),
+                        meta.get("created_at", ""), meta.get("created_with", ""))
+
+    def _read_checklist(self) -> Checklist:
+        fingerprint = self._meta().get("checklist", "")
+        row = self.db.execute("SELECT content FROM checklist WHERE fingerprint = ?",
+                              [fingerprint]).fetchone()
+        source = f"{self.path.name} ({_('embedded checklist')})"
+        if row is None or not isinstance(row[0], str):
+            raise FileFormatError(f"{source}: " + _("missing"))
+        try:
+            checklist = checklist_from_mapping(json.loads(row[0]), source)
+        except ValueError:
+            raise FileFormatError(f"{source}: " + _("not valid JSON")) from None
+        except ChecklistError as error:
+            raise FileFormatError(error.problems) from None
+        if checklist.fingerprint != fingerprint:
+            raise FileFormatError(f"{source}: " + _("its content does not match its fingerprint"))
+        return checklist
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def departments(self) -> list[Department]:
+        """Every department in the file (one in a department file)."""
+        return read_departments(self.db, self.path.name)
+
+    def department(self, department_id: str | None = None) -> Department:
+        """One department: by id, or the only one of a department file."""
+        departments = self.departments()
+        if department_id is None:
+            if self.info.kind != "department" or len(departments) != 1:
+                raise FileFormatError(f"{self.path.name}: " + _(
+                    "a department file must hold exactly one department"))
+            return departments[0]
+        for department in departments:
+            if department.id == department_id:
+                return department
+        raise InputRefused(_("no department with id {id} in {name}").format(
+            id=department_id, name=self.path.name))
+
+    def data(self, department_id: str | None = None) -> DepartmentData:
+        """Everything a department filled in, validated against the checklist."""
+        return read_department_data(self.db, self.checklist, self.department(department_id),
+                                    self.path.name)
+
+    def seals(self, department_id: str | None = None) -> list[SealRecord]:
+        """The seal history, oldest first."""
+        dept = self.department(department_id)
+        return [SealRecord(*row) for row in self.db.execute(
+            "SELECT revision, sealed_at, sealed_by, digest FROM seals WHERE department_id = ? "
+            "ORDER BY revision", [dept.id])]
+
+    def audit(self, department_id: str | None = None) -> list[AuditEntry]:
+        """The audit log, oldest first (of one department, or all)."""
+        sql = "SELECT at, actor, department_id, action, target, old, new FROM audit_log"
+        params: list[str] = []
+        if department_id is not None:
+            sql += " WHERE department_id = ?"
+            params.append(department_id)
+        return [AuditEntry(*row) for row in self.db.execute(sql + " ORDER BY id", params)]
+
+    def evidence_bytes(self, sha256: str) -> bytes:
+        """The bytes of one stored evidence document."""
+        return b"".join(iter_blob(self.db, sha256))
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def _writable(self, department: Department) -> None:
+        if self.readonly:
+            raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
+        if department.sealed:
+            raise SealedError(_("{name} is sealed (revision {revision}); reopen it before "
+                                "changing anything").format(name=self.path.name,
+                                                            revision=department.revision))
+
+    def apply(self, changes: ChangeSet, actor: str = "", department_id: str | None = None) -> None:
+        """Validate and store a ChangeSet in one transaction; refuse it whole on any problem."""
+        data = self.data(department_id)
+        self._writable(data.department)
+        problems = change_problems(self.checklist, data, changes)
+        if problems:
+            raise InputRefused(problems)
+        with self.db.atomic():
+            write_changes(self.db, data, changes, actor or data.department.filled_by or
+                          default_actor())
+
+    def seal(self, actor: str = "", department_id: str | None = None) -> SealRecord:
+        """Run the completeness checks, then record revision + time + digest and lock the file."""
+        data = self.data(department_id)
+        self._writable(data.department)
+        problems = completeness_problems(self.checklist, data)
+        if problems:
+            raise IncompleteError([problem.message for problem in problems])
+        broken = sorted({ref.file_name for ref in data.evidence
+                         if not blob_matches(self.db, ref.sha256)})
+        if broken:
+            raise FileFormatError([f"{self.path.name}: " + _(
+                "evidence {name} is damaged inside the file").format(name=name) for name in broken])
+        revision = data.department.revision + 1
+        record = SealRecord(revision, now_text(), actor or data.department.filled_by or
+                            default_actor(),
+                            content_digest(data, self.checklist.fingerprint, self.info.period,
+                                           revision))
+        with self.db.atomic():
+            self.db.table("seals").insert({"department_id": data.department.id, **record.__dict__})
+            self.db.execute("UPDATE departments SET revision = ?, sealed = 1 WHERE id = ?",
+                            [revision, data.department.id])
+            self.db.table("audit_log").insert({
+                "at": record.sealed_at, "actor": record.sealed_by,
+                "department_id": data.department.id, "action": "seal",
+                "target": str(revision), "old": None, "new": record.digest})
+        return record
+
+    def reopen(self, actor: str = "", department_id: str | None = None) -> None:
+        """Unseal (recorded in the audit log); the next seal gets the next revision."""
+        department = self.department(department_id)
+        if self.readonly:
+            raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
+        if not department.sealed:
+            raise InputRefused(_("{name} is not sealed").format(name=self.path.name))
+        with self.db.atomic():
+            self.db.execute("UPDATE departments SET sealed = 0 WHERE id = ?", [department.id])
+            self.db.table("audit_log").insert({
+                "at": now_text(), "actor": actor or department.filled_by or default_actor(),
+                "department_id": department.id, "action": "reopen",
+                "target": str(department.revision), "old": None, "new": None})
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (SQLite checkpoints the WAL into the file)."""
+        self.db.close()
+
+    def __enter__(self) -> AssessmentFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()

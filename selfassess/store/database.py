@@ -1,0 +1,169 @@
+"""Opening and creating the SQLite file safely.
+
+Before SQLite ever sees a file, its first 100 bytes are checked: the SQLite magic, a sane page
+size, a length consistent with the page count (a truncated copy is refused), our
+``application_id`` (another program's database is refused) and the schema version (a file
+from a newer selfassess is refused). Only then is it opened, read-only by URI when asked,
+with ``trusted_schema=OFF``; views and triggers, which a selfassess file never has, are refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+import uuid
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from selfassess.errors import FileFormatError
+from selfassess.i18n import _
+from selfassess.store.schema import (
+    APPLICATION_ID,
+    EXPECTED_TABLES,
+    MIGRATION_NAMES,
+    MIGRATION_SET,
+    SCHEMA_VERSION,
+    migrations,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+def _refuse(path: Path, reason: str) -> FileFormatError:
+    return FileFormatError(f"{path.name}: {reason}")
+
+
+def check_header(path: Path) -> None:
+    """Refuse anything that is not a complete selfassess SQLite file of a known version."""
+    try:
+        if not path.is_file():
+            raise _refuse(path, _("no such file") if not path.exists() else _("not a file"))
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            header = stream.read(HEADER_SIZE)
+    except OSError as error:
+        raise _refuse(path, _("cannot read the file ({reason})").format(
+            reason=error.strerror or error)) from None
+    if size == 0:
+        raise _refuse(path, _("the file is empty, not a selfassess file"))
+    if not header.startswith(SQLITE_MAGIC):
+        if SQLITE_MAGIC.startswith(header):
+            raise _refuse(path, _("the file is truncated or damaged"))
+        raise _refuse(path, _("not a selfassess file (not an SQLite database)"))
+    if len(header) < HEADER_SIZE:
+        raise _refuse(path, _("the file is truncated or damaged"))
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise _refuse(path, _("the file is damaged (invalid page size)"))
+    change_counter, page_count, valid_for = (struct.unpack(">I", header[offset:offset + 4])[0]
+                                             for offset in (24, 28, 92))
+    if size % page_size or (change_counter == valid_for and page_count * page_size > size):
+        raise _refuse(path, _("the file is truncated or damaged"))
+    application_id = struct.unpack(">i", header[68:72])[0]
+    if application_id != APPLICATION_ID:
+        raise _refuse(path, _("not a selfassess file (an SQLite database of another program)"))
+    user_version = struct.unpack(">i", header[60:64])[0]
+    if user_version > SCHEMA_VERSION:
+        raise _refuse(path, _("made by a newer version of selfassess (format {found}, this program "
+                              "reads up to {supported}); please update selfassess").format(
+            found=user_version, supported=SCHEMA_VERSION))
+
+
+def connect(path: Path, readonly: bool) -> Database:
+    """Open an SQLite connection wrapped by sqlite-utils (file must already exist)."""
+    uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
+    conn = sqlite3.connect(uri, uri=True)
+    db = Database(conn, execute_plugins=False, recursive_triggers=False)
+    db.execute("PRAGMA trusted_schema = OFF")
+    db.execute("PRAGMA busy_timeout = 5000")
+    if not readonly:
+        db.execute("PRAGMA foreign_keys = ON")
+        with db.ensure_autocommit_on():
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def _check_structure(path: Path, db: Database) -> None:
+    rows = db.execute("SELECT type, name FROM sqlite_master").fetchall()
+    kinds = {(kind, name) for kind, name in rows}
+    if any(kind in ("view", "trigger") for kind, _name in kinds):
+        raise _refuse(path, _("the file contains views or triggers, which selfassess files never "
+                              "have; refused"))
+    tables = {name for kind, name in kinds if kind == "table"}
+    missing = EXPECTED_TABLES - tables
+    if missing:
+        raise _refuse(path, _("the file is damaged (missing tables: {tables})").format(
+            tables=", ".join(sorted(missing))))
+    applied = {row[0] for row in db.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+    unknown = applied - set(MIGRATION_NAMES)
+    if unknown:
+        raise _refuse(path, _("made by a newer version of selfassess; please update selfassess"))
+
+
+def open_database(path: Path, readonly: bool) -> Database:
+    """Check and open an existing file; writable opens apply pending migrations."""
+    check_header(path)
+    db: Database | None = None
+    try:
+        db = connect(path, readonly)
+        _check_structure(path, db)
+        if migrations.pending(db):
+            if readonly:
+                raise _refuse(path, _("the file has an older format; open it once in selfassess "
+                                      "to upgrade it"))
+            migrations.apply(db)
+        return db
+    except sqlite3.DatabaseError as error:
+        if db is not None:
+            db.close()
+        raise _refuse(path, _("the file is damaged ({reason})").format(reason=error)) from None
+    except BaseException:
+        if db is not None:
+            db.close()
+        raise
+
+
+def create_database(path: Path) -> tuple[Database, Path]:
+    """Create a new, empty file beside ``path`` under a temporary name.
+
+    The caller fills it, closes it and calls ``publish`` so that ``path`` appears complete or
+    not at all.
+    """
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    conn = sqlite3.connect(str(temporary))
+    db = Database(conn, execute_plugins=False, recursive_triggers=False)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    with db.ensure_autocommit_on():
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db)
+    return db, temporary
+
+
+def publish(temporary: Path, path: Path) -> None:
+    """Move a finished temporary file to ``path``, never replacing an existing file."""
+    try:
+        os.link(temporary, path)  # atomic, and fails if path exists
+    except FileExistsError:
+        temporary.unlink(missing_ok=True)
+        raise _refuse(path, _("the file already exists; it was not overwritten")) from None
+    except OSError:
+        # file systems without hard links (FAT on USB sticks): check, then rename
+        if path.exists():
+            temporary.unlink(missing_ok=True)
+            raise _refuse(path, _("the file already exists; it was not overwritten")) from None
+        os.replace(temporary, path)
+        return
+    temporary.unlink()
+
+
+def discard(temporary: Path) -> None:
+    """Remove a temporary file and its WAL companions after a failed creation."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{temporary}{suffix}").unlink(missing_ok=True)

@@ -1,0 +1,192 @@
+"""Writing a validated ChangeSet, with an audit line for every field that changed.
+
+Called inside one transaction by ``AssessmentFile.apply``: either all of it is stored or none.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from selfassess.numbers import decimal_text
+from selfassess.scoring import Aid
+from selfassess.store.changes import (
+    ChangeSet,
+    EvidenceSource,
+    merged_answer,
+    merged_bonus,
+    merged_veto,
+)
+from selfassess.store.evidence import media_type, remove_unreferenced_blobs, store_blob
+from selfassess.store.records import DepartmentData, Measure, Shortcoming
+
+
+def now_text() -> str:
+    """Local time with its UTC offset, to the second."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def score_text(value: Decimal | None) -> str | None:
+    """How a score is stored: canonical decimal text, or NULL."""
+    return None if value is None else decimal_text(value)
+
+
+def aid_text(aid: Aid) -> str:
+    """How a scoring aid is stored: compact JSON with only what was entered."""
+    data: dict[str, Any] = {}
+    if aid.occurrences:
+        data["occurrences"] = dict(sorted(aid.occurrences.items()))
+    if aid.counts:
+        data["counts"] = dict(sorted(aid.counts.items()))
+    if aid.level is not None:
+        data["level"] = aid.level
+    if aid.met is not None:
+        data["met"] = aid.met
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, Aid):
+        return aid_text(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _Writer:
+    def __init__(self, db: Database, department_id: str, actor: str) -> None:
+        self.db = db
+        self.department_id = department_id
+        self.actor = actor
+        self.now = now_text()
+
+    def audit(self, action: str, target: str, old: Any, new: Any) -> None:
+        self.db.table("audit_log").insert({
+            "at": self.now, "actor": self.actor, "department_id": self.department_id,
+            "action": action, "target": target, "old": _json(old), "new": _json(new),
+        })
+
+    def answers(self, data: DepartmentData, changes: dict[str, dict[str, Any]]) -> None:
+        for code, fields in changes.items():
+            current = data.answers.get(code)
+            answer = merged_answer(current, code, fields)
+            changed = False
+            for name, value in fields.items():
+                old = getattr(current, name) if current else None
+                if old != value:
+                    self.audit("answer", f"{code}.{name}", old, value)
+                    changed = True
+            if not changed and current is not None:
+                continue
+            self.db.table("answers").upsert({
+                "department_id": self.department_id,
+                "item_code": code,
+                "self_score": score_text(answer.self_score),
+                "narrative": answer.narrative,
+                "deduction_reason": answer.deduction_reason,
+                "not_applicable": int(answer.not_applicable),
+                "na_reason": answer.na_reason,
+                "aid": aid_text(answer.aid),
+                "updated_at": self.now,
+            }, pk=("department_id", "item_code"))
+
+    def bonus(self, data: DepartmentData, changes: dict[str, dict[str, Any]]) -> None:
+        for code, fields in changes.items():
+            current = data.bonus.get(code)
+            claim = merged_bonus(current, code, fields)
+            for name, value in fields.items():
+                old = getattr(current, name) if current else None
+                if old != value:
+                    self.audit("bonus", f"{code}.{name}", old, value)
+            self.db.table("bonus_claims").upsert({
+                "department_id": self.department_id, "code": code,
+                "points": score_text(claim.points), "narrative": claim.narrative,
+            }, pk=("department_id", "code"))
+
+    def veto(self, data: DepartmentData, changes: dict[str, dict[str, Any]]) -> None:
+        for code, fields in changes.items():
+            current = data.veto.get(code)
+            declaration = merged_veto(current, code, fields)
+            for name, value in fields.items():
+                old = getattr(current, name) if current else None
+                if old != value:
+                    self.audit("veto", f"{code}.{name}", old, value)
+            self.db.table("veto_declarations").upsert({
+                "department_id": self.department_id, "code": code,
+                "triggered": None if declaration.triggered is None else int(declaration.triggered),
+                "explanation": declaration.explanation,
+            }, pk=("department_id", "code"))
+
+    def attach(self, kind: str, code: str, source: EvidenceSource, position: int) -> None:
+        sha256, size = store_blob(self.db, source.path)
+        self.db.table("evidence").insert({
+            "department_id": self.department_id, "target_kind": kind, "target_code": code,
+            "position": position, "file_name": source.name, "media_type": media_type(source.name),
+            "sha256": sha256, "size": size, "added_at": self.now,
+        })
+        self.audit("evidence", f"{kind}:{code}", None, {"name": source.name, "sha256": sha256})
+
+    def replace_evidence(self, data: DepartmentData, kind: str, code: str,
+                         sources: list[EvidenceSource]) -> None:
+        for ref in data.evidence_for(kind, code):
+            self.audit("evidence", f"{kind}:{code}", {"name": ref.file_name, "sha256": ref.sha256},
+                       None)
+        self.db.execute("DELETE FROM evidence WHERE department_id = ? AND target_kind = ? "
+                        "AND target_code = ?", [self.department_id, kind, code])
+        for position, source in enumerate(sources):
+            self.attach(kind, code, source, position)
+
+    def lists(self, data: DepartmentData, shortcomings: list[Shortcoming] | None,
+              measures: list[Measure] | None) -> None:
+        if shortcomings is not None:
+            self.audit("shortcomings", "", [s.__dict__ for s in data.shortcomings],
+                       [s.__dict__ for s in shortcomings])
+            self.db.execute("DELETE FROM shortcomings WHERE department_id = ?", [self.department_id])
+            self.db.table("shortcomings").insert_all(
+                [{"department_id": self.department_id, "position": position,
+                  "category": s.category, "text": s.text, "item_code": s.item_code}
+                 for position, s in enumerate(shortcomings)])
+        if measures is not None:
+            self.audit("measures", "", [m.__dict__ for m in data.measures],
+                       [m.__dict__ for m in measures])
+            self.db.execute("DELETE FROM measures WHERE department_id = ?", [self.department_id])
+            self.db.table("measures").insert_all(
+                [{"department_id": self.department_id, "position": position, "text": m.text,
+                  "owner": m.owner, "deadline": m.deadline, "shortcoming": m.shortcoming,
+                  "leader": m.leader, "standard": m.standard, "progress": m.progress}
+                 for position, m in enumerate(measures)])
+
+
+def write_changes(db: Database, data: DepartmentData, changes: ChangeSet, actor: str) -> None:
+    """Write a ChangeSet already checked by ``change_problems`` (caller holds the transaction)."""
+    writer = _Writer(db, data.department.id, actor)
+    if changes.filled_by is not None and changes.filled_by != data.department.filled_by:
+        writer.audit("filled_by", "", data.department.filled_by, changes.filled_by)
+        db.execute("UPDATE departments SET filled_by = ? WHERE id = ?",
+                   [changes.filled_by, data.department.id])
+    writer.answers(data, changes.answers)
+    writer.bonus(data, changes.bonus)
+    writer.veto(data, changes.veto)
+    for code, sources in changes.item_evidence.items():
+        writer.replace_evidence(data, "item", code, sources)
+    for code, sources in changes.bonus_evidence.items():
+        writer.replace_evidence(data, "bonus", code, sources)
+    for ev_id in changes.remove_evidence:
+        ref = next(r for r in data.evidence if r.id == ev_id)
+        writer.audit("evidence", f"{ref.target_kind}:{ref.target_code}",
+                     {"name": ref.file_name, "sha256": ref.sha256}, None)
+        db.execute("DELETE FROM evidence WHERE id = ?", [ev_id])
+    for kind, code, source in changes.add_evidence:
+        last = db.execute("SELECT MAX(position) FROM evidence WHERE department_id = ? AND "
+                          "target_kind = ? AND target_code = ?",
+                          [data.department.id, kind, code]).fetchone()[0]
+        writer.attach(kind, code, source, 0 if last is None else last + 1)
+    writer.lists(data, changes.shortcomings, changes.measures)
+    if changes.item_evidence or changes.bonus_evidence or changes.remove_evidence:
+        remove_unreferenced_blobs(db)

@@ -1,0 +1,90 @@
+"""Evidence bytes inside the file, content-addressed by SHA-256 (one document stored once).
+
+Files are hashed and copied in chunks through SQLite's incremental blob I/O, so attaching a
+100 MB scan never holds it in memory twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from selfassess.errors import FileFormatError
+from selfassess.i18n import _
+
+CHUNK = 1024 * 1024
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    """SHA-256 hex digest and size of a file on disk."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def media_type(name: str) -> str:
+    """A MIME type guessed from the file name (``application/octet-stream`` when unknown)."""
+    return mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
+
+
+def store_blob(db: Database, path: Path) -> tuple[str, int]:
+    """Store a file's bytes unless the same content is already stored; return (sha256, size).
+
+    Runs inside the caller's transaction. The bytes are hashed again while copying, so a file
+    that changed on disk between hashing and copying is refused rather than stored wrongly.
+    """
+    sha256, size = hash_file(path)
+    if db.execute("SELECT 1 FROM evidence_blobs WHERE sha256 = ?", [sha256]).fetchone():
+        return sha256, size
+    cursor = db.execute("INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, zeroblob(?))",
+                        [sha256, size, size])
+    check = hashlib.sha256()
+    rowid = cursor.lastrowid
+    assert rowid is not None  # an INSERT always sets it
+    with db.conn.blobopen("evidence_blobs", "content", rowid) as blob, \
+            path.open("rb") as stream:
+        written = 0
+        while chunk := stream.read(CHUNK):
+            if written + len(chunk) > size:
+                break
+            blob.write(chunk)
+            check.update(chunk)
+            written += len(chunk)
+    if check.hexdigest() != sha256 or written != size:
+        raise OSError(_("{name} changed while it was being attached; try again").format(
+            name=path.name))
+    return sha256, size
+
+
+def iter_blob(db: Database, sha256: str) -> Iterator[bytes]:
+    """The stored bytes of one evidence document, in chunks."""
+    row = db.execute("SELECT rowid FROM evidence_blobs WHERE sha256 = ?", [sha256]).fetchone()
+    if row is None:
+        raise FileFormatError(_("evidence {sha} is missing from the file").format(sha=sha256[:12]))
+    with db.conn.blobopen("evidence_blobs", "content", row[0], readonly=True) as blob:
+        while chunk := blob.read(CHUNK):
+            yield chunk
+
+
+def blob_matches(db: Database, sha256: str) -> bool:
+    """True when the stored bytes still hash to their key (checked at seal and merge)."""
+    digest = hashlib.sha256()
+    try:
+        for chunk in iter_blob(db, sha256):
+            digest.update(chunk)
+    except FileFormatError:
+        return False
+    return digest.hexdigest() == sha256
+
+
+def remove_unreferenced_blobs(db: Database) -> None:
+    """Drop stored documents no evidence row points to any more."""
+    db.execute("DELETE FROM evidence_blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")

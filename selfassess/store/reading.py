@@ -1,0 +1,275 @@
+"""Reading a department's data out of a file, validating every value against the checklist.
+
+A file may come from another machine, so nothing read here is trusted: each stored value is
+type-checked, range- and step-checked, and its codes looked up in the embedded checklist.
+All problems are collected and raised together as one ``FileFormatError``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from selfassess.checklist.model import Checklist
+from selfassess.errors import FileFormatError
+from selfassess.i18n import _
+from selfassess.numbers import parse_decimal
+from selfassess.scoring import Aid, bonus_problem, score_problem
+from selfassess.store.records import (
+    Answer,
+    BonusClaim,
+    Department,
+    DepartmentData,
+    EvidenceRef,
+    Measure,
+    Shortcoming,
+    VetoDeclaration,
+)
+from selfassess.validation import (
+    MAX_AID_COUNT,
+    MAX_EVIDENCE_BYTES,
+    MAX_LONG_TEXT,
+    MAX_NAME,
+    MAX_SHORT_TEXT,
+    file_name_problem,
+    text_problem,
+)
+
+SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
+UUID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+class _Problems:
+    def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
+        self.lines: list[str] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.lines.append(f"{self.file_name}: {where}: {message}")
+
+    def text(self, where: str, value: Any, limit: int) -> str:
+        problem = text_problem(value, limit)
+        if problem:
+            self.add(where, problem)
+            return ""
+        return str(value)
+
+    def flag(self, where: str, value: Any, nullable: bool = False) -> bool | None:
+        if value is None and nullable:
+            return None
+        if value not in (0, 1) or isinstance(value, float):
+            self.add(where, _("must be 0 or 1"))
+            return None if nullable else False
+        return bool(value)
+
+    def decimal(self, where: str, value: Any) -> Decimal | None:
+        if value is None:
+            return None
+        number = parse_decimal(value) if isinstance(value, str) else None
+        if number is None:
+            self.add(where, _("“{value}” is not a stored number").format(value=str(value)[:40]))
+        return number
+
+    def raise_if_any(self) -> None:
+        if self.lines:
+            raise FileFormatError(self.lines)
+
+
+def read_departments(db: Database, file_name: str) -> list[Department]:
+    """All departments in the file, validated."""
+    problems = _Problems(file_name)
+    departments = []
+    for row in db.execute(
+            "SELECT id, name, filled_by, revision, sealed, created_at FROM departments ORDER BY rowid"):
+        dept_id, name, filled_by, revision, sealed, created_at = row
+        where = _("department {id}").format(id=str(dept_id)[:40])
+        if not isinstance(dept_id, str) or not UUID_PATTERN.match(dept_id):
+            problems.add(where, _("the department id is not a UUID"))
+        name = problems.text(where, name, MAX_NAME)
+        if not name.strip():
+            problems.add(where, _("the department name is empty"))
+        if not isinstance(revision, int) or isinstance(revision, bool) or revision < 0:
+            problems.add(where, _("the revision is not a whole number"))
+            revision = 0
+        departments.append(Department(
+            id=str(dept_id), name=name, filled_by=problems.text(where, filled_by, MAX_NAME),
+            revision=revision, sealed=bool(problems.flag(where, sealed)),
+            created_at=problems.text(where, created_at, MAX_NAME)))
+    problems.raise_if_any()
+    return departments
+
+
+def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
+    try:
+        data = json.loads(raw) if isinstance(raw, str) and len(raw) < 100_000 else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        problems.add(where, _("the scoring aid is not valid"))
+        return Aid()
+
+    def counts(key: str) -> dict[str, int]:
+        value = data.get(key, {})
+        if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+                and 0 <= v <= MAX_AID_COUNT for k, v in value.items()):
+            problems.add(where, _("the scoring aid is not valid"))
+            return {}
+        return value
+
+    level = data.get("level")
+    met = data.get("met")
+    if (level is not None and not isinstance(level, str)) or (
+            met is not None and not isinstance(met, bool)):
+        problems.add(where, _("the scoring aid is not valid"))
+        level, met = None, None
+    return Aid(counts("occurrences"), counts("counts"), level, met)
+
+
+def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+             ) -> dict[str, Answer]:
+    answers = {}
+    for row in db.execute(
+            "SELECT item_code, self_score, narrative, deduction_reason, not_applicable, na_reason, "
+            "aid, review_score, review_reason, updated_at FROM answers WHERE department_id = ?",
+            [dept_id]):
+        code = row[0]
+        item = checklist.items_by_code.get(code) if isinstance(code, str) else None
+        where = _("item {code}").format(code=str(code)[:20])
+        if item is None:
+            problems.add(where, _("unknown item code"))
+            continue
+        self_score = problems.decimal(where, row[1])
+        review_score = problems.decimal(where, row[7])
+        for value in (self_score, review_score):
+            problem = score_problem(item, value) if value is not None else None
+            if problem:
+                problems.add(where, problem)
+        not_applicable = bool(problems.flag(where, row[4]))
+        if not_applicable and not item.na_allowed:
+            problems.add(where, _("marked not applicable, which this item does not allow"))
+        answers[code] = Answer(
+            item_code=code,
+            self_score=self_score,
+            narrative=problems.text(where, row[2], MAX_LONG_TEXT),
+            deduction_reason=problems.text(where, row[3], MAX_SHORT_TEXT),
+            not_applicable=not_applicable,
+            na_reason=problems.text(where, row[5], MAX_SHORT_TEXT),
+            aid=_aid(problems, where, row[6]),
+            review_score=review_score,
+            review_reason=problems.text(where, row[8], MAX_SHORT_TEXT),
+            updated_at=problems.text(where, row[9], MAX_NAME),
+        )
+    return answers
+
+
+def _bonus(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+           ) -> dict[str, BonusClaim]:
+    claims = {}
+    for code, points, narrative, review_points, review_reason in db.execute(
+            "SELECT code, points, narrative, review_points, review_reason FROM bonus_claims "
+            "WHERE department_id = ?", [dept_id]):
+        bonus = checklist.bonus_by_code.get(code) if isinstance(code, str) else None
+        where = _("bonus item {code}").format(code=str(code)[:20])
+        if bonus is None:
+            problems.add(where, _("unknown bonus code"))
+            continue
+        values = [problems.decimal(where, points), problems.decimal(where, review_points)]
+        for value in values:
+            problem = bonus_problem(bonus, value, checklist.step) if value is not None else None
+            if problem:
+                problems.add(where, problem)
+        claims[code] = BonusClaim(code, values[0], problems.text(where, narrative, MAX_LONG_TEXT),
+                                  values[1], problems.text(where, review_reason, MAX_SHORT_TEXT))
+    return claims
+
+
+def _veto(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+          ) -> dict[str, VetoDeclaration]:
+    declarations = {}
+    for code, triggered, explanation, review_triggered, review_reason in db.execute(
+            "SELECT code, triggered, explanation, review_triggered, review_reason "
+            "FROM veto_declarations WHERE department_id = ?", [dept_id]):
+        where = _("veto item {code}").format(code=str(code)[:20])
+        if not isinstance(code, str) or code not in checklist.veto_by_code:
+            problems.add(where, _("unknown veto code"))
+            continue
+        declarations[code] = VetoDeclaration(
+            code, problems.flag(where, triggered, nullable=True),
+            problems.text(where, explanation, MAX_SHORT_TEXT),
+            problems.flag(where, review_triggered, nullable=True),
+            problems.text(where, review_reason, MAX_SHORT_TEXT))
+    return declarations
+
+
+def _lists(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+           ) -> tuple[list[Shortcoming], list[Measure]]:
+    shortcomings: list[Shortcoming] = []
+    for category, text, item_code in db.execute(
+            "SELECT category, text, item_code FROM shortcomings WHERE department_id = ? "
+            "ORDER BY position", [dept_id]):
+        where = _("shortcoming {number}").format(number=len(shortcomings) + 1)
+        if category not in checklist.shortcoming_categories:
+            problems.add(where, _("unknown category “{category}”").format(category=str(category)[:40]))
+        if item_code and item_code not in checklist.items_by_code:
+            problems.add(where, _("unknown item code"))
+        shortcomings.append(Shortcoming(str(category), problems.text(where, text, MAX_SHORT_TEXT),
+                                        str(item_code or "")))
+    measures: list[Measure] = []
+    for row in db.execute(
+            "SELECT text, owner, deadline, shortcoming, leader, standard, progress FROM measures "
+            "WHERE department_id = ? ORDER BY position", [dept_id]):
+        where = _("measure {number}").format(number=len(measures) + 1)
+        link = row[3]
+        if link is not None and (not isinstance(link, int) or not 0 <= link < len(shortcomings)):
+            problems.add(where, _("refers to a shortcoming that does not exist"))
+            link = None
+        measures.append(Measure(
+            problems.text(where, row[0], MAX_SHORT_TEXT), problems.text(where, row[1], MAX_NAME),
+            problems.text(where, row[2], MAX_NAME), link, problems.text(where, row[4], MAX_NAME),
+            problems.text(where, row[5], MAX_SHORT_TEXT),
+            problems.text(where, row[6], MAX_SHORT_TEXT)))
+    return shortcomings, measures
+
+
+def _evidence(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+              ) -> list[EvidenceRef]:
+    refs = []
+    for row in db.execute(
+            "SELECT id, target_kind, target_code, position, file_name, media_type, sha256, size, "
+            "added_at FROM evidence WHERE department_id = ? "
+            "ORDER BY target_kind, target_code, position, id", [dept_id]):
+        ev_id, kind, code, position, name, media_type, sha256, size, added_at = row
+        where = _("evidence {name}").format(name=str(name)[:60])
+        known = checklist.items_by_code if kind == "item" else checklist.bonus_by_code
+        if code not in known:
+            problems.add(where, _("attached to an unknown code"))
+        name_problem = file_name_problem(name)
+        if name_problem:
+            problems.add(where, name_problem)
+        if not isinstance(sha256, str) or not SHA256_PATTERN.match(sha256):
+            problems.add(where, _("the content hash is not valid"))
+        if not isinstance(size, int) or not 0 <= size <= MAX_EVIDENCE_BYTES:
+            problems.add(where, _("the declared size is not valid"))
+            size = 0
+        refs.append(EvidenceRef(int(ev_id), str(kind), str(code), int(position or 0), str(name),
+                                problems.text(where, media_type, MAX_NAME), str(sha256), size,
+                                problems.text(where, added_at, MAX_NAME)))
+    return refs
+
+
+def read_department_data(db: Database, checklist: Checklist, department: Department,
+                         file_name: str) -> DepartmentData:
+    """Everything one department filled in, each value checked against the checklist."""
+    problems = _Problems(file_name)
+    answers = _answers(db, checklist, department.id, problems)
+    bonus = _bonus(db, checklist, department.id, problems)
+    veto = _veto(db, checklist, department.id, problems)
+    shortcomings, measures = _lists(db, checklist, department.id, problems)
+    evidence = _evidence(db, checklist, department.id, problems)
+    problems.raise_if_any()
+    return DepartmentData(department, answers, bonus, veto, shortcomings, measures, evidence)

@@ -1,0 +1,151 @@
+"""Plain records read from a .selfassess file. They never hold a database handle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from selfassess.scoring import Aid
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """File-level facts: department or bureau file, period, bureau."""
+
+    kind: str  # "department" | "bureau"
+    period: str
+    bureau_name: str
+    created_at: str
+    created_with: str
+
+
+@dataclass(frozen=True)
+class Department:
+    """A department's identity and seal state inside a file."""
+
+    id: str
+    name: str
+    filled_by: str
+    revision: int
+    sealed: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One item's answer (self-assessment plus, in a bureau file, the review)."""
+
+    item_code: str
+    self_score: Decimal | None = None
+    narrative: str = ""
+    deduction_reason: str = ""
+    not_applicable: bool = False
+    na_reason: str = ""
+    aid: Aid = field(default_factory=Aid)
+    review_score: Decimal | None = None
+    review_reason: str = ""
+    updated_at: str = ""
+
+    @property
+    def answered(self) -> bool:
+        """Scored, or N/A with a reason."""
+        return self.self_score is not None or (self.not_applicable and bool(self.na_reason.strip()))
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """A file attached to an item or bonus claim; its bytes stay in the file until asked for."""
+
+    id: int
+    target_kind: str  # "item" | "bonus"
+    target_code: str
+    position: int
+    file_name: str
+    media_type: str
+    sha256: str
+    size: int
+    added_at: str
+
+
+@dataclass(frozen=True)
+class BonusClaim:
+    """A 加分项 claim."""
+
+    code: str
+    points: Decimal | None = None
+    narrative: str = ""
+    review_points: Decimal | None = None
+    review_reason: str = ""
+
+
+@dataclass(frozen=True)
+class VetoDeclaration:
+    """A 一票否决 declaration: None = not yet declared, False = 无, True = 有."""
+
+    code: str
+    triggered: bool | None = None
+    explanation: str = ""
+    review_triggered: bool | None = None
+    review_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Shortcoming:
+    """A 存在的不足, with its category from the checklist."""
+
+    category: str
+    text: str
+    item_code: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A 整改措施; ``shortcoming`` is the index of the shortcoming it answers."""
+
+    text: str
+    owner: str = ""
+    deadline: str = ""
+    shortcoming: int | None = None
+    leader: str = ""
+    standard: str = ""
+    progress: str = ""
+
+
+@dataclass(frozen=True)
+class SealRecord:
+    """One seal: revision, time, who, and the digest of the sealed content."""
+
+    revision: int
+    sealed_at: str
+    sealed_by: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the audit log: who changed what, when, old → new (JSON text)."""
+
+    at: str
+    actor: str
+    department_id: str
+    action: str
+    target: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class DepartmentData:
+    """Everything one department filled in: what scoring, summaries and seals read."""
+
+    department: Department
+    answers: dict[str, Answer]
+    bonus: dict[str, BonusClaim]
+    veto: dict[str, VetoDeclaration]
+    shortcomings: list[Shortcoming]
+    measures: list[Measure]
+    evidence: list[EvidenceRef]
+
+    def evidence_for(self, target_kind: str, code: str) -> list[EvidenceRef]:
+        """Evidence attached to one item or bonus claim, in order."""
+        return [e for e in self.evidence if e.target_kind == target_kind and e.target_code == code]

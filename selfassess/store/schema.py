@@ -1,0 +1,150 @@
+"""The .selfassess file's schema, as named migrations (sqlite-utils ``Migrations``).
+
+One format serves department and bureau files (``meta.kind``). A bureau file holds several
+departments, so everything a department fills in is keyed by ``department_id``. Scores and
+points are stored as canonical decimal TEXT (exact, no float drift). Evidence bytes live in
+``evidence_blobs`` keyed by SHA-256, apart from the ``evidence`` rows that reference them, so
+opening a file never reads them.
+
+``PRAGMA user_version`` holds the schema version (the number of migrations applied); a file
+with a higher number, or with migrations this program does not know, is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Migrations
+
+APPLICATION_ID = 0x53415353  # "SASS": identifies a .selfassess file among SQLite files
+MIGRATION_SET = "selfassess"
+
+migrations = Migrations(MIGRATION_SET)
+
+_INITIAL_SQL = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE checklist (
+    fingerprint TEXT PRIMARY KEY,
+    checklist_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    title TEXT NOT NULL,
+    content TEXT NOT NULL
+);
+CREATE TABLE departments (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    filled_by TEXT NOT NULL DEFAULT '',
+    revision INTEGER NOT NULL DEFAULT 0,
+    sealed INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE answers (
+    department_id TEXT NOT NULL REFERENCES departments(id),
+    item_code TEXT NOT NULL,
+    self_score TEXT,
+    narrative TEXT NOT NULL DEFAULT '',
+    deduction_reason TEXT NOT NULL DEFAULT '',
+    not_applicable INTEGER NOT NULL DEFAULT 0,
+    na_reason TEXT NOT NULL DEFAULT '',
+    aid TEXT NOT NULL DEFAULT '{}',
+    review_score TEXT,
+    review_reason TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (department_id, item_code)
+);
+CREATE TABLE evidence_blobs (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL
+);
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    department_id TEXT NOT NULL REFERENCES departments(id),
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('item', 'bonus')),
+    target_code TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    file_name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES evidence_blobs(sha256),
+    size INTEGER NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX evidence_target ON evidence (department_id, target_kind, target_code, position);
+CREATE TABLE bonus_claims (
+    department_id TEXT NOT NULL REFERENCES departments(id),
+    code TEXT NOT NULL,
+    points TEXT,
+    narrative TEXT NOT NULL DEFAULT '',
+    review_points TEXT,
+    review_reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (department_id, code)
+);
+CREATE TABLE veto_declarations (
+    department_id TEXT NOT NULL REFERENCES departments(id),
+    code TEXT NOT NULL,
+    triggered INTEGER,
+    explanation TEXT NOT NULL DEFAULT '',
+    review_triggered INTEGER,
+    review_reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (department_id, code)
+);
+CREATE TABLE shortcomings (
+    id INTEGER PRIMARY KEY,
+    department_id TEXT NOT NULL REFERENCES departments(id),
+    position INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    text TEXT NOT NULL,
+    item_code TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE measures (
+    id INTEGER PRIMARY KEY,
+    department_id TEXT NOT NULL REFERENCES departments(id),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    deadline TEXT NOT NULL DEFAULT '',
+    shortcoming INTEGER,
+    leader TEXT NOT NULL DEFAULT '',
+    standard TEXT NOT NULL DEFAULT '',
+    progress TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE seals (
+    department_id TEXT NOT NULL REFERENCES departments(id),
+    revision INTEGER NOT NULL,
+    sealed_at TEXT NOT NULL,
+    sealed_by TEXT NOT NULL DEFAULT '',
+    digest TEXT NOT NULL,
+    PRIMARY KEY (department_id, revision)
+);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    department_id TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    target TEXT NOT NULL DEFAULT '',
+    old TEXT,
+    new TEXT
+);
+"""
+
+
+@migrations(name="0001_initial")
+def _initial(db: Any) -> None:
+    for statement in _INITIAL_SQL.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+
+
+# Keep in step with the migrations above: each new migration appends its name here and sets
+# user_version to the new length.
+MIGRATION_NAMES = ("0001_initial",)
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+EXPECTED_TABLES = frozenset({
+    "meta", "checklist", "departments", "answers", "evidence_blobs", "evidence", "bonus_claims",
+    "veto_declarations", "shortcomings", "measures", "seals", "audit_log",
+})
