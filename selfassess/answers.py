@@ -1,0 +1,252 @@
+"""The answers file of ``selfassess fill``: JSON → ChangeSet.
+
+Format (UTF-8; evidence paths relative to the JSON file; unknown keys ignored; only the items,
+bonus and veto codes listed change, and of those only the fields given)::
+
+    {"filled_by": "张三",
+     "items": {"1.1": {"score": 3.5, "narrative": "…", "deduction_reason": "…",
+                       "evidence": ["minutes.pdf"]},
+               "4.4": {"not_applicable": true, "na_reason": "本处无宣传栏"}},
+     "bonus": {"B4": {"points": 0.5, "narrative": "…", "evidence": ["cert.jpg"]}},
+     "veto": {"V1": false, "V2": {"triggered": true, "explanation": "…"}},
+     "shortcomings": [{"category": "理论学习", "text": "…"}],
+     "measures": [{"text": "…", "owner": "李四", "deadline": "2020-06-30", "shortcoming": 0}]}
+
+Numbers are read as exact decimals. Shape problems are collected with their place; checks
+against the checklist and the stored data happen in ``store.changes``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from selfassess.errors import InputRefused
+from selfassess.i18n import _
+from selfassess.numbers import parse_decimal
+from selfassess.scoring import Aid
+from selfassess.store.changes import ChangeSet, EvidenceSource
+from selfassess.store.records import Measure, Shortcoming
+from selfassess.validation import MAX_AID_COUNT, normalize_text, safe_file_name
+
+MAX_ANSWERS_BYTES = 64 * 1024 * 1024
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _NotANumber:
+    """Stands for NaN/Infinity in the JSON, which Python would otherwise accept."""
+
+
+class _Parser:
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.problems: list[str] = []
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}" if where else message)
+
+    def mapping(self, value: Any, where: str) -> dict[str, Any]:
+        if isinstance(value, dict):
+            return value
+        self.problem(where, _("must be a JSON object"))
+        return {}
+
+    def number(self, value: Any, where: str, name: str) -> Decimal | None:
+        if value is None:
+            return None
+        number = None if isinstance(value, _NotANumber) else parse_decimal(value)
+        if number is None:
+            self.problem(where, _("{field} “{value}” is not a number").format(
+                field=name, value=str(value)[:40] if not isinstance(value, _NotANumber) else "NaN"))
+        return number
+
+    def text(self, fields: dict[str, Any], key: str, target: dict[str, Any], where: str) -> None:
+        if key not in fields:
+            return
+        value = fields[key]
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            self.problem(where, _("{field} must be text").format(field=key))
+            return
+        target[key] = normalize_text(value)
+
+    def boolean(self, value: Any, where: str, name: str) -> bool | None:
+        if isinstance(value, bool):
+            return value
+        self.problem(where, _("{field} must be true or false").format(field=name))
+        return None
+
+    def evidence(self, value: Any, where: str) -> list[EvidenceSource] | None:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(where, _("evidence must be a list of file paths"))
+            return None
+        return [EvidenceSource(self.base / v, safe_file_name(Path(v).name)) for v in value]
+
+    def aid(self, value: Any, where: str) -> Aid | None:
+        data = self.mapping(value, f"{where} aid")
+
+        def counts(key: str) -> dict[str, int]:
+            raw = data.get(key, {})
+            if not isinstance(raw, dict) or not all(
+                    isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+                    and 0 <= v <= MAX_AID_COUNT for k, v in raw.items()):
+                self.problem(where, _("aid.{key} must map codes to whole numbers").format(key=key))
+                return {}
+            return raw
+
+        level, met = data.get("level"), data.get("met")
+        if level is not None and not isinstance(level, str):
+            self.problem(where, _("aid.level must be text"))
+            level = None
+        if met is not None and not isinstance(met, bool):
+            self.problem(where, _("aid.met must be true or false"))
+            met = None
+        return Aid(counts("occurrences"), counts("counts"), level, met)
+
+
+def _items(parser: _Parser, raw: Any, changes: ChangeSet) -> None:
+    for code, value in parser.mapping(raw, "items").items():
+        where = _("item {code}").format(code=code)
+        fields = parser.mapping(value, where)
+        answer: dict[str, Any] = {}
+        if "score" in fields:
+            answer["self_score"] = parser.number(fields["score"], where, _("score"))
+        for key in ("narrative", "deduction_reason", "na_reason"):
+            parser.text(fields, key, answer, where)
+        if "not_applicable" in fields:
+            flag = parser.boolean(fields["not_applicable"], where, "not_applicable")
+            if flag is not None:
+                answer["not_applicable"] = flag
+        if "aid" in fields and (aid := parser.aid(fields["aid"], where)) is not None:
+            answer["aid"] = aid
+        changes.answers[code] = answer
+        if "evidence" in fields and (sources := parser.evidence(fields["evidence"], where)) is not None:
+            changes.item_evidence[code] = sources
+
+
+def _bonus(parser: _Parser, raw: Any, changes: ChangeSet) -> None:
+    for code, value in parser.mapping(raw, "bonus").items():
+        where = _("bonus item {code}").format(code=code)
+        fields = parser.mapping(value, where)
+        claim: dict[str, Any] = {}
+        if "points" in fields:
+            claim["points"] = parser.number(fields["points"], where, _("points"))
+        parser.text(fields, "narrative", claim, where)
+        changes.bonus[code] = claim
+        if "evidence" in fields and (sources := parser.evidence(fields["evidence"], where)) is not None:
+            changes.bonus_evidence[code] = sources
+
+
+def _veto(parser: _Parser, raw: Any, changes: ChangeSet) -> None:
+    for code, value in parser.mapping(raw, "veto").items():
+        where = _("veto item {code}").format(code=code)
+        declaration: dict[str, Any] = {}
+        if value is None or isinstance(value, bool):
+            declaration["triggered"] = value
+        else:
+            fields = parser.mapping(value, where)
+            if "triggered" in fields:
+                flag = fields["triggered"]
+                if flag is None or isinstance(flag, bool):
+                    declaration["triggered"] = flag
+                else:
+                    parser.problem(where, _("triggered must be true, false or null"))
+            parser.text(fields, "explanation", declaration, where)
+        changes.veto[code] = declaration
+
+
+def _list_entries(parser: _Parser, raw: Any, name: str) -> list[dict[str, Any]]:
+    if not isinstance(raw, list):
+        parser.problem(name, _("must be a list"))
+        return []
+    return [parser.mapping(entry, f"{name}[{index}]") for index, entry in enumerate(raw)]
+
+
+def _text_field(parser: _Parser, entry: dict[str, Any], key: str, where: str) -> str:
+    holder: dict[str, Any] = {}
+    parser.text(entry, key, holder, where)
+    return str(holder.get(key, ""))
+
+
+def _lists(parser: _Parser, data: dict[str, Any], changes: ChangeSet) -> None:
+    if "shortcomings" in data:
+        changes.shortcomings = []
+        for index, entry in enumerate(_list_entries(parser, data["shortcomings"], "shortcomings")):
+            where = _("shortcoming {number}").format(number=index + 1)
+            changes.shortcomings.append(Shortcoming(
+                category=_text_field(parser, entry, "category", where).strip(),
+                text=_text_field(parser, entry, "text", where),
+                item_code=_text_field(parser, entry, "item", where).strip()))
+    if "measures" in data:
+        changes.measures = []
+        for index, entry in enumerate(_list_entries(parser, data["measures"], "measures")):
+            where = _("measure {number}").format(number=index + 1)
+            link = entry.get("shortcoming")
+            if link is not None and (not isinstance(link, int) or isinstance(link, bool)):
+                parser.problem(where, _("shortcoming must be the number of a shortcoming in the "
+                                        "list, counted from 0"))
+                link = None
+            deadline = _text_field(parser, entry, "deadline", where).strip()
+            if _ISO_DATE.match(deadline):
+                try:
+                    datetime.date.fromisoformat(deadline)
+                except ValueError:
+                    parser.problem(where, _("deadline {date} is not a real date").format(
+                        date=deadline))
+            changes.measures.append(Measure(
+                text=_text_field(parser, entry, "text", where),
+                owner=_text_field(parser, entry, "owner", where).strip(),
+                deadline=deadline, shortcoming=link,
+                leader=_text_field(parser, entry, "leader", where).strip(),
+                standard=_text_field(parser, entry, "standard", where),
+                progress=_text_field(parser, entry, "progress", where)))
+
+
+def parse_answers(data: Any, base: Path) -> ChangeSet:
+    """Turn decoded answers JSON into a ChangeSet, or raise InputRefused listing every problem."""
+    parser = _Parser(base)
+    root = parser.mapping(data, _("the answers file"))
+    changes = ChangeSet()
+    if "filled_by" in root:
+        value = root["filled_by"]
+        if isinstance(value, str):
+            changes.filled_by = value.strip()
+        else:
+            parser.problem("filled_by", _("must be text"))
+    if "items" in root:
+        _items(parser, root["items"], changes)
+    if "bonus" in root:
+        _bonus(parser, root["bonus"], changes)
+    if "veto" in root:
+        _veto(parser, root["veto"], changes)
+    _lists(parser, root, changes)
+    if parser.problems:
+        raise InputRefused(parser.problems)
+    return changes
+
+
+def load_answers_file(path: Path) -> ChangeSet:
+    """Read an answers JSON file (evidence paths relative to it) into a ChangeSet."""
+    try:
+        if path.stat().st_size > MAX_ANSWERS_BYTES:
+            raise InputRefused(f"{path.name}: " + _("the answers file is larger than {limit} MB")
+                               .format(limit=MAX_ANSWERS_BYTES // (1024 * 1024)))
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise InputRefused(f"{path}: " + _("cannot read the file ({reason})").format(
+            reason=error.strerror or error)) from None
+    except UnicodeDecodeError:
+        raise InputRefused(f"{path.name}: " + _("the file is not UTF-8 text")) from None
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=lambda _c: _NotANumber())
+    except json.JSONDecodeError as error:
+        raise InputRefused(f"{path.name}:{error.lineno}: " + _("not valid JSON ({reason})").format(
+            reason=error.msg)) from None
+    except RecursionError:
+        raise InputRefused(f"{path.name}: " + _("not valid JSON (nested too deeply)")) from None
+    return parse_answers(data, path.resolve().parent)

@@ -1,0 +1,301 @@
+"""The ``selfassess`` command: a scriptable front over the core.
+
+Exit codes: 0 success, 1 the input was refused (one line per problem on stderr), 2 usage error.
+No traceback reaches the user: refused input is reported as such, and an unexpected internal
+error is written to the log folder with a one-line pointer to it (exit 70).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sqlite3
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from selfassess import __version__, i18n
+from selfassess.errors import InputRefused, SelfassessError
+from selfassess.i18n import _
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def cmd_checklists(args: argparse.Namespace) -> int:
+    from selfassess.checklist import builtin_checklists
+
+    for checklist in builtin_checklists():
+        _out(f"{checklist.id}\t{checklist.version}\t{checklist.title}\t"
+             + _("{full} points, {count} items").format(full=checklist.full_marks,
+                                                         count=len(checklist.items)))
+    return EXIT_OK
+
+
+def cmd_checklist_validate(args: argparse.Namespace) -> int:
+    from selfassess.checklist import load_checklist_file
+
+    checklist = load_checklist_file(Path(args.path))
+    for warning in checklist.warnings:
+        _err(_("warning: {message}").format(message=warning))
+    _out(_("{path}: valid — {title} ({id} {version}), {sections} sections, {items} items, "
+           "{full} points; fingerprint {fingerprint}").format(
+        path=args.path, title=checklist.title, id=checklist.id, version=checklist.version,
+        sections=len(checklist.sections), items=len(checklist.items), full=checklist.full_marks,
+        fingerprint=checklist.fingerprint[:16]))
+    return EXIT_OK
+
+
+def _refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise InputRefused(_("{path} already exists; use --force to replace it").format(path=path))
+
+
+def cmd_checklist_export(args: argparse.Namespace) -> int:
+    from selfassess.checklist.builtin import builtin_paths
+    from selfassess.checklist.export import checklist_yaml
+
+    out = Path(args.output)
+    _refuse_existing(out, args.force)
+    if args.source in builtin_paths():
+        text = builtin_paths()[args.source].read_text(encoding="utf-8")
+    else:
+        from selfassess.store import AssessmentFile
+
+        with AssessmentFile.open(Path(args.source), readonly=True) as af:
+            text = checklist_yaml(af.checklist)
+    out.write_text(text, encoding="utf-8")
+    _out(_("checklist written to {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from selfassess.checklist import resolve_checklist
+    from selfassess.store import AssessmentFile
+
+    checklist = resolve_checklist(args.checklist)
+    period = args.period if args.period is not None else str(date.today().year)
+    with AssessmentFile.create(Path(args.file), checklist, department_name=args.department,
+                               period=period, bureau_name=args.bureau or "",
+                               filled_by=args.filled_by or "") as af:
+        department = af.department()
+        _out(_("created {path}: {department}, period {period}, checklist {checklist} {version}")
+             .format(path=args.file, department=department.name, period=period,
+                     checklist=checklist.id, version=checklist.version))
+    return EXIT_OK
+
+
+def cmd_fill(args: argparse.Namespace) -> int:
+    from selfassess.answers import load_answers_file
+    from selfassess.store import AssessmentFile
+
+    changes = load_answers_file(Path(args.answers))
+    with AssessmentFile.open(Path(args.file)) as af:
+        af.apply(changes, actor=changes.filled_by or "")
+        count = len(changes.answers)
+    _out(_("{path}: {count} item(s) updated").format(path=args.file, count=count))
+    return EXIT_OK
+
+
+def cmd_seal(args: argparse.Namespace) -> int:
+    from selfassess.store import AssessmentFile
+
+    with AssessmentFile.open(Path(args.file)) as af:
+        record = af.seal()
+    _out(_("{path}: sealed, revision {revision}, digest {digest}").format(
+        path=args.file, revision=record.revision, digest=record.digest))
+    return EXIT_OK
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    from selfassess.store import AssessmentFile
+
+    with AssessmentFile.open(Path(args.file)) as af:
+        af.reopen()
+        revision = af.department().revision
+    _out(_("{path}: reopened for editing; the next seal will be revision {revision}").format(
+        path=args.file, revision=revision + 1))
+    return EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from selfassess.store import AssessmentFile
+    from selfassess.summary import file_summary, summary_text
+
+    with AssessmentFile.open(Path(args.file), readonly=True) as af:
+        summary = file_summary(af)
+    if args.json:
+        _out(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        _out(summary_text(summary))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from selfassess.demo import write_demo
+
+    for line in write_demo(Path(args.dir)):
+        _out(line)
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from selfassess.ui.app import run_gui  # type: ignore[import-untyped,unused-ignore]
+    except ImportError as error:
+        raise InputRefused(_("the graphical interface is not available ({reason})").format(
+            reason=error)) from None
+    exit_code: int = run_gui(args)
+    return exit_code
+
+
+# --- parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (help texts in the current language)."""
+    parser = argparse.ArgumentParser(
+        prog="selfassess",
+        description=_("Self-assessment of the 意识形态工作责任制 checklist: department files, "
+                      "sealing, bureau merge and printed score sheets."))
+    parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("interface language"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    def command(name: str, handler: Handler, help_text: str,
+                parent: argparse._SubParsersAction[argparse.ArgumentParser] = commands
+                ) -> argparse.ArgumentParser:
+        sub = parent.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("checklists", cmd_checklists, _("list the built-in checklists"))
+    checklist = commands.add_parser("checklist", help=_("validate or export a checklist"))
+    checklist_commands = checklist.add_subparsers(dest="checklist_command", metavar=_("ACTION"),
+                                                  required=True)
+    sub = command("validate", cmd_checklist_validate, _("check a checklist YAML file"),
+                  checklist_commands)
+    sub.add_argument("path", help=_("checklist YAML file"))
+    sub = command("export", cmd_checklist_export,
+                  _("write a built-in checklist (or the one inside a .selfassess file) as YAML"),
+                  checklist_commands)
+    sub.add_argument("source", metavar="ID|FILE", help=_("built-in checklist id or .selfassess file"))
+    sub.add_argument("-o", "--output", required=True, help=_("YAML file to write"))
+    sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+
+    sub = command("new", cmd_new, _("create a department self-assessment file"))
+    sub.add_argument("file", help=_("the .selfassess file to create (never overwritten)"))
+    sub.add_argument("--department", required=True, help=_("department (处室/单位) name"))
+    sub.add_argument("--checklist", help=_("built-in checklist id or YAML file (default: the "
+                                           "built-in ideology-responsibility)"))
+    sub.add_argument("--period", help=_("assessment period (考核年度), default: this year"))
+    sub.add_argument("--bureau", help=_("bureau name"))
+    sub.add_argument("--filled-by", help=_("who fills it in (填报人)"))
+
+    sub = command("fill", cmd_fill, _("store answers from a JSON file (all or nothing)"))
+    sub.add_argument("file", help=_(".selfassess file"))
+    sub.add_argument("answers", help=_("answers JSON file"))
+
+    sub = command("seal", cmd_seal, _("check completeness and seal the file for sending"))
+    sub.add_argument("file", help=_(".selfassess file"))
+    sub = command("reopen", cmd_reopen, _("unseal a sealed file so it can be edited again"))
+    sub.add_argument("file", help=_(".selfassess file"))
+    sub = command("summary", cmd_summary, _("scores, totals, grade and what is missing"))
+    sub.add_argument("file", help=_(".selfassess file"))
+    sub.add_argument("--json", action="store_true", help=_("print JSON"))
+    sub = command("demo", cmd_demo, _("write sample department files to try things out"))
+    sub.add_argument("dir", nargs="?", default="selfassess-demo", help=_("folder to write into"))
+    sub = command("gui", cmd_gui, _("open the graphical interface"))
+    sub.add_argument("file", nargs="?", help=_(".selfassess file to open"))
+    return parser
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _log_internal_error() -> Path | None:
+    try:
+        from selfassess.paths import user_log_dir
+
+        log_path = user_log_dir() / "selfassess.log"
+        logging.basicConfig(filename=log_path, level=logging.ERROR, force=True)
+        logging.getLogger("selfassess").error("internal error\n%s", traceback.format_exc())
+        logging.shutdown()
+        return log_path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    i18n.setup(_language_from(argv))
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
+    if not getattr(args, "command", None):
+        args.file = None
+        return cmd_gui(args) if _gui_available() else _print_help(parser)
+    try:
+        handler: Handler = args.handler
+        return handler(args)
+    except SelfassessError as error:
+        for problem in error.problems:
+            _err(problem)
+        return EXIT_REFUSED
+    except (OSError, sqlite3.DatabaseError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        where = getattr(error, "filename", None)
+        _err(f"{where}: {reason}" if where else reason)
+        return EXIT_REFUSED
+    except Exception:
+        log_path = _log_internal_error()
+        _err(_("internal error; details were written to {path}").format(path=log_path or "-"))
+        return EXIT_INTERNAL
+
+
+def _gui_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("selfassess.ui.app") is not None
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_OK
+
+
+def gui_main() -> int:
+    """Entry point of ``selfassess-gui``: the app, with an optional file argument."""
+    return main(["gui", *sys.argv[1:]])

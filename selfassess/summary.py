@@ -1,0 +1,187 @@
+"""Summaries of a file: scores, totals, grade, rank, completeness and the explanation.
+
+``file_summary`` returns plain JSON-ready data (the contract of ``selfassess summary --json``);
+``summary_text`` renders it for people.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from selfassess.checklist.model import Checklist
+from selfassess.completeness import completeness_problems
+from selfassess.i18n import _
+from selfassess.numbers import json_number
+from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
+from selfassess.store.assessment import AssessmentFile
+from selfassess.store.records import DepartmentData
+
+
+def self_input(data: DepartmentData) -> ScoreInput:
+    """What the department itself claimed: self scores, claimed bonus, declared vetoes."""
+    return ScoreInput(
+        answers={code: ItemAnswer(a.self_score, a.not_applicable, a.deduction_reason)
+                 for code, a in data.answers.items()},
+        bonus={code: c.points for code, c in data.bonus.items() if c.points is not None},
+        veto={code: bool(v.triggered) for code, v in data.veto.items()},
+    )
+
+
+def final_input(data: DepartmentData) -> ScoreInput:
+    """The final view: the review group's score/points where present, else the department's;
+    a veto counts when declared by the department or set by the review group."""
+    answers = {}
+    for code, a in data.answers.items():
+        reviewed = a.review_score is not None
+        answers[code] = ItemAnswer(a.review_score if reviewed else a.self_score, a.not_applicable,
+                                   a.review_reason if reviewed else a.deduction_reason)
+    bonus = {}
+    for code, claim in data.bonus.items():
+        points = claim.review_points if claim.review_points is not None else claim.points
+        if points is not None:
+            bonus[code] = points
+    veto = {code: bool(v.triggered) or bool(v.review_triggered) for code, v in data.veto.items()}
+    return ScoreInput(answers, bonus, veto)
+
+
+def _n(value: Decimal | None) -> int | float | None:
+    return None if value is None else json_number(value)
+
+
+def checklist_summary(checklist: Checklist) -> dict[str, Any]:
+    """The checklist part of a summary."""
+    return {
+        "id": checklist.id,
+        "version": checklist.version,
+        "title": checklist.title,
+        "fingerprint": checklist.fingerprint,
+        "full_marks": json_number(checklist.full_marks),
+        "na_policy": checklist.na_policy,
+        "bonus_cap": json_number(checklist.bonus_cap),
+        "cap_total": checklist.cap_total,
+        "item_count": len(checklist.items),
+        "grade_bands": [[band.name, json_number(band.minimum)] for band in checklist.grade_bands],
+    }
+
+
+def department_summary(checklist: Checklist, data: DepartmentData, own: Result, final: Result,
+                       digest: str | None) -> dict[str, Any]:
+    """One department's entry (rank filled in by the caller)."""
+    missing = completeness_problems(checklist, data)
+    return {
+        "id": data.department.id,
+        "name": data.department.name,
+        "filled_by": data.department.filled_by,
+        "revision": data.department.revision,
+        "sealed": data.department.sealed,
+        "digest": digest,
+        "self_total": json_number(own.total),
+        "self_grade": own.grade,
+        "base_total": json_number(final.base),
+        "bonus": json_number(final.bonus),
+        "bonus_claimed": json_number(final.bonus_claimed),
+        "total": json_number(final.total),
+        "veto": final.veto,
+        "vetoed_by": list(final.vetoed_by),
+        "grade": final.grade,
+        "rank": None,
+        "complete": not missing,
+        "missing": [{"target": p.target, "code": p.code, "check": p.check, "message": p.message}
+                    for p in missing],
+        "sections": {
+            section.code: {
+                "title": section.title,
+                "max": json_number(section.max_points),
+                "applicable_max": json_number(final.sections[section.code].applicable_max),
+                "self": json_number(own.sections[section.code].score),
+                "final": json_number(final.sections[section.code].score),
+            }
+            for section in checklist.sections
+        },
+        "items": {
+            item.code: {
+                "max": json_number(item.max_points),
+                "self": _n(answer.self_score) if (answer := data.answers.get(item.code)) else None,
+                "review": _n(answer.review_score) if answer else None,
+                "final": _n(final.items[item.code]),
+                "not_applicable": bool(answer and answer.not_applicable),
+                "evidence": len(data.evidence_for("item", item.code)),
+            }
+            for item in checklist.items
+        },
+        "bonus_items": {
+            code: {"self": _n(claim.points), "review": _n(claim.review_points),
+                   "evidence": len(data.evidence_for("bonus", code))}
+            for code, claim in sorted(data.bonus.items())
+        },
+        "veto_items": {
+            veto.code: {"declared": declaration.triggered if declaration else None,
+                        "review": declaration.review_triggered if declaration else None}
+            for veto in checklist.veto_items
+            for declaration in [data.veto.get(veto.code)]
+        },
+        "explanation": [{"kind": e.kind, "code": e.code, "points": json_number(e.points),
+                         "text": e.text} for e in final.explanation],
+        "shortcomings": len(data.shortcomings),
+        "measures": len(data.measures),
+    }
+
+
+def file_summary(af: AssessmentFile) -> dict[str, Any]:
+    """The whole summary of an open file (validates every stored value on the way)."""
+    entries = []
+    totals = []
+    for department in af.departments():
+        data = af.data(department.id)
+        seals = af.seals(department.id)
+        own = score(af.checklist, self_input(data))
+        final = score(af.checklist, final_input(data))
+        entries.append(department_summary(af.checklist, data, own, final,
+                                          seals[-1].digest if seals else None))
+        totals.append(final.total)
+    for entry, position in zip(entries, rank(totals), strict=True):
+        entry["rank"] = position
+    return {
+        "kind": af.info.kind,
+        "file": af.path.name,
+        "period": af.info.period,
+        "bureau_name": af.info.bureau_name,
+        "checklist": checklist_summary(af.checklist),
+        "departments": entries,
+    }
+
+
+def summary_text(summary: dict[str, Any]) -> str:
+    """A readable summary for the terminal."""
+    kind = _("department file") if summary["kind"] == "department" else _("bureau file")
+    checklist = summary["checklist"]
+    lines = [
+        f"{summary['file']} ({kind})",
+        _("Checklist: {title} ({id} {version})").format(**checklist),
+        _("Period: {period}").format(period=summary["period"] or "—"),
+    ]
+    for dept in summary["departments"]:
+        if dept["sealed"]:
+            state = _("sealed, revision {revision}").format(revision=dept["revision"])
+        elif dept["revision"]:
+            state = _("draft, last sealed revision {revision}").format(revision=dept["revision"])
+        else:
+            state = _("draft, never sealed")
+        lines += ["", _("Department: {name} ({state})").format(name=dept["name"], state=state)]
+        for code, section in dept["sections"].items():
+            lines.append(f"  {code}. {section['title']}  {section['final']} / {section['max']}")
+        totals = _("  Base {base}  Bonus {bonus}  Total {total}  Grade {grade}").format(
+            base=dept["base_total"], bonus=dept["bonus"], total=dept["total"], grade=dept["grade"])
+        if len(summary["departments"]) > 1:
+            totals += _("  Rank {rank}").format(rank=dept["rank"])
+        lines.append(totals)
+        if dept["explanation"]:
+            lines.append(_("  How the total came about:"))
+            lines += [f"    {entry['text']}" for entry in dept["explanation"]]
+        if dept["missing"]:
+            lines.append(_("  Not ready to seal ({count}):").format(count=len(dept["missing"])))
+            lines += [f"    {entry['message']}" for entry in dept["missing"]]
+        else:
+            lines.append(_("  Complete: ready to seal.") if not dept["sealed"] else _("  Complete."))
+    return "\n".join(lines)
