@@ -1,0 +1,82 @@
+"""Maintain the zh_CN catalog: ``python tools/catalog.py update`` then ``python tools/catalog.py compile``.
+
+``update`` collects every ``_("…")`` and ``N_("…")`` literal under ``selfassess/`` into
+``resources/locale/zh_CN/LC_MESSAGES/selfassess.po`` (keeping existing translations, dropping
+ids no longer used); translate the empty entries, then ``compile`` writes the ``.mo`` the
+program reads. The tests fail when an id lacks a translation or the ``.mo`` is stale.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "selfassess"
+PO_PATH = ROOT / "resources" / "locale" / "zh_CN" / "LC_MESSAGES" / "selfassess.po"
+MARKERS = {"_", "N_"}
+
+
+def extract(source: Path = SOURCE) -> dict[str, list[str]]:
+    """Message ids → the places (file:line) that use them."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(source.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in MARKERS and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                place = f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
+                found.setdefault(node.args[0].value, []).append(place)
+    return found
+
+
+def update() -> tuple[int, int]:
+    """Bring the .po in line with the source; returns (new ids, untranslated ids)."""
+    catalog = polib.pofile(str(PO_PATH)) if PO_PATH.exists() else polib.POFile()
+    catalog.metadata = {
+        "Project-Id-Version": "selfassess",
+        "Language": "zh_CN",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=1; plural=0;",
+    }
+    existing = {entry.msgid: entry for entry in catalog if not entry.obsolete}
+    messages = extract()
+    fresh = polib.POFile()
+    fresh.metadata = catalog.metadata
+    added = 0
+    for msgid, places in messages.items():
+        entry = existing.get(msgid)
+        if entry is None:
+            entry = polib.POEntry(msgid=msgid, msgstr="")
+            added += 1
+        entry.occurrences = [tuple(place.rsplit(":", 1)) for place in places]
+        fresh.append(entry)
+    PO_PATH.parent.mkdir(parents=True, exist_ok=True)
+    fresh.save(str(PO_PATH))
+    return added, sum(1 for entry in fresh if not entry.msgstr)
+
+
+def compile_mo() -> Path:
+    """Write the .mo beside the .po."""
+    target = PO_PATH.with_suffix(".mo")
+    polib.pofile(str(PO_PATH)).save_as_mofile(str(target))
+    return target
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "update":
+        new, untranslated = update()
+        print(f"{PO_PATH.relative_to(ROOT)}: {new} new, {untranslated} untranslated")
+    elif command == "compile":
+        print(f"wrote {compile_mo().relative_to(ROOT)}")
+    else:
+        print(__doc__)
+        sys.exit(2)
