@@ -28,7 +28,7 @@ from selfassess.summary import file_summary
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def bench_saves(folder: Path, count: int = 1000) -> tuple[float, float, float]:
