@@ -60,8 +60,10 @@ class _Parser:
             return None
         number = None if isinstance(value, _NotANumber) else parse_decimal(value)
         if number is None:
+            shown = "NaN" if isinstance(value, _NotANumber) else (
+                value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
             self.problem(where, _("{field} “{value}” is not a number").format(
-                field=name, value=str(value)[:40] if not isinstance(value, _NotANumber) else "NaN"))
+                field=name, value=str(shown)[:40]))
         return number
 
     def text(self, fields: dict[str, Any], key: str, target: dict[str, Any], where: str) -> None:
@@ -249,4 +251,7 @@ def load_answers_file(path: Path) -> ChangeSet:
             reason=error.msg)) from None
     except RecursionError:
         raise InputRefused(f"{path.name}: " + _("not valid JSON (nested too deeply)")) from None
+    except ValueError as error:  # e.g. an integer literal of thousands of digits
+        raise InputRefused(f"{path.name}: " + _("not valid JSON ({reason})").format(
+            reason=error)) from None
     return parse_answers(data, path.resolve().parent)

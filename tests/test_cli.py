@@ -116,6 +116,19 @@ def test_new_never_overwrites(new_file: Path, capsys: Capture) -> None:
     assert sha256_of(new_file) == before
 
 
+def test_new_into_a_missing_folder(tmp_path: Path, capsys: Capture) -> None:
+    code, _, err = run(capsys, "new", str(tmp_path / "nowhere" / "a.selfassess"),
+                       "--department", "办公室")
+    assert code == 1 and "does not exist" in err and len(err.strip().splitlines()) == 1
+
+
+def test_hostile_checklist_is_refused_by_validate(tmp_path: Path, capsys: Capture) -> None:
+    evil = tmp_path / "evil.yaml"
+    evil.write_text('title: !!python/object/apply:os.system ["echo pwned"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "checklist", "validate", str(evil))
+    assert code == 1 and "evil.yaml:1:" in err and "not allowed" in err and "pwned" not in out
+
+
 def test_full_marks(new_file: Path, tmp_path: Path, capsys: Capture, checklist: Checklist) -> None:
     answers = write_json(tmp_path / "a.json", full_answers(checklist))
     assert run(capsys, "fill", str(new_file), str(answers))[0] == 0
@@ -261,6 +274,12 @@ def test_nan_and_bad_json_are_refused(new_file: Path, tmp_path: Path, capsys: Ca
     (tmp_path / "bad.json").write_text('{"items": {', encoding="utf-8")
     code, _, err = run(capsys, "fill", str(new_file), str(tmp_path / "bad.json"))
     assert code == 1 and "bad.json:1: not valid JSON" in err
+    (tmp_path / "huge.json").write_text('{"items": {"1.1": {"score": ' + "9" * 5000 + "}}}",
+                                        encoding="utf-8")
+    code, _, err = run(capsys, "fill", str(new_file), str(tmp_path / "huge.json"))
+    assert code == 1 and "huge.json: not valid JSON" in err
+    code, _, err = run(capsys, "fill", str(new_file), str(tmp_path / "absent.json"))
+    assert code == 1 and "absent.json" in err
     assert sha256_of(new_file) == before
 
 

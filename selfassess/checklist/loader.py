@@ -357,7 +357,7 @@ def _veto(reader: _Reader, node: dict[str, Any]) -> VetoItem:
 def _grade_bands(reader: _Reader, root: dict[str, Any]) -> tuple[GradeBand, ...]:
     where = "grade_bands"
     bands = []
-    for raw in reader.mappings(root, "grade_bands", where, required=True):
+    for raw in reader.mappings(root, "grade_bands", "", required=True):
         node = reader.mapping(raw, where, root)
         if node is None:
             continue
@@ -438,7 +438,7 @@ def checklist_from_mapping(data: Any, source: str) -> Checklist:
         if (node := reader.mapping(raw, _("veto item"), data)) is not None
     ]
     bands = _grade_bands(reader, data)
-    title = reader.text(data, "title", "title", required=True, max_length=200)
+    title = reader.text(data, "title", "", required=True, max_length=200)
     description = reader.text(data, "description", "description")
     cap_total = reader.boolean(data, "cap_total", "cap_total", False)
 

@@ -88,6 +88,8 @@ class AssessmentFile:
         if path.exists():
             raise InputRefused(_("{name} already exists; it was not overwritten").format(
                 name=path.name))
+        if not path.parent.is_dir():
+            raise InputRefused(_("the folder {folder} does not exist").format(folder=path.parent))
         db, temporary = create_database(path)
         try:
             now = now_text()
