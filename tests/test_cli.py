@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from files import newer_schema, other_sqlite, sha256_of
 
 from selfassess import __version__
 from selfassess.checklist import Checklist
 from selfassess.checklist.builtin import builtin_paths
 from selfassess.cli import main
-from selfassess.store.schema import SCHEMA_VERSION
 
 Capture = pytest.CaptureFixture[str]
 
@@ -24,9 +22,6 @@ def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
     out, err = capsys.readouterr()
     return code, out, err
 
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def write_json(path: Path, data: Any) -> Path:
@@ -314,19 +309,6 @@ def test_seal_of_an_incomplete_file_lists_everything(new_file: Path, tmp_path: P
     assert sha256_of(new_file) == before
 
 
-def _other_sqlite(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE t (x)")
-    conn.commit()
-    conn.close()
-
-
-def _newer(path: Path, good: Path) -> None:
-    path.write_bytes(good.read_bytes())
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
-    conn.commit()
-    conn.close()
 
 
 @pytest.mark.parametrize(("kind", "message"), [
@@ -343,9 +325,9 @@ def test_bad_files_are_refused_in_one_line(tmp_path: Path, new_file: Path, capsy
     elif kind == "truncated":
         bad.write_bytes(new_file.read_bytes()[:8192 + 100])
     elif kind == "other":
-        _other_sqlite(bad)
+        other_sqlite(bad)
     else:
-        _newer(bad, new_file)
+        newer_schema(bad, new_file, ahead=5)
     before = sha256_of(bad)
     args = [command, str(bad)]
     if command == "fill":

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from files import newer_schema, other_sqlite, sha256_of
 
 from selfassess.checklist import Checklist
 from selfassess.errors import FileFormatError, IncompleteError, InputRefused, SealedError
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource, Measure, Shortcoming
 from selfassess.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from selfassess.store.sealing import content_digest
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def complete_changes(checklist: Checklist) -> ChangeSet:
@@ -238,19 +234,6 @@ def test_summary_reads_no_evidence_bytes(dept_file: AssessmentFile, tmp_path: Pa
 # --- files that are not ours -----------------------------------------------------------------
 
 
-def _other_sqlite(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE notes (x)")
-    conn.commit()
-    conn.close()
-
-
-def _newer_schema(path: Path, source: Path) -> None:
-    path.write_bytes(source.read_bytes())
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
 
 
 @pytest.mark.parametrize(("make", "message"), [
@@ -258,8 +241,8 @@ def _newer_schema(path: Path, source: Path) -> None:
     (lambda p, s: p.write_bytes(b""), "empty"),
     (lambda p, s: p.write_bytes(s.read_bytes()[: len(s.read_bytes()) // 2]), "truncated"),
     (lambda p, s: p.write_bytes(s.read_bytes()[:50]), "truncated"),
-    (lambda p, s: _other_sqlite(p), "another program"),
-    (lambda p, s: _newer_schema(p, s), "newer version"),
+    (lambda p, s: other_sqlite(p), "another program"),
+    (lambda p, s: newer_schema(p, s), "newer version"),
     (lambda p, s: None, "no such file"),
 ])
 def test_bad_files_are_refused(tmp_path: Path, dept_file: AssessmentFile, make: object,

@@ -86,7 +86,11 @@ def merged_answer(current: Answer | None, code: str, changes: dict[str, Any]) ->
     return dataclasses.replace(current or Answer(code), **changes)
 
 
-def _text_problems(where: str, changes: dict[str, Any]) -> list[str]:
+def _field_problems(where: str, changes: dict[str, Any], allowed: set[str]) -> list[str]:
+    """Unknown field names, then the text fields' type, length and characters."""
+    unknown = set(changes) - allowed
+    if unknown:
+        return [f"{where}: " + _("unknown fields {fields}").format(fields=", ".join(sorted(unknown)))]
     problems = []
     for name, limit in _TEXT_LIMITS.items():
         if name in changes:
@@ -102,10 +106,7 @@ def _answer_problems(checklist: Checklist, data: DepartmentData, code: str,
     where = _("item {code}").format(code=code)
     if item is None:
         return [_("unknown item code “{code}”").format(code=code)]
-    unknown = set(changes) - ANSWER_FIELDS
-    if unknown:
-        return [f"{where}: " + _("unknown fields {fields}").format(fields=", ".join(sorted(unknown)))]
-    problems = _text_problems(where, changes)
+    problems = _field_problems(where, changes, ANSWER_FIELDS)
     score = changes.get("self_score")
     if score is not None:
         if not isinstance(score, Decimal):
@@ -134,10 +135,7 @@ def _bonus_problems(checklist: Checklist, data: DepartmentData, code: str,
     if bonus is None:
         return [_("unknown bonus code “{code}”").format(code=code)]
     where = _("bonus item {code}").format(code=code)
-    unknown = set(changes) - BONUS_FIELDS
-    if unknown:
-        return [f"{where}: " + _("unknown fields {fields}").format(fields=", ".join(sorted(unknown)))]
-    problems = _text_problems(where, changes)
+    problems = _field_problems(where, changes, BONUS_FIELDS)
     points = changes.get("points")
     if points is not None:
         if not isinstance(points, Decimal):
@@ -151,10 +149,7 @@ def _veto_problems(checklist: Checklist, code: str, changes: dict[str, Any]) -> 
     if code not in checklist.veto_by_code:
         return [_("unknown veto code “{code}”").format(code=code)]
     where = _("veto item {code}").format(code=code)
-    unknown = set(changes) - VETO_FIELDS
-    if unknown:
-        return [f"{where}: " + _("unknown fields {fields}").format(fields=", ".join(sorted(unknown)))]
-    problems = _text_problems(where, changes)
+    problems = _field_problems(where, changes, VETO_FIELDS)
     triggered = changes.get("triggered")
     if triggered is not None and not isinstance(triggered, bool):
         problems.append(f"{where}: " + _("must be true (有) or false (无)"))

@@ -72,17 +72,22 @@ class _Writer:
             "action": action, "target": target, "old": _json(old), "new": _json(new),
         })
 
+    def audit_fields(self, action: str, code: str, current: object, fields: dict[str, Any]
+                     ) -> bool:
+        """One audit line per field whose value changes; True when any did."""
+        changed = False
+        for name, value in fields.items():
+            old = getattr(current, name) if current is not None else None
+            if old != value:
+                self.audit(action, f"{code}.{name}", old, value)
+                changed = True
+        return changed
+
     def answers(self, data: DepartmentData, changes: dict[str, dict[str, Any]]) -> None:
         for code, fields in changes.items():
             current = data.answers.get(code)
             answer = merged_answer(current, code, fields)
-            changed = False
-            for name, value in fields.items():
-                old = getattr(current, name) if current else None
-                if old != value:
-                    self.audit("answer", f"{code}.{name}", old, value)
-                    changed = True
-            if not changed and current is not None:
+            if not self.audit_fields("answer", code, current, fields) and current is not None:
                 continue
             self.db.table("answers").upsert({
                 "department_id": self.department_id,
@@ -100,10 +105,7 @@ class _Writer:
         for code, fields in changes.items():
             current = data.bonus.get(code)
             claim = merged_bonus(current, code, fields)
-            for name, value in fields.items():
-                old = getattr(current, name) if current else None
-                if old != value:
-                    self.audit("bonus", f"{code}.{name}", old, value)
+            self.audit_fields("bonus", code, current, fields)
             self.db.table("bonus_claims").upsert({
                 "department_id": self.department_id, "code": code,
                 "points": score_text(claim.points), "narrative": claim.narrative,
@@ -113,10 +115,7 @@ class _Writer:
         for code, fields in changes.items():
             current = data.veto.get(code)
             declaration = merged_veto(current, code, fields)
-            for name, value in fields.items():
-                old = getattr(current, name) if current else None
-                if old != value:
-                    self.audit("veto", f"{code}.{name}", old, value)
+            self.audit_fields("veto", code, current, fields)
             self.db.table("veto_declarations").upsert({
                 "department_id": self.department_id, "code": code,
                 "triggered": None if declaration.triggered is None else int(declaration.triggered),
