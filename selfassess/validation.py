@@ -83,3 +83,8 @@ def file_name_problem(value: object) -> str | None:
     if safe_file_name(value) != value:
         return _("is not a safe file name")
     return None
+
+
+def submission_name(period: str, department: str) -> str:
+    """The conventional name of a file sent upward: ``{period}_{department}.selfassess``."""
+    return safe_file_name(f"{period.strip()}_{department.strip()}.selfassess")

@@ -283,3 +283,37 @@ def test_out_of_range_stored_values_are_refused(dept_file: AssessmentFile) -> No
     dept_file.db.execute("UPDATE answers SET self_score = '7'")
     with pytest.raises(FileFormatError, match="outside 0–4"):
         dept_file.data()
+
+
+def test_save_copy_is_self_contained_and_never_overwrites(dept_file: AssessmentFile,
+                                                          checklist: Checklist,
+                                                          tmp_path: Path) -> None:
+    from selfassess.validation import submission_name
+
+    dept_file.apply(complete_changes(checklist))
+    record = dept_file.seal()
+    name = submission_name("2026", "办公室")
+    assert name == "2026_办公室.selfassess"
+    copy = dept_file.save_copy(tmp_path / name)
+    assert copy.read_bytes()[18:20] == b"\x01\x01", "rollback journal: one file, no -wal"
+    with AssessmentFile.open(copy, readonly=True) as af:
+        assert af.seals()[-1] == record and af.department().sealed
+    before = sha256_of(copy)
+    with pytest.raises(InputRefused, match="already exists"):
+        dept_file.save_copy(copy)
+    assert sha256_of(copy) == before
+
+
+def test_removing_a_shortcoming_keeps_measure_links(dept_file: AssessmentFile) -> None:
+    from selfassess.store.changes import without_shortcoming
+
+    dept_file.apply(ChangeSet(
+        shortcomings=[Shortcoming("责任落实", "甲"), Shortcoming("理论学习", "乙"),
+                      Shortcoming("工作创新", "丙")],
+        measures=[Measure("对甲", shortcoming=0), Measure("对乙", shortcoming=1),
+                  Measure("对丙", shortcoming=2), Measure("泛泛")]))
+    dept_file.apply(without_shortcoming(dept_file.data(), 1))
+    data = dept_file.data()
+    assert [s.text for s in data.shortcomings] == ["甲", "丙"]
+    assert [(m.text, m.shortcoming) for m in data.measures] == [
+        ("对甲", 0), ("对乙", None), ("对丙", 1), ("泛泛", None)]

@@ -268,6 +268,17 @@ class AssessmentFile:
                 "department_id": department.id, "action": "reopen",
                 "target": str(department.revision), "old": None, "new": None})
 
+    def save_copy(self, target: Path) -> Path:
+        """Write a compact, self-contained copy (for sending); never replaces an existing file."""
+        target = Path(target)
+        if target.exists():
+            raise InputRefused(_("{name} already exists; it was not overwritten").format(
+                name=target.name))
+        if not target.parent.is_dir():
+            raise InputRefused(_("the folder {folder} does not exist").format(folder=target.parent))
+        self.db.execute("VACUUM INTO ?", [str(target)])
+        return target
+
     # --- closing -------------------------------------------------------------------------------
 
     def close(self) -> None:

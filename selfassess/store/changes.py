@@ -262,3 +262,16 @@ def merged_veto(current: VetoDeclaration | None, code: str, changes: dict[str, A
                 ) -> VetoDeclaration:
     """The veto declaration as it will be stored."""
     return dataclasses.replace(current or VetoDeclaration(code), **changes)
+
+
+def without_shortcoming(data: DepartmentData, index: int) -> ChangeSet:
+    """Remove one shortcoming and keep every measure pointing at the same one as before
+    (measures of the removed shortcoming lose their link, later ones shift by one)."""
+    shortcomings = [s for n, s in enumerate(data.shortcomings) if n != index]
+    measures = []
+    for measure in data.measures:
+        link = measure.shortcoming
+        if link is not None:
+            link = None if link == index else (link - 1 if link > index else link)
+        measures.append(dataclasses.replace(measure, shortcoming=link))
+    return ChangeSet(shortcomings=shortcomings, measures=measures)
