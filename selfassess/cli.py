@@ -223,6 +223,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("dir", nargs="?", default="selfassess-demo", help=_("folder to write into"))
     sub = command("gui", cmd_gui, _("open the graphical interface"))
     sub.add_argument("file", nargs="?", help=_(".selfassess file to open"))
+    sub.add_argument("--screenshot", metavar="PNG",
+                     help=_("render the window into a PNG file and exit"))
+    place = sub.add_mutually_exclusive_group()
+    place.add_argument("--item", metavar="CODE", help=_("show this item (with --screenshot)"))
+    place.add_argument("--page", choices=("start", "new", "settings", "bonus", "veto",
+                                          "shortcomings", "measures", "summary"),
+                       help=_("show this page (with --screenshot)"))
+    sub.add_argument("--size", default="1280x860", metavar="WxH",
+                     help=_("window size for --screenshot"))
     return parser
 
 
@@ -265,8 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
     if not getattr(args, "command", None):
-        args.file = None
-        return cmd_gui(args) if _gui_available() else _print_help(parser)
+        if not _gui_available():
+            return _print_help(parser)
+        args = parser.parse_args([*argv, "gui"])
     try:
         handler: Handler = args.handler
         return handler(args)

@@ -1,0 +1,81 @@
+"""Fonts, sizes and the small state icons, set up once at start.
+
+The bundled WenQuanYi Micro Hei is registered so Chinese renders on machines without CJK fonts;
+it is placed first in the application font's families so Qt does not fall back to a font that
+draws boxes. The font-size setting scales the application font.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from selfassess.paths import resource
+
+BASE_POINT_SIZE = 10.5
+BUNDLED_FONT = "wqy-microhei.ttc"
+
+STATE_COLORS = {
+    "not_started": "#b0b0b0",
+    "answered": "#2e8b57",
+    "not_applicable": "#4682b4",
+    "attention": "#e08e0b",
+}
+
+
+@cache
+def bundled_families() -> tuple[str, ...]:
+    """Register the bundled CJK font with Qt (once) and return its family names."""
+    font_id = QFontDatabase.addApplicationFont(str(resource("fonts", BUNDLED_FONT)))
+    return tuple(QFontDatabase.applicationFontFamilies(font_id)) if font_id >= 0 else ()
+
+
+def apply_font(app: QApplication, scale_percent: int) -> None:
+    """Set the application font: the bundled CJK font at the chosen size."""
+    families = bundled_families()
+    font = QFont(app.font())
+    if families:
+        font.setFamilies([families[0], *font.families()])
+    font.setPointSizeF(BASE_POINT_SIZE * scale_percent / 100)
+    app.setFont(font)
+
+
+def install_qt_translation(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own dialogs (file dialogs, buttons) in Chinese; returns the translator to keep."""
+    if language != "zh_CN":
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                       folder):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+@cache
+def state_icon(state: str) -> QIcon:
+    """A small filled circle in the colour of an item state."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = QColor(STATE_COLORS.get(state, "#b0b0b0"))
+    painter.setBrush(color)
+    painter.setPen(color.darker(130))
+    if state == "not_started":
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(2, 2, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def scaled(app_font: QFont, factor: float, bold: bool = False) -> QFont:
+    """A font relative to the application font (headings)."""
+    font = QFont(app_font)
+    font.setPointSizeF(app_font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font

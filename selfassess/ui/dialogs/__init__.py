@@ -1,0 +1,1 @@
+"""Dialogs: a new self-assessment, settings."""

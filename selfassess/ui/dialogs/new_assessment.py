@@ -1,0 +1,153 @@
+"""新建自评: checklist, department, period, who fills it in, and where to save the file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfassess import FILE_SUFFIX
+from selfassess.checklist import Checklist, builtin_checklists, load_checklist_file
+from selfassess.errors import SelfassessError
+from selfassess.i18n import _
+from selfassess.paths import default_documents_dir
+from selfassess.store import AssessmentFile
+from selfassess.validation import submission_name
+
+FROM_FILE = "__file__"
+
+
+class NewAssessmentDialog(QDialog):
+    """Creates the file on OK; ``created`` is its path afterwards."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New self-assessment"))
+        self.setObjectName("new_assessment")
+        self.created: Path | None = None
+        self._loaded: dict[str, Checklist] = {}
+        self._folder = default_documents_dir() / "selfassess"
+        self._path_edited = False
+
+        self.checklist = QComboBox()
+        self.checklist.setObjectName("new_checklist")
+        for checklist in builtin_checklists():
+            self._loaded[checklist.id] = checklist
+            self.checklist.addItem(f"{checklist.title} ({checklist.version})", checklist.id)
+        self.checklist.addItem(_("From a checklist file…"), FROM_FILE)
+        self.checklist.activated.connect(self._on_checklist_chosen)
+        self.department = QLineEdit()
+        self.department.setObjectName("new_department")
+        self.department.setPlaceholderText(_("e.g. 办公室"))
+        self.period = QLineEdit(str(date.today().year))
+        self.period.setObjectName("new_period")
+        self.filled_by = QLineEdit()
+        self.filled_by.setObjectName("new_filled_by")
+        self.location = QLineEdit()
+        self.location.setObjectName("new_location")
+        self.location.textEdited.connect(self._on_location_edited)
+        browse = QPushButton(_("Choose…"))
+        browse.clicked.connect(self._on_browse)
+        location_row = QHBoxLayout()
+        location_row.addWidget(self.location, 1)
+        location_row.addWidget(browse)
+        for field in (self.department, self.period):
+            field.textChanged.connect(self._propose_location)
+        self.error = QLabel()
+        self.error.setObjectName("new_error")
+        self.error.setStyleSheet("color: #b22222;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(_("Checklist"), self.checklist)
+        form.addRow(_("Department (处室/单位)"), self.department)
+        form.addRow(_("Period (考核年度)"), self.period)
+        form.addRow(_("Filled in by (填报人)"), self.filled_by)
+        form.addRow(_("Save as"), location_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("new_ok")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
+        buttons.accepted.connect(self._on_create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 100)
+        self._propose_location()
+
+    def _propose_location(self) -> None:
+        if self._path_edited:
+            return
+        name = submission_name(self.period.text() or "", self.department.text() or _("department"))
+        self.location.setText(str(self._folder / name))
+
+    def _on_location_edited(self, _text: str) -> None:
+        self._path_edited = True
+
+    def _on_browse(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the self-assessment as"), self.location.text(),
+            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        if name:
+            self._path_edited = True
+            self.location.setText(name if name.endswith(FILE_SUFFIX) else name + FILE_SUFFIX)
+
+    def _on_checklist_chosen(self, index: int) -> None:
+        if self.checklist.itemData(index) != FROM_FILE:
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a checklist"), "", _("Checklists (*.yaml *.yml)"))
+        if not name:
+            self.checklist.setCurrentIndex(0)
+            return
+        try:
+            checklist = load_checklist_file(Path(name))
+        except SelfassessError as error:
+            self.error.setText("\n".join(error.problems[:8]))
+            self.checklist.setCurrentIndex(0)
+            return
+        key = f"file:{name}"
+        self._loaded[key] = checklist
+        self.checklist.insertItem(index, f"{checklist.title} ({Path(name).name})", key)
+        self.checklist.setCurrentIndex(index)
+        self.error.setText("\n".join(checklist.warnings))
+
+    def chosen_checklist(self) -> Checklist:
+        """The checklist selected."""
+        return self._loaded[str(self.checklist.currentData())]
+
+    def _on_create(self) -> None:
+        path = Path(self.location.text().strip())
+        if path.suffix != FILE_SUFFIX:
+            path = path.with_name(path.name + FILE_SUFFIX)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with AssessmentFile.create(path, self.chosen_checklist(),
+                                       department_name=self.department.text(),
+                                       period=self.period.text(),
+                                       filled_by=self.filled_by.text()):
+                pass
+        except SelfassessError as error:
+            self.error.setText("\n".join(error.problems))
+            return
+        except OSError as error:
+            self.error.setText(_("cannot create {path} ({reason})").format(
+                path=path, reason=error.strerror or error))
+            return
+        self.created = path
+        self.accept()

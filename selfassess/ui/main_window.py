@@ -1,0 +1,512 @@
+"""The main window: start screen, or an open file with the navigation tree on the left and the
+current page on the right. Menus, navigation, sealing and the status bar live here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfassess import FILE_SUFFIX
+from selfassess.errors import SelfassessError
+from selfassess.i18n import _
+from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
+from selfassess.ui.models import NODE_ROLE, PAGES, SEARCH_ROLE, STATE_ROLE, ChecklistTreeModel
+from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
+from selfassess.ui.pages.item_page import ItemPage
+from selfassess.ui.pages.lists_page import ListPage, measures_page, shortcomings_page
+from selfassess.ui.pages.summary_page import SummaryPage
+from selfassess.ui.session import Session
+from selfassess.ui.settings import Settings
+from selfassess.ui.start_screen import StartScreen
+
+BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
+
+
+class Workspace(QWidget):
+    """Everything shown while a file is open (rebuilt for each file)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("workspace")
+        self.tree_model = ChecklistTreeModel(session, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.tree_model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(_("Find an item by code or words (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeView()
+        self.tree.setObjectName("tree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderHidden(True)
+        self.tree.expandAll()
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setMaximum(len(session.checklist.items))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.progress)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("sealed_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.item_page = ItemPage(session)
+        self.bonus_page = BonusPage(session)
+        self.veto_page = VetoPage(session)
+        self.shortcomings_page: ListPage = shortcomings_page(session)
+        self.measures_page: ListPage = measures_page(session)
+        self.summary_page = SummaryPage(session)
+        self.pages = QStackedWidget()
+        self.page_of = {
+            "item": self.item_page, "page:bonus": self.bonus_page, "page:veto": self.veto_page,
+            "page:shortcomings": self.shortcomings_page, "page:measures": self.measures_page,
+            "page:summary": self.summary_page,
+        }
+        for page in self.page_of.values():
+            self.pages.addWidget(page)
+        self.previous_button = QPushButton(_("◀ Previous"))
+        self.previous_button.setObjectName("previous")
+        self.next_button = QPushButton(_("Next ▶"))
+        self.next_button.setObjectName("next")
+        self.position_label = QLabel()
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.position_label)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.pages, 1)
+        right_layout.addLayout(nav)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        width = self.fontMetrics().horizontalAdvance("x")
+        splitter.setSizes([width * 48, width * 120])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self.order = [f"item:{item.code}" for item in session.checklist.items] + [
+            page for page, _label in PAGES]
+        self.current = ""
+        self._connect_signals()
+        self.refresh_state()
+
+    def _connect_signals(self) -> None:
+        # navigation
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.search.textChanged.connect(self._on_search_changed)
+        self.summary_page.go_to.connect(self.go_to)
+        # model updates
+        self.session.changed.connect(lambda _touched: self._update_progress())
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def go_to(self, node: str) -> None:
+        """Show a node: ``item:1.1``, ``section:2`` (its first item) or a page."""
+        if node.startswith("section:"):
+            section = self.session.checklist.section_by_code.get(node.split(":", 1)[1])
+            node = f"item:{section.items[0].code}" if section else ""
+        if node not in self.order:
+            node = self.order[0]
+        self.flush()
+        self.current = node
+        if node.startswith("item:"):
+            self.item_page.show_item(node.split(":", 1)[1])
+            self.pages.setCurrentWidget(self.item_page)
+        else:
+            page = self.page_of[node]
+            page.load()  # type: ignore[attr-defined]
+            self.pages.setCurrentWidget(page)
+        position = self.order.index(node)
+        self.previous_button.setEnabled(position > 0)
+        self.next_button.setEnabled(position < len(self.order) - 1)
+        self.position_label.setText(f"{position + 1} / {len(self.order)}")
+        index = self.proxy.mapFromSource(self.tree_model.index_of(node))
+        if index.isValid() and self.tree.currentIndex() != index:
+            blocked = self.tree.selectionModel().blockSignals(True)
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().blockSignals(blocked)
+            self.tree.viewport().update()
+        if index.isValid():
+            self.tree.scrollTo(index)
+
+    def next(self) -> None:
+        """The next item or page."""
+        position = self.order.index(self.current) if self.current in self.order else -1
+        self.go_to(self.order[min(position + 1, len(self.order) - 1)])
+
+    def previous(self) -> None:
+        """The previous item or page."""
+        position = self.order.index(self.current) if self.current in self.order else 1
+        self.go_to(self.order[max(position - 1, 0)])
+
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = current.data(NODE_ROLE)
+        if node and node != self.current:
+            self.go_to(str(node))
+
+    def _on_search_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip().lower())
+        self.tree.expandAll()
+        first = self._first_item_match()
+        if text.strip() and first:
+            self.go_to(first)
+
+    def _first_item_match(self) -> str:
+        for row in range(self.proxy.rowCount()):
+            parent = self.proxy.index(row, 0)
+            node = str(parent.data(NODE_ROLE))
+            if self.proxy.rowCount(parent):
+                return str(self.proxy.index(0, 0, parent).data(NODE_ROLE))
+            if node.startswith("page:"):
+                return node
+        return ""
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Store pending typing on every page."""
+        for page in self.page_of.values():
+            page.flush()  # type: ignore[attr-defined]
+
+    def _update_progress(self) -> None:
+        answered = sum(1 for item in self.session.checklist.items
+                       if self.tree_model.index_of(f"item:{item.code}").data(STATE_ROLE)
+                       in ("answered", "not_applicable", "attention"))
+        self.progress.setValue(answered)
+        self.progress.setFormat(_("{done} of {total} items answered").format(
+            done=answered, total=len(self.session.checklist.items)))
+
+    def refresh_state(self) -> None:
+        """Follow the sealed state: banner and editors."""
+        department = self.session.data.department
+        seals = self.session.seals()
+        if department.sealed and seals:
+            self.banner.setText(_("This file is sealed (revision {revision}, {time}) and read-only. "
+                                  "To change it, reopen it on the Summary page.").format(
+                revision=department.revision, time=seals[-1].sealed_at.replace("T", " ")[:16]))
+        self.banner.setVisible(department.sealed)
+        for page in self.page_of.values():
+            page.refresh_state()  # type: ignore[attr-defined]
+        if self.current and not self.current.startswith("item:"):
+            self.page_of[self.current].load()  # type: ignore[attr-defined]
+        self._update_progress()
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.session: Session | None = None
+        self.workspace: Workspace | None = None
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.stack = QStackedWidget()
+        self.start = StartScreen(settings.recent_files())
+        self.stack.addWidget(self.start)
+        self.setCentralWidget(self.stack)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved_label")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_menus()
+        self._connect_signals()
+        self._update_title()
+        geometry = settings.geometry()
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            width = self.fontMetrics().horizontalAdvance("x")
+            self.resize(width * 170, self.fontMetrics().lineSpacing() * 46)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_action = QAction(_("New self-assessment…"), self, shortcut=QKeySequence.StandardKey.New)
+        self.open_action = QAction(_("Open…"), self, shortcut=QKeySequence.StandardKey.Open)
+        self.copy_action = QAction(_("Save a copy for sending…"), self)
+        self.close_action = QAction(_("Close file"), self, shortcut=QKeySequence.StandardKey.Close)
+        self.quit_action = QAction(_("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        for action in (self.new_action, self.open_action, self.copy_action, self.close_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go_menu = self.menuBar().addMenu(_("&Go"))
+        self.next_action = QAction(_("Next item"), self)
+        self.next_action.setShortcuts([QKeySequence("Alt+Right"), QKeySequence("Ctrl+PgDown")])
+        self.previous_action = QAction(_("Previous item"), self)
+        self.previous_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence("Ctrl+PgUp")])
+        self.find_action = QAction(_("Find item"), self, shortcut=QKeySequence.StandardKey.Find)
+        self.summary_action = QAction(_("Summary and sealing"), self)
+        for action in (self.next_action, self.previous_action, self.find_action,
+                       self.summary_action):
+            go_menu.addAction(action)
+        settings_menu = self.menuBar().addMenu(_("&Settings"))
+        self.settings_action = QAction(_("Language and font size…"), self)
+        settings_menu.addAction(self.settings_action)
+        self._update_actions()
+
+    def _connect_signals(self) -> None:
+        # menus
+        self.new_action.triggered.connect(self.new_assessment)
+        self.open_action.triggered.connect(self.choose_file)
+        self.copy_action.triggered.connect(self.save_copy)
+        self.close_action.triggered.connect(self.close_file)
+        self.quit_action.triggered.connect(self.close)
+        self.next_action.triggered.connect(lambda: self.workspace and self.workspace.next())
+        self.previous_action.triggered.connect(lambda: self.workspace and self.workspace.previous())
+        self.find_action.triggered.connect(self._on_find)
+        self.summary_action.triggered.connect(lambda: self.go_to("page:summary"))
+        self.settings_action.triggered.connect(self.edit_settings)
+        # start screen
+        self.start.new_requested.connect(self.new_assessment)
+        self.start.open_requested.connect(self.choose_file)
+        self.start.recent_chosen.connect(self.open_file)
+
+    def _update_actions(self) -> None:
+        has_file = self.session is not None
+        for action in (self.close_action, self.next_action, self.previous_action,
+                       self.find_action, self.summary_action):
+            action.setEnabled(has_file)
+        self.copy_action.setEnabled(bool(self.session and self.session.sealed))
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(_("selfassess — 意识形态工作责任制自查自评"))
+            return
+        department = self.session.data.department
+        state = _("sealed") if department.sealed else _("draft")
+        self.setWindowTitle(f"{department.name} · {self.session.af.info.period} · {state} — "
+                            f"{self.session.path.name}")
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def new_assessment(self) -> None:
+        """Ask for the details of a new file, create it and open it."""
+        dialog = NewAssessmentDialog(self)
+        if dialog.exec() and dialog.created is not None:
+            self.open_file(dialog.created)
+
+    def choose_file(self) -> None:
+        """Ask for a file to open."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a self-assessment"), "",
+            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> bool:
+        """Open a file (closing the current one); False with a message when refused."""
+        try:
+            session = Session.open(Path(path))
+        except SelfassessError as error:
+            QMessageBox.warning(self, _("Cannot open the file"), "\n".join(error.problems[:20]))
+            return False
+        self.close_file()
+        self.session = session
+        session.saved.connect(self._on_saved)
+        session.refused.connect(self._on_refused)
+        session.state_changed.connect(self._on_state_changed)
+        self.workspace = Workspace(session)
+        self.workspace.summary_page.seal_requested.connect(self.seal)
+        self.workspace.summary_page.copy_requested.connect(self.save_copy)
+        self.workspace.summary_page.reopen_requested.connect(self.reopen)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.go_to(self.settings.position(session.path) or "")
+        self.settings.add_recent(session.path)
+        self.saved_label.clear()
+        self._update_title()
+        self._update_actions()
+        return True
+
+    def close_file(self) -> None:
+        """Store pending typing, remember the position and close the file."""
+        if self.session is None or self.workspace is None:
+            return
+        self.workspace.flush()
+        self.settings.set_position(self.session.path, self.workspace.current)
+        self.settings.sync()
+        self.stack.removeWidget(self.workspace)
+        self.workspace.deleteLater()
+        self.session.close()
+        self.session = None
+        self.workspace = None
+        self.start.set_recent(self.settings.recent_files())
+        self.stack.setCurrentWidget(self.start)
+        self._update_title()
+        self._update_actions()
+
+    def go_to(self, node: str) -> None:
+        """Show a place in the open file."""
+        if self.workspace is not None:
+            self.workspace.go_to(node)
+
+    # --- sealing -------------------------------------------------------------------------------
+
+    def seal(self) -> None:
+        """Run the completeness checks and seal, or show what is missing."""
+        if self.session is None or self.workspace is None:
+            return
+        self.workspace.flush()
+        problems = self.session.problems()
+        if problems:
+            self.go_to("page:summary")
+            QMessageBox.information(self, _("Not ready to seal"), _(
+                "Before sealing, fix these ({count}):").format(count=len(problems)) + "\n\n"
+                + "\n".join(p.message for p in problems[:15])
+                + ("\n…" if len(problems) > 15 else ""))
+            return
+        answer = QMessageBox.question(self, _("Seal for sending"), _(
+            "After sealing the file is read-only and gets a revision number and a digest of its "
+            "content. Seal now?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        record = self.session.seal()
+        if record is not None:
+            self.statusBar().showMessage(_("Sealed: revision {revision}").format(
+                revision=record.revision), 10000)
+            answer = QMessageBox.question(self, _("Sealed"), _(
+                "Sealed as revision {revision}. Save a copy to send now?").format(
+                revision=record.revision))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.save_copy()
+
+    def save_copy(self) -> None:
+        """Save the sealed file under its conventional name, for sending."""
+        if self.session is None or not self.session.sealed:
+            return
+        proposal = str(self.session.path.parent / self.session.submission_name())
+        if Path(proposal).resolve() == self.session.path.resolve():
+            proposal = str(self.session.path.parent / _("to send") / self.session.submission_name())
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save a copy for sending"), proposal,
+            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        if not name:
+            return
+        target = Path(name)
+        if target.resolve() == self.session.path.resolve():
+            QMessageBox.warning(self, _("Save a copy"), _("Choose another name or folder."))
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        saved = self.session.save_copy(target)
+        if saved is not None:
+            QMessageBox.information(self, _("Copy saved"), _(
+                "Saved {path}. Send this file (内网邮件 or U盘).").format(path=saved))
+
+    def reopen(self) -> None:
+        """Unseal after confirmation."""
+        if self.session is None:
+            return
+        answer = QMessageBox.question(self, _("Reopen for editing"), _(
+            "Reopening unseals the file so it can be changed; it must then be sealed and sent "
+            "again (as the next revision). Copies already sent do not change. Reopen?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.reopen()
+
+    # --- signals from the session ------------------------------------------------------------
+
+    def _on_saved(self, time: str) -> None:
+        self.saved_label.setText(_("Saved {time}").format(time=time))
+
+    def _on_refused(self, problems: list[str]) -> None:
+        self.statusBar().showMessage(" ".join(problems[:2]), 15000)
+
+    def _on_state_changed(self) -> None:
+        if self.workspace is not None:
+            self.workspace.refresh_state()
+        self._update_title()
+        self._update_actions()
+
+    def _on_find(self) -> None:
+        if self.workspace is not None:
+            self.workspace.search.setFocus()
+            self.workspace.search.selectAll()
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def edit_settings(self) -> None:
+        """Language and font size; the window is rebuilt in the new language."""
+        from selfassess.ui.app import apply_settings
+        from selfassess.ui.dialogs.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.settings, self).exec():
+            path = self.session.path if self.session else None
+            self.close_file()
+            apply_settings(self.settings)
+            self.rebuild()
+            if path is not None:
+                self.open_file(path)
+
+    def rebuild(self) -> None:
+        """Recreate menus and the start screen (after a language change)."""
+        self.menuBar().clear()
+        self._build_menus()
+        old = self.start
+        self.start = StartScreen(self.settings.recent_files())
+        self.stack.insertWidget(0, self.start)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._connect_signals()
+        self.stack.setCurrentWidget(self.start)
+        self._update_title()
+
+    # --- window events -------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().endswith(FILE_SUFFIX) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(FILE_SUFFIX):
+                event.acceptProposedAction()
+                self.open_file(Path(url.toLocalFile()))
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_file()
+        self.settings.set_geometry(bytes(self.saveGeometry().data()))
+        self.settings.sync()
+        super().closeEvent(event)

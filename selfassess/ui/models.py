@@ -1,0 +1,394 @@
+"""Item models over the session's data (model/view; no widget is filled by hand).
+
+``ChecklistTreeModel`` is the navigation tree: the six sections with their items, then the
+further pages. Node ids (``item:1.1``, ``section:1``, ``page:bonus`` …) name a place in the
+app; the navigation, the summary's links and the remembered position all use them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from selfassess.i18n import N_, _
+from selfassess.numbers import decimal_text
+from selfassess.store.records import EvidenceRef
+from selfassess.ui.appearance import state_icon
+from selfassess.ui.session import Session
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+PAGES = (
+    ("page:bonus", N_("Bonus claims (加分项)")),
+    ("page:veto", N_("Veto declarations (一票否决)")),
+    ("page:shortcomings", N_("Shortcomings (存在的不足)")),
+    ("page:measures", N_("Rectification measures (整改措施)")),
+    ("page:summary", N_("Summary and sealing")),
+)
+STATE_NAMES = {
+    "not_started": N_("not started"),
+    "answered": N_("answered"),
+    "not_applicable": N_("not applicable"),
+    "attention": N_("needs attention"),
+}
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def section_heading(code: str, title: str) -> str:
+    """``一、学习贯彻与组织领导`` for section 1 (Arabic codes beyond ten stay as they are)."""
+    if code.isdigit() and 1 <= int(code) <= len(CHINESE_NUMERALS):
+        return f"{CHINESE_NUMERALS[int(code) - 1]}、{title}"
+    return f"{code}. {title}"
+
+
+def item_state(session: Session, code: str) -> str:
+    """not_started | answered | not_applicable | attention."""
+    answer = session.data.answers.get(code)
+    flagged = {p.code for p in session.problems() if p.target == "item" and p.check != "unanswered"}
+    if code in flagged:
+        return "attention"
+    if answer is None or not answer.answered:
+        return "not_started"
+    return "not_applicable" if answer.not_applicable else "answered"
+
+
+def points(value: Any) -> str:
+    """A Decimal as people write it (4, 3.5)."""
+    return decimal_text(value)
+
+
+class ChecklistTreeModel(QAbstractItemModel):
+    """Sections → items, then the further pages; two columns: name and score."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.sections = session.checklist.sections
+        session.changed.connect(self._on_session_changed)
+
+    # --- structure: top rows are sections then pages; internalId 0 = top, n = child of row n-1
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.sections) + len(PAGES)
+        if parent.column() != 0 or parent.internalId() != 0:
+            return 0
+        if parent.row() < len(self.sections):
+            return len(self.sections[parent.row()].items)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 2
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_("Item"), _("Score"))[section] if 0 <= section < 2 else None
+        return None
+
+    # --- content -------------------------------------------------------------------------------
+
+    def node(self, index: Index) -> str:
+        """The node id of an index."""
+        if not index.isValid():
+            return ""
+        if index.internalId() != 0:
+            section = self.sections[index.internalId() - 1]
+            return f"item:{section.items[index.row()].code}"
+        if index.row() < len(self.sections):
+            return f"section:{self.sections[index.row()].code}"
+        return PAGES[index.row() - len(self.sections)][0]
+
+    def index_of(self, node: str, column: int = 0) -> QModelIndex:
+        """The index showing a node id (invalid when unknown)."""
+        kind, _sep, code = node.partition(":")
+        for row, section in enumerate(self.sections):
+            if kind == "section" and section.code == code:
+                return self.index(row, column)
+            for child, item in enumerate(section.items):
+                if kind == "item" and item.code == code:
+                    return self.index(child, column, self.index(row, 0))
+        for row, (page, _label) in enumerate(PAGES):
+            if page == node:
+                return self.index(len(self.sections) + row, column)
+        return QModelIndex()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        kind, _sep, code = node.partition(":")
+        if role == NODE_ROLE:
+            return node
+        if kind == "item":
+            return self._item_data(code, index.column(), role)
+        if kind == "section":
+            return self._section_data(code, index.column(), role)
+        return self._page_data(node, index.column(), role)
+
+    def _item_data(self, code: str, column: int, role: int) -> Any:
+        item = self.session.checklist.items_by_code[code]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{code} {item.title}"
+            answer = self.session.data.answers.get(code)
+            if answer and answer.not_applicable:
+                return _("N/A")
+            score = "—" if answer is None or answer.self_score is None else points(answer.self_score)
+            return f"{score} / {points(item.max_points)}"
+        if role in (STATE_ROLE, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+            state = item_state(self.session, code)
+            if role == STATE_ROLE:
+                return state
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _(STATE_NAMES[state])
+            return state_icon(state) if column == 0 else None
+        if role == SEARCH_ROLE:
+            return " ".join((code, item.title, item.content, item.criteria)).lower()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _section_data(self, code: str, column: int, role: int) -> Any:
+        section = self.session.checklist.section_by_code[code]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return section_heading(code, section.title)
+            result = self.session.result().sections[code]
+            return f"{points(result.score)} / {points(section.max_points)}"
+        if role == SEARCH_ROLE:
+            return ""  # sections show when one of their items matches
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _page_data(self, node: str, column: int, role: int) -> Any:
+        label = dict(PAGES)[node]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(label) if column == 0 else self._page_value(node)
+        if role == SEARCH_ROLE:
+            return _(label).lower()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _page_value(self, node: str) -> str:
+        data = self.session.data
+        if node == "page:bonus":
+            return f"+{points(self.session.result().bonus)}"
+        if node == "page:veto":
+            declared = sum(1 for v in data.veto.values() if v.triggered is not None)
+            return f"{declared}/{len(self.session.checklist.veto_items)}"
+        if node == "page:shortcomings":
+            return str(len(data.shortcomings))
+        if node == "page:measures":
+            return str(len(data.measures))
+        return points(self.session.result().total)
+
+    def _on_session_changed(self, touched: set[str] | None) -> None:
+        # scores move section totals, the bonus and the summary, so their rows always refresh
+        last = self.columnCount() - 1
+        for row in range(len(self.sections), self.rowCount()):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        for row, section in enumerate(self.sections):
+            parent = self.index(row, 0)
+            self.dataChanged.emit(parent, self.index(row, last))
+            codes = [i.code for i in section.items if touched is None or f"item:{i.code}" in touched]
+            for code in codes:
+                child = self.index_of(f"item:{code}")
+                self.dataChanged.emit(child, self.index(child.row(), last, parent))
+
+
+def human_size(size: int) -> str:
+    """1.2 MB, 830 KB, 12 B."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+class EvidenceModel(QAbstractItemModel):
+    """The evidence attached to one item or bonus claim: name, size, type."""
+
+    def __init__(self, session: Session, kind: str = "item", code: str = "",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.kind = kind
+        self.code = code
+        self.rows: list[EvidenceRef] = self._read()
+        session.changed.connect(self._on_session_changed)
+
+    def _read(self) -> list[EvidenceRef]:
+        return self.session.data.evidence_for(self.kind, self.code) if self.code else []
+
+    def set_target(self, kind: str, code: str) -> None:
+        """Show another item's (or bonus claim's) evidence."""
+        self.beginResetModel()
+        self.kind, self.code = kind, code
+        self.rows = self._read()
+        self.endResetModel()
+
+    def _on_session_changed(self, touched: set[str] | None) -> None:
+        rows = self._read()
+        if rows != self.rows:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_("File"), _("Size"), _("Type"))[section] if 0 <= section < 3 else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        ref = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (ref.file_name, human_size(ref.size), ref.media_type)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _("added {time}, SHA-256 {sha}").format(time=ref.added_at, sha=ref.sha256[:16])
+        if role == NODE_ROLE:
+            return ref.id
+        return None
+
+
+class ProblemModel(QAbstractListModel):
+    """What blocks sealing; each row links to the place to fix it."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.rows = list(session.problems())
+        session.changed.connect(self._on_session_changed)
+
+    def _on_session_changed(self, touched: set[str] | None) -> None:
+        rows = list(self.session.problems())
+        if rows != self.rows:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        problem = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return problem.message
+        if role == NODE_ROLE:
+            return f"item:{problem.code}" if problem.target == "item" else f"page:{problem.target}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _("Double-click to go there")
+        return None
+
+
+class TextListModel(QAbstractListModel):
+    """A read-only list of lines produced from the session (shortcomings, measures)."""
+
+    def __init__(self, session: Session, lines: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._lines = lines
+        self.rows: list[str] = lines(session)
+        session.changed.connect(self._on_session_changed)
+
+    def _on_session_changed(self, touched: set[str] | None) -> None:
+        rows = self._lines(self.session)
+        if rows == self.rows:
+            return
+        if len(rows) == len(self.rows):  # an entry was edited: keep the selection
+            changed = [i for i, (new, old) in enumerate(zip(rows, self.rows, strict=True))
+                       if new != old]
+            self.rows = rows
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()]
+        return None
+
+
+class PathListModel(QAbstractListModel):
+    """Recently opened files: the name, with the folder as tooltip."""
+
+    def __init__(self, paths: list[Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = list(paths)
+
+    def set_paths(self, paths: list[Any]) -> None:
+        """Replace the list."""
+        self.beginResetModel()
+        self.paths = list(paths)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.paths)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        path = self.paths[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return path.name
+        if role in (Qt.ItemDataRole.ToolTipRole, NODE_ROLE):
+            return str(path)
+        return None

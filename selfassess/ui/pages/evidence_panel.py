@@ -1,0 +1,192 @@
+"""The evidence (佐证材料) of one item or bonus claim: list, add (dialog or drag & drop), open,
+remove. Attaching runs on a worker thread with its own connection, so a 100 MB scan never
+freezes the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfassess.i18n import _
+from selfassess.paths import user_data_dir
+from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
+from selfassess.ui.models import EvidenceModel
+from selfassess.ui.session import Session
+from selfassess.ui.tasks import Task
+from selfassess.validation import safe_file_name
+
+EXECUTABLE_SUFFIXES = {
+    ".exe", ".com", ".bat", ".cmd", ".msi", ".scr", ".pif", ".lnk", ".js", ".jse", ".vbs", ".vbe",
+    ".wsf", ".ps1", ".psm1", ".hta", ".cpl", ".jar", ".sh", ".run", ".bin", ".appimage", ".deb",
+    ".rpm", ".py", ".pyw", ".reg", ".dll", ".desktop",
+}
+
+
+def attach_files(path: Path, kind: str, code: str, files: list[Path], actor: str,
+                 progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> int:
+    """Attach files one transaction each (worker thread: opens its own connection)."""
+    done = 0
+    with AssessmentFile.open(path) as af:
+        for number, source in enumerate(files):
+            if cancelled():
+                break
+            progress(number, len(files), _("Attaching {name}…").format(name=source.name))
+            af.apply(ChangeSet(add_evidence=[(kind, code, EvidenceSource(
+                source, safe_file_name(source.name)))]), actor=actor)
+            done += 1
+    return done
+
+
+class EvidencePanel(QWidget):
+    """List and buttons; accepts files dropped onto it."""
+
+    attached = Signal(int)
+
+    def __init__(self, session: Session, kind: str, code: str = "", name_prefix: str = "evidence",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.kind = kind
+        self.code = code
+        self._task: Task | None = None
+        self.setAcceptDrops(True)
+        self.model = EvidenceModel(session, kind, code, parent=self)
+        self.table = QTableView()
+        self.table.setObjectName(f"{name_prefix}_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.table.setToolTip(_("Drop files here to attach them"))
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.add_button = QPushButton(_("Add files…"))
+        self.add_button.setObjectName(f"{name_prefix}_add")
+        self.open_button = QPushButton(_("Open"))
+        self.open_button.setObjectName(f"{name_prefix}_open")
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setObjectName(f"{name_prefix}_remove")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def set_target(self, code: str) -> None:
+        """Show the evidence of another item or bonus claim."""
+        self.code = code
+        self.model.set_target(self.kind, code)
+
+    def set_editable(self, editable: bool) -> None:
+        """Sealed files can be opened, not changed."""
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
+        self.setAcceptDrops(editable)
+
+    # --- attaching -----------------------------------------------------------------------------
+
+    def attach(self, files: list[Path]) -> None:
+        """Attach files in the background; the list refreshes when done."""
+        files = [f for f in files if f.is_file()]
+        if not files or self._task is not None or self.session.sealed:
+            return
+        self._task = Task(self, lambda **kw: attach_files(
+            self.session.path, self.kind, self.code, files, self.session.actor, **kw),
+            _("Attaching evidence…"))
+        self._task.done.connect(self._on_attached)
+        self._task.error.connect(self._on_attach_failed)
+        self._task.start()
+
+    def wait(self) -> None:
+        """Wait for a running attachment (closing, tests)."""
+        if self._task is not None:
+            self._task.wait()
+
+    def _on_add_clicked(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Attach evidence"))
+        self.attach([Path(name) for name in names])
+
+    def _on_attached(self, count: Any) -> None:
+        self._task = None
+        self.session.written_elsewhere({f"item:{self.code}", "page:bonus"})
+        self.attached.emit(int(count))
+
+    def _on_attach_failed(self, error: Any) -> None:
+        self._task = None
+        self.session.reload(None)
+        problems = getattr(error, "problems", None) or [str(error)]
+        self.session.refused.emit(list(problems))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and not self.session.sealed:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.attach(files)
+
+    # --- opening and removing ------------------------------------------------------------------
+
+    def _selected(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def open_selected(self) -> None:
+        """Write the document to a private temporary folder and open it with its program."""
+        ref = self._selected()
+        if ref is None:
+            return
+        if Path(ref.file_name).suffix.lower() in EXECUTABLE_SUFFIXES:
+            answer = QMessageBox.warning(
+                self, _("Open a program?"),
+                _("“{name}” is a program or script. Opening it runs it on this computer. "
+                  "Open it only if you trust where it came from.").format(name=ref.file_name),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Open:
+                return
+        folder = user_data_dir() / "opened" / ref.sha256[:16]
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / ref.file_name
+        if not target.exists():
+            target.write_bytes(self.session.af.evidence_bytes(ref.sha256))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def remove_selected(self) -> None:
+        """Remove the selected document after confirmation."""
+        ref = self._selected()
+        if ref is None or self.session.sealed:
+            return
+        answer = QMessageBox.question(
+            self, _("Remove evidence"), _("Remove “{name}” from this file?").format(
+                name=ref.file_name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.apply(ChangeSet(remove_evidence=[ref.id]),
+                               {f"item:{self.code}", "page:bonus"})

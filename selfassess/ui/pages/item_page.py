@@ -1,0 +1,243 @@
+"""One checklist item: what it asks, how it is scored, the score, 自查情况, 扣分原因, 不适用 and
+the evidence. One page serves every item (switching items only reloads it).
+
+Every edit is stored at once: choices and scores immediately, typing after a short pause (and
+always before leaving the item). A refused value stays on screen with the core's message under
+it, so nothing is silently changed or dropped.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfassess.checklist.model import Item
+from selfassess.i18n import _
+from selfassess.numbers import decimal_text
+from selfassess.scoring import Aid
+from selfassess.store import ChangeSet
+from selfassess.ui.models import section_heading
+from selfassess.ui.pages.evidence_panel import EvidencePanel
+from selfassess.ui.pages.scoring_aid import MODE_NAMES, ScoringAid
+from selfassess.ui.session import Session
+from selfassess.ui.widgets import (
+    Debouncer,
+    ErrorLabel,
+    PointsSpinBox,
+    heading,
+    set_text_quietly,
+    text_editor,
+    wrap_label,
+)
+
+
+class ItemPage(QScrollArea):
+    """The page of the current item."""
+
+    saved_elsewhere = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.item: Item | None = None
+        self.setWidgetResizable(True)
+        self.setObjectName("item_page")
+        self._typing = Debouncer(self)
+        self._typing.fired.connect(self._on_typing_paused)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setSpacing(10)
+        self.section_label = wrap_label(object_name="item_section")
+        self.title_label = heading("", 1.35, "item_title")
+        self.meta_label = wrap_label(object_name="item_meta")
+        self.content_label = wrap_label(object_name="item_content")
+        self.criteria_label = wrap_label(object_name="item_criteria")
+        self.target_label = wrap_label(object_name="item_target")
+        self.reference_label = wrap_label(object_name="item_reference")
+        self.hint_label = wrap_label(object_name="item_evidence_hint")
+        self.reference_label.setStyleSheet("color: #555;")
+        for widget in (self.section_label, self.title_label, self.meta_label):
+            layout.addWidget(widget)
+        facts = QFormLayout()
+        facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        facts.addRow(_("What is checked (考核内容)"), self.content_label)
+        facts.addRow(_("Scoring rules (评分标准)"), self.criteria_label)
+        self._target_row = (QLabel(_("Target (指标)")), self.target_label)
+        self._reference_row = (QLabel(_("Reference (参考)")), self.reference_label)
+        facts.addRow(*self._target_row)
+        facts.addRow(*self._reference_row)
+        facts.addRow(_("Evidence to attach (佐证材料)"), self.hint_label)
+        layout.addLayout(facts)
+
+        scoring = QGroupBox(_("Scoring"))
+        scoring_layout = QVBoxLayout(scoring)
+        self.aid = ScoringAid()
+        self.aid.aid_changed.connect(self._on_aid_changed)
+        self.aid.accept_requested.connect(self._on_accept_proposal)
+        scoring_layout.addWidget(self.aid)
+        score_row = QHBoxLayout()
+        self.score = PointsSpinBox("score", _("not scored"))
+        self.score.valueChanged.connect(self._on_score_changed)
+        self.max_label = QLabel()
+        score_row.addWidget(QLabel(_("Self score (自评得分)")))
+        score_row.addWidget(self.score)
+        score_row.addWidget(self.max_label)
+        score_row.addStretch(1)
+        scoring_layout.addLayout(score_row)
+        self.na_row = QWidget()
+        na_layout = QHBoxLayout(self.na_row)
+        na_layout.setContentsMargins(0, 0, 0, 0)
+        self.na_check = QCheckBox(_("Not applicable (不适用)"))
+        self.na_check.setObjectName("na_check")
+        self.na_check.toggled.connect(self._on_na_toggled)
+        self.na_reason = QLineEdit()
+        self.na_reason.setObjectName("na_reason")
+        self.na_reason.setPlaceholderText(_("Why it does not apply (required)"))
+        self.na_reason.textEdited.connect(lambda text: self._typing.set("na_reason", text))
+        na_layout.addWidget(self.na_check)
+        na_layout.addWidget(self.na_reason, 1)
+        scoring_layout.addWidget(self.na_row)
+        self.error_label = ErrorLabel("item_error")
+        scoring_layout.addWidget(self.error_label)
+        scoring_layout.addWidget(QLabel(_("Reason for lost points (扣分原因)")))
+        self.deduction_reason = text_editor(
+            "deduction_reason", 3, lambda text: self._typing.set("deduction_reason", text),
+            _("Required when the score is below the maximum"))
+        scoring_layout.addWidget(self.deduction_reason)
+        layout.addWidget(scoring)
+
+        layout.addWidget(QLabel(_("What the department did (自查情况)")))
+        self.narrative = text_editor("narrative", 8, lambda text: self._typing.set("narrative", text),
+                                     _("Meetings, documents, numbers, dates…"))
+        layout.addWidget(self.narrative)
+        evidence_box = QGroupBox(_("Evidence (佐证材料)"))
+        evidence_layout = QVBoxLayout(evidence_box)
+        self.evidence = EvidencePanel(session, "item")
+        evidence_layout.addWidget(self.evidence)
+        layout.addWidget(evidence_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    # --- showing an item ---------------------------------------------------------------------
+
+    def show_item(self, code: str) -> None:
+        """Show another item (pending typing of the previous one is stored first)."""
+        self.flush()
+        item = self.session.checklist.items_by_code[code]
+        self.item = item
+        answer = self.session.data.answers.get(code)
+        section = self.session.checklist.section_by_code[item.section_code]
+        self.section_label.setText(section_heading(section.code, section.title))
+        self.title_label.setText(f"{item.code}  {item.title}")
+        self.meta_label.setText(_("Maximum {max} points · {mode}").format(
+            max=decimal_text(item.max_points), mode=_(MODE_NAMES[item.mode])))
+        self.content_label.setText(item.content or "—")
+        self.criteria_label.setText(item.criteria or "—")
+        for row, text in ((self._target_row, item.target), (self._reference_row, item.reference)):
+            row[1].setText(text)
+            row[0].setVisible(bool(text))
+            row[1].setVisible(bool(text))
+        self.hint_label.setText(item.evidence_hint or "—")
+        self.aid.load(item, answer.aid if answer else Aid())
+        self.score.configure(item.max_points, item.step)
+        self.score.set_decimal(answer.self_score if answer else None)
+        self.max_label.setText(_("of {max}").format(max=decimal_text(item.max_points)))
+        self.na_row.setVisible(item.na_allowed)
+        blocked = self.na_check.blockSignals(True)
+        self.na_check.setChecked(bool(answer and answer.not_applicable))
+        self.na_check.blockSignals(blocked)
+        set_text_quietly(self.na_reason, answer.na_reason if answer else "")
+        set_text_quietly(self.deduction_reason, answer.deduction_reason if answer else "")
+        set_text_quietly(self.narrative, answer.narrative if answer else "")
+        self.error_label.clear()
+        self.evidence.set_target(code)
+        self.verticalScrollBar().setValue(0)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        editable = not self.session.sealed
+        not_applicable = self.na_check.isChecked()
+        self.aid.setEnabled(editable and not not_applicable)
+        self.score.setEnabled(editable and not not_applicable)
+        self.na_check.setEnabled(editable)
+        self.na_reason.setReadOnly(not editable)
+        self.na_reason.setEnabled(not_applicable)
+        self.deduction_reason.setReadOnly(not editable)
+        self.narrative.setReadOnly(not editable)
+        self.evidence.set_editable(editable)
+
+    def refresh_state(self) -> None:
+        """After sealing or reopening: editors follow the file's state."""
+        self._update_enabled()
+
+    # --- storing -------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Store pending typing now."""
+        self._typing.flush()
+
+    def _save(self, fields: dict[str, Any]) -> bool:
+        if self.item is None or self.session.sealed:
+            return False
+        stored = self.session.apply(ChangeSet(answers={self.item.code: fields}),
+                                    {f"item:{self.item.code}"})
+        self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
+        return stored
+
+    def _on_typing_paused(self, pending: dict[str, Any]) -> None:
+        fields = dict(pending)
+        if "na_reason" in fields and self.na_check.isChecked():
+            if not fields["na_reason"].strip() and not self._stored_not_applicable():
+                return  # nothing valid to store yet: the reason is still empty
+            fields["not_applicable"] = True
+        self._save(fields)
+
+    def _stored_not_applicable(self) -> bool:
+        answer = self.session.data.answers.get(self.item.code) if self.item else None
+        return bool(answer and answer.not_applicable)
+
+    def _on_score_changed(self, _value: float) -> None:
+        self._save({"self_score": self.score.decimal_value()})
+
+    def _on_aid_changed(self, aid: Aid) -> None:
+        self._save({"aid": aid})
+
+    def _on_accept_proposal(self, proposal: Decimal, reason: str) -> None:
+        self.flush()
+        fields: dict[str, Any] = {"self_score": proposal}
+        current = self.deduction_reason.toPlainText().strip()
+        if self.item and proposal < self.item.max_points and not current and reason:
+            fields["deduction_reason"] = reason
+        if self._save(fields):
+            self.score.set_decimal(proposal)
+            if "deduction_reason" in fields:
+                set_text_quietly(self.deduction_reason, reason)
+
+    def _on_na_toggled(self, checked: bool) -> None:
+        self._update_enabled()
+        if checked:
+            reason = self.na_reason.text()
+            if reason.strip():
+                self._typing.discard()
+                self._save({"not_applicable": True, "na_reason": reason})
+            else:
+                self.error_label.setText(_("Write why the item does not apply; it is saved then."))
+                self.na_reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._stored_not_applicable():
+            self._save({"not_applicable": False})
+        else:
+            self.error_label.clear()

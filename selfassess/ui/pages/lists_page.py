@@ -1,0 +1,302 @@
+"""存在的不足 and 整改措施: a list on the left, the selected entry's fields on the right.
+
+Both lists are stored whole on every change (the core replaces the list), so the page builds
+the new list and hands it over. A new entry is stored as soon as its text is not empty.
+Removing a shortcoming keeps every measure linked to the same shortcoming as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfassess.i18n import _
+from selfassess.store import ChangeSet, Measure, Shortcoming
+from selfassess.store.changes import without_shortcoming
+from selfassess.ui.models import TextListModel
+from selfassess.ui.session import Session
+from selfassess.ui.widgets import (
+    Debouncer,
+    ErrorLabel,
+    heading,
+    set_text_quietly,
+    text_editor,
+    wrap_label,
+)
+
+Options = Callable[[Session], list[tuple[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editable field of an entry: ``line``, ``text`` (several lines) or ``combo``."""
+
+    name: str
+    label: str
+    kind: str
+    options: Options | None = None
+    placeholder: str = ""
+
+
+def _categories(session: Session) -> list[tuple[str, Any]]:
+    return [(name, name) for name in session.checklist.shortcoming_categories]
+
+
+def _items(session: Session) -> list[tuple[str, Any]]:
+    return [(_("(no particular item)"), "")] + [
+        (f"{item.code} {item.title}", item.code) for item in session.checklist.items]
+
+
+def _shortcomings(session: Session) -> list[tuple[str, Any]]:
+    return [(_("(no particular shortcoming)"), None)] + [
+        (f"{n}. {s.text[:40]}", n - 1) for n, s in enumerate(session.data.shortcomings, 1)]
+
+
+def shortcoming_lines(session: Session) -> list[str]:
+    """How shortcomings show in the list."""
+    return [f"{n}. 【{s.category}】{s.text}" for n, s in enumerate(session.data.shortcomings, 1)]
+
+
+def measure_lines(session: Session) -> list[str]:
+    """How measures show in the list."""
+    lines = []
+    for n, m in enumerate(session.data.measures, 1):
+        extra = " — ".join(part for part in (m.owner, m.deadline) if part)
+        lines.append(f"{n}. {m.text}" + (f"  ({extra})" if extra else ""))
+    return lines
+
+
+class ListPage(QWidget):
+    """Editor of one list of entries (dataclass records)."""
+
+    def __init__(self, session: Session, kind: str, title: str, intro: str,
+                 fields: list[Field], new_entry: Callable[[Session], Any],
+                 lines: Callable[[Session], list[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.kind = kind  # "shortcomings" | "measures"
+        self.fields = fields
+        self.new_entry = new_entry
+        self.setObjectName(f"{kind}_page")
+        self.row: int | None = None  # the stored entry being edited
+        self.draft: Any = None  # a new entry not stored yet
+        self._typing = Debouncer(self)
+        self._typing.fired.connect(self._on_typing_paused)
+
+        self.model = TextListModel(session, lines, parent=self)
+        self.list = QListView()
+        self.list.setObjectName(f"{kind}_list")
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._select(current.row()))
+        self.add_button = QPushButton(_("New"))
+        self.add_button.setObjectName(f"{kind}_add")
+        self.add_button.clicked.connect(self._on_add)
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setObjectName(f"{kind}_remove")
+        self.remove_button.clicked.connect(self._on_remove)
+
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.editors: dict[str, Any] = {}
+        for field in fields:
+            editor: Any
+            if field.kind == "combo":
+                editor = QComboBox()
+                editor.currentIndexChanged.connect(lambda _i, f=field: self._on_combo(f))
+            elif field.kind == "text":
+                editor = text_editor(f"{kind}_{field.name}", 4,
+                                     lambda text, f=field: self._typing.set(f.name, text),
+                                     field.placeholder)
+            else:
+                editor = QLineEdit()
+                editor.setPlaceholderText(field.placeholder)
+                editor.textEdited.connect(lambda text, f=field: self._typing.set(f.name, text))
+            editor.setObjectName(f"{kind}_{field.name}")
+            form.addRow(field.label, editor)
+            self.editors[field.name] = editor
+        self.error_label = ErrorLabel(f"{kind}_error")
+
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.form)
+        right.addWidget(self.error_label)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title, 1.35))
+        layout.addWidget(wrap_label(intro))
+        layout.addLayout(columns, 1)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def entries(self) -> list[Any]:
+        """The stored entries."""
+        return list(getattr(self.session.data, self.kind))
+
+    def load(self) -> None:
+        """Show the stored list; select the first entry (or start a new one)."""
+        self._refill_combos()
+        entries = self.entries()
+        if entries:
+            self.list.setCurrentIndex(self.model.index(min(self.row or 0, len(entries) - 1)))
+            self._select(self.list.currentIndex().row())
+        else:
+            self._start_draft()
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        """Editors follow the sealed state."""
+        editable = not self.session.sealed
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable and self.row is not None)
+        self.form.setEnabled(editable)
+
+    def _refill_combos(self) -> None:
+        for field in self.fields:
+            if field.kind == "combo" and field.options is not None:
+                combo: QComboBox = self.editors[field.name]
+                blocked = combo.blockSignals(True)
+                combo.clear()
+                for label, value in field.options(self.session):
+                    combo.addItem(label, value)
+                combo.blockSignals(blocked)
+
+    def _show_entry(self, entry: Any) -> None:
+        for field in self.fields:
+            editor = self.editors[field.name]
+            value = getattr(entry, field.name)
+            if field.kind == "combo":
+                blocked = editor.blockSignals(True)
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+                editor.blockSignals(blocked)
+            else:
+                set_text_quietly(editor, value or "")
+        self.error_label.clear()
+
+    def _select(self, row: int) -> None:
+        self.flush()
+        entries = self.entries()
+        if not 0 <= row < len(entries):
+            return
+        self.row, self.draft = row, None
+        self._show_entry(entries[row])
+        self.refresh_state()
+
+    def _start_draft(self) -> None:
+        self.flush()
+        self.row, self.draft = None, self.new_entry(self.session)
+        self.list.clearSelection()
+        self._show_entry(self.draft)
+        first = self.editors[self.fields[0].name]
+        first.setFocus()
+        self.refresh_state()
+
+    # --- storing -------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Store pending typing now."""
+        self._typing.flush()
+
+    def _store(self, changes: dict[str, Any]) -> None:
+        if self.session.sealed:
+            return
+        entries = self.entries()
+        if self.row is not None and self.row < len(entries):
+            entries[self.row] = dataclasses.replace(entries[self.row], **changes)
+        else:
+            self.draft = dataclasses.replace(self.draft or self.new_entry(self.session), **changes)
+            if not self.draft.text.strip():
+                return  # a new entry is stored once it says something
+            entries.append(self.draft)
+        change = ChangeSet(**{self.kind: entries})
+        if self.session.apply(change, {f"page:{self.kind}"}):
+            self.error_label.clear()
+            if self.row is None:
+                self.row, self.draft = len(entries) - 1, None
+                self.list.setCurrentIndex(self.model.index(self.row))
+        else:
+            self.error_label.setText("\n".join(self.session.last_problems))
+        self.refresh_state()
+
+    def _on_typing_paused(self, pending: dict[str, Any]) -> None:
+        self._store(pending)
+
+    def _on_combo(self, field: Field) -> None:
+        self._store({field.name: self.editors[field.name].currentData()})
+
+    def _on_add(self) -> None:
+        self._start_draft()
+
+    def _on_remove(self) -> None:
+        if self.row is None or self.session.sealed:
+            return
+        entry = self.entries()[self.row]
+        answer = QMessageBox.question(self, _("Remove"), _("Remove “{text}”?").format(
+            text=entry.text[:60]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._typing.discard()
+        if self.kind == "shortcomings":
+            change = without_shortcoming(self.session.data, self.row)
+        else:
+            entries = self.entries()
+            del entries[self.row]
+            change = ChangeSet(measures=entries)
+        self.session.apply(change, {f"page:{self.kind}", "page:measures"})
+        self.row = None
+        self.load()
+
+
+def shortcomings_page(session: Session) -> ListPage:
+    """The 存在的不足 page."""
+    return ListPage(
+        session, "shortcomings", _("Shortcomings (存在的不足)"),
+        _("List what fell short this year, each with its category; they become part two of the "
+          "自查报告 and the bureau's 问题清单."),
+        [Field("category", _("Category"), "combo", _categories),
+         Field("item_code", _("Related item"), "combo", _items),
+         Field("text", _("Shortcoming"), "text", placeholder=_("e.g. 学习停留在听课记笔记的层面"))],
+        lambda s: Shortcoming(s.checklist.shortcoming_categories[0], ""), shortcoming_lines)
+
+
+def measures_page(session: Session) -> ListPage:
+    """The 整改措施 page."""
+    return ListPage(
+        session, "measures", _("Rectification measures (整改措施)"),
+        _("For each shortcoming, what will be done, who answers for it and by when; they "
+          "become the 整改台账."),
+        [Field("text", _("Measure"), "text"),
+         Field("shortcoming", _("Answers shortcoming"), "combo", _shortcomings),
+         Field("owner", _("Responsible person (责任人)"), "line"),
+         Field("leader", _("Leader in charge (责任领导)"), "line"),
+         Field("deadline", _("Deadline (完成时限)"), "line",
+               placeholder=_("e.g. 2027-06-30, 2027年6月底前, 长期坚持")),
+         Field("standard", _("Completion standard (完成标准)"), "line")],
+        lambda s: Measure(""), measure_lines)

@@ -1,0 +1,121 @@
+"""The summary: section scores, base, bonus, total, grade, how the total came about, what
+blocks sealing (each a link to the place to fix it), and sealing itself."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfassess.i18n import _
+from selfassess.numbers import decimal_text
+from selfassess.ui.models import NODE_ROLE, ProblemModel, section_heading
+from selfassess.ui.session import Session
+from selfassess.ui.widgets import heading, wrap_label
+
+
+class SummaryPage(QScrollArea):
+    """Totals, blockers and the seal buttons."""
+
+    go_to = Signal(str)  # node id of a place to fix
+    seal_requested = Signal()
+    copy_requested = Signal()
+    reopen_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setObjectName("summary_page")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(heading(_("Summary and sealing"), 1.35))
+        self.identity = wrap_label(object_name="summary_identity")
+        layout.addWidget(self.identity)
+        self.table = QLabel()
+        self.table.setObjectName("summary_table")
+        layout.addWidget(self.table)
+        self.totals = heading("", 1.2, "summary_totals")
+        layout.addWidget(self.totals)
+        self.explanation = wrap_label(object_name="summary_explanation")
+        layout.addWidget(self.explanation)
+        self.problems_title = heading("", 1.05, "summary_problems_title")
+        layout.addWidget(self.problems_title)
+        self.problems = QListView()
+        self.problems.setObjectName("summary_problems")
+        self.problems.setModel(ProblemModel(session, parent=self))
+        self.problems.setWordWrap(True)
+        self.problems.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.problems.activated.connect(lambda index: self.go_to.emit(index.data(NODE_ROLE)))
+        self.problems.doubleClicked.connect(lambda index: self.go_to.emit(index.data(NODE_ROLE)))
+        layout.addWidget(self.problems)
+        buttons = QHBoxLayout()
+        self.seal_button = QPushButton(_("Seal for sending…"))
+        self.seal_button.setObjectName("seal_button")
+        self.copy_button = QPushButton(_("Save a copy for sending (另存副本用于报送)…"))
+        self.copy_button.setObjectName("copy_button")
+        self.reopen_button = QPushButton(_("Reopen for editing…"))
+        self.reopen_button.setObjectName("reopen_button")
+        self.seal_button.clicked.connect(self.seal_requested)
+        self.copy_button.clicked.connect(self.copy_requested)
+        self.reopen_button.clicked.connect(self.reopen_requested)
+        for button in (self.seal_button, self.copy_button, self.reopen_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.setWidget(body)
+        session.changed.connect(lambda _touched: self.load() if self.isVisible() else None)
+
+    def flush(self) -> None:
+        """Nothing is typed here."""
+
+    def refresh_state(self) -> None:
+        """The buttons follow the sealed state when the page is shown (``load``)."""
+
+    def load(self) -> None:
+        """Show the current totals and state."""
+        session = self.session
+        checklist = session.checklist
+        result = session.result()
+        department = session.data.department
+        seals = session.seals()
+        state = (_("sealed, revision {revision}, {time}").format(
+            revision=department.revision, time=seals[-1].sealed_at.replace("T", " ")[:16])
+            if department.sealed and seals else _("draft (not sealed)"))
+        self.identity.setText(_("{department} · period {period} · filled in by {person} · {state}")
+                              .format(department=department.name, period=session.af.info.period,
+                                      person=department.filled_by or "—", state=state))
+        rows = "".join(
+            f"<tr><td>{escape(section_heading(s.code, s.title))}</td>"
+            f"<td align='right'>{decimal_text(result.sections[s.code].score)}</td>"
+            f"<td align='right'>{decimal_text(s.max_points)}</td></tr>"
+            for s in checklist.sections)
+        self.table.setText(
+            "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse'>"
+            f"<tr><th>{escape(_('Section'))}</th><th>{escape(_('Score'))}</th>"
+            f"<th>{escape(_('Maximum'))}</th></tr>{rows}</table>")
+        self.totals.setText(_("Base {base} + bonus {bonus} = total {total} · grade {grade}").format(
+            base=decimal_text(result.base), bonus=decimal_text(result.bonus),
+            total=decimal_text(result.total), grade=result.grade))
+        self.explanation.setText("\n".join(e.text for e in result.explanation)
+                                 or _("Full marks on every item."))
+        problems = session.problems()
+        self.problems_title.setText(
+            (_("Sealed and complete.") if department.sealed else
+             _("Ready to seal: nothing is missing.")) if not problems else
+            _("Before sealing, {count} thing(s) need attention (double-click to go there):")
+            .format(count=len(problems)))
+        self.problems.setVisible(bool(problems))
+        self.seal_button.setVisible(not department.sealed)
+        self.copy_button.setVisible(department.sealed)
+        self.reopen_button.setVisible(department.sealed)

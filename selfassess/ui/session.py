@@ -1,0 +1,143 @@
+"""The open self-assessment as the GUI sees it: one file, its data, and signals when it changes.
+
+Every edit is a ``ChangeSet`` stored at once by the core (one transaction); afterwards the data
+is read again and ``changed`` names the pages whose content moved, so models can emit precise
+``dataChanged``. Refusals come back as ``refused`` with the core's one-line messages.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from selfassess.completeness import Problem, completeness_problems
+from selfassess.errors import SelfassessError
+from selfassess.scoring import Result, score
+from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_actor
+from selfassess.store.records import DepartmentData
+from selfassess.summary import self_input
+from selfassess.validation import submission_name
+
+
+class Session(QObject):
+    """One open department file."""
+
+    saved = Signal(str)  # the time of the save, HH:MM:SS
+    changed = Signal(object)  # set of node ids ("item:1.1", "bonus", …) whose content changed
+    refused = Signal(list)  # the core's problems, one line each
+    state_changed = Signal()  # sealed or reopened
+
+    def __init__(self, af: AssessmentFile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.af = af
+        self.checklist = af.checklist
+        self.data: DepartmentData = af.data()
+        self._problems: list[Problem] | None = None
+        self._result: Result | None = None
+        self.last_problems: list[str] = []  # what the last refused apply() said
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> Session:
+        """Open a file for editing (raises the core's errors)."""
+        return cls(AssessmentFile.open(path), parent)
+
+    # --- facts ---------------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        """The file."""
+        return self.af.path
+
+    @property
+    def sealed(self) -> bool:
+        """True when the file is sealed (read-only in the app)."""
+        return self.data.department.sealed
+
+    @property
+    def actor(self) -> str:
+        """Who the audit log names for edits made here."""
+        return self.data.department.filled_by or default_actor()
+
+    def seals(self) -> list[SealRecord]:
+        """The seal history."""
+        return self.af.seals()
+
+    def problems(self) -> list[Problem]:
+        """What blocks sealing now."""
+        if self._problems is None:
+            self._problems = completeness_problems(self.checklist, self.data)
+        return self._problems
+
+    def result(self) -> Result:
+        """The department's own totals (self scores, claimed bonus, declared vetoes)."""
+        if self._result is None:
+            self._result = score(self.checklist, self_input(self.data))
+        return self._result
+
+    def submission_name(self) -> str:
+        """``{period}_{department}.selfassess``."""
+        return submission_name(self.af.info.period, self.data.department.name)
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def reload(self, touched: set[str] | None = None) -> None:
+        """Read the data again (after this or another connection wrote) and tell the views."""
+        self.data = self.af.data()
+        self._problems = None
+        self._result = None
+        self.changed.emit(touched)
+
+    def written_elsewhere(self, touched: set[str] | None) -> None:
+        """Another connection (a worker thread) stored something: show it, report the save."""
+        self.reload(touched)
+        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+
+    def apply(self, changes: ChangeSet, touched: set[str]) -> bool:
+        """Store a change now; False (and ``refused``) when the core refuses it."""
+        if changes.is_empty():
+            return True
+        try:
+            self.af.apply(changes, actor=self.actor)
+        except SelfassessError as error:
+            self.last_problems = error.problems
+            self.refused.emit(error.problems)
+            return False
+        self.last_problems = []
+        self.reload(touched)
+        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+        return True
+
+    def seal(self) -> SealRecord | None:
+        """Seal; None (and ``refused``) when the checks fail."""
+        try:
+            record = self.af.seal(actor=self.actor)
+        except SelfassessError as error:
+            self.refused.emit(error.problems)
+            return None
+        self.reload(None)
+        self.state_changed.emit()
+        return record
+
+    def reopen(self) -> None:
+        """Unseal so the file can be edited again."""
+        try:
+            self.af.reopen(actor=self.actor)
+        except SelfassessError as error:
+            self.refused.emit(error.problems)
+            return
+        self.reload(None)
+        self.state_changed.emit()
+
+    def save_copy(self, target: Path) -> Path | None:
+        """Write the copy to send; None (and ``refused``) when it cannot."""
+        try:
+            return self.af.save_copy(target)
+        except SelfassessError as error:
+            self.refused.emit(error.problems)
+            return None
+
+    def close(self) -> None:
+        """Close the file."""
+        self.af.close()

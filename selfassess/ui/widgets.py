@@ -1,0 +1,166 @@
+"""Small building blocks shared by the pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QLabel, QPlainTextEdit, QWidget
+
+from selfassess.numbers import decimal_places, decimal_text, parse_decimal
+
+TYPING_SAVE_DELAY_MS = 400  # typing is saved this long after the last keystroke (≤ 1 s lost)
+
+
+class Debouncer(QObject):
+    """Collects field values while someone types and hands them over after a pause.
+
+    ``flush()`` hands over at once (before navigating away, sealing or closing), so no
+    keystroke is ever dropped by the delay.
+    """
+
+    fired = Signal(dict)
+
+    def __init__(self, parent: QObject | None = None, delay_ms: int = TYPING_SAVE_DELAY_MS) -> None:
+        super().__init__(parent)
+        self._pending: dict[str, Any] = {}
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self.flush)
+
+    def set(self, key: str, value: Any) -> None:
+        """Remember a value and restart the pause."""
+        self._pending[key] = value
+        self._timer.start()
+
+    def discard(self) -> None:
+        """Forget what is pending (the page is showing something else now)."""
+        self._timer.stop()
+        self._pending = {}
+
+    def flush(self) -> None:
+        """Hand over whatever is pending now."""
+        self._timer.stop()
+        if self._pending:
+            pending, self._pending = self._pending, {}
+            self.fired.emit(pending)
+
+    @property
+    def pending(self) -> bool:
+        """True when something waits to be saved."""
+        return bool(self._pending)
+
+
+def wrap_label(text: str = "", object_name: str = "", selectable: bool = True) -> QLabel:
+    """A label that wraps long Chinese text and can be selected for copying."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(label.textInteractionFlags()
+                                      | label.textInteractionFlags().TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def heading(text: str, factor: float = 1.25, object_name: str = "") -> QLabel:
+    """A bold heading relative to the application font."""
+    label = wrap_label(text, object_name)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def separator() -> QFrame:
+    """A thin horizontal rule."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def text_editor(object_name: str, lines: int, on_text: Callable[[str], None],
+                placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line editor of about ``lines`` lines that reports its text on every change."""
+    editor = QPlainTextEdit()
+    editor.setObjectName(object_name)
+    editor.setTabChangesFocus(True)
+    editor.setPlaceholderText(placeholder)
+    height = editor.fontMetrics().lineSpacing() * lines + 14
+    editor.setMinimumHeight(height)
+    editor.setMaximumHeight(height if lines <= 4 else 16777215)
+    editor.textChanged.connect(lambda: on_text(editor.toPlainText()))
+    return editor
+
+
+def set_text_quietly(editor: QPlainTextEdit | Any, text: str) -> None:
+    """Show stored text without it counting as an edit."""
+    blocked = editor.blockSignals(True)
+    if isinstance(editor, QPlainTextEdit):
+        if editor.toPlainText() != text:
+            editor.setPlainText(text)
+    elif editor.text() != text:
+        editor.setText(text)
+    editor.blockSignals(blocked)
+
+
+class ErrorLabel(QLabel):
+    """Red one-line-per-problem text that takes no room while empty."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b22222;")
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
+class PointsSpinBox(QDoubleSpinBox):
+    """A score or points field on the item's step, with an explicit "not scored" state.
+
+    The value one step below zero shows as ``empty_text`` and means "no score". Typed values
+    are not rounded to the step: the core refuses an off-step value with a message instead.
+    """
+
+    def __init__(self, object_name: str, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setKeyboardTracking(False)  # report on Enter / focus change, not per keystroke
+        self.setSpecialValueText(empty_text)
+        self.setAccelerated(True)
+
+    def textFromValue(self, value: float) -> str:
+        """4 and 3.5, not 4.0 and 3.50."""
+        return decimal_text(Decimal(f"{value:.{self.decimals()}f}"))
+
+    def configure(self, maximum: Decimal, step: Decimal, allow_empty: bool = True) -> None:
+        """Range 0…maximum (plus the empty state) on ``step``."""
+        blocked = self.blockSignals(True)
+        self.setDecimals(max(1, decimal_places(step)))
+        self.setSingleStep(float(step))
+        self.setMinimum(-float(step) if allow_empty else 0.0)
+        self.setMaximum(float(maximum))
+        self.blockSignals(blocked)
+
+    def decimal_value(self) -> Decimal | None:
+        """The value as an exact Decimal, or None in the empty state."""
+        if self.specialValueText() and self.value() == self.minimum() and self.minimum() < 0:
+            return None
+        return parse_decimal(f"{self.value():.{self.decimals()}f}")
+
+    def set_decimal(self, value: Decimal | None) -> None:
+        """Show a stored value without it counting as an edit."""
+        blocked = self.blockSignals(True)
+        self.setValue(self.minimum() if value is None else float(value))
+        self.blockSignals(blocked)

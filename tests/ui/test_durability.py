@@ -1,0 +1,79 @@
+"""Nothing typed is lost: closing flushes at once, a killed process loses at most the last pause."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from conftest import type_text
+from selfassess.store import AssessmentFile
+from selfassess.ui.main_window import MainWindow
+
+KILL_SCRIPT = """
+import os, signal, sys
+from pathlib import Path
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from selfassess.ui.app import application, apply_settings
+from selfassess.ui.main_window import MainWindow
+from selfassess.ui.settings import Settings
+
+app = application()
+settings = Settings()
+apply_settings(settings, "en")
+window = MainWindow(settings)
+window.show()
+window.open_file(Path(sys.argv[1]))
+window.go_to("item:2.1")
+editor = window.workspace.item_page.narrative
+editor.setFocus()
+event = QInputMethodEvent("", [])
+event.setCommitString(sys.argv[2])
+QApplication.sendEvent(editor, event)
+QTest.qWait(1000)  # the person pauses for a second, then the machine dies
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_killed_app_keeps_what_was_typed_a_second_ago(dept_file: AssessmentFile,
+                                                      tmp_path: Path) -> None:
+    dept_file.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(dept_file.path),
+                             "成立意识形态工作小组,明确分工。"], env=env, capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    with AssessmentFile.open(dept_file.path, readonly=True) as af:
+        assert af.data().answers["2.1"].narrative == "成立意识形态工作小组,明确分工。"
+
+
+def test_closing_right_after_typing_keeps_it(qtbot: QtBot, window: MainWindow,
+                                             dept_file: AssessmentFile) -> None:
+    dept_file.close()
+    assert window.open_file(dept_file.path)
+    window.go_to("item:3.4")
+    type_text(window.workspace.item_page.narrative, "撰写调研报告2篇。")  # type: ignore[union-attr]
+    type_text(window.workspace.item_page.deduction_reason, "缺1篇。")  # type: ignore[union-attr]
+    window.close()  # no pause: the close itself stores pending typing
+    with AssessmentFile.open(dept_file.path, readonly=True) as af:
+        answer = af.data().answers["3.4"]
+        assert (answer.narrative, answer.deduction_reason) == ("撰写调研报告2篇。", "缺1篇。")
+
+
+def test_switching_items_stores_typing_at_once(qtbot: QtBot, window: MainWindow,
+                                               dept_file: AssessmentFile) -> None:
+    dept_file.close()
+    window.open_file(dept_file.path)
+    window.go_to("item:1.1")
+    type_text(window.workspace.item_page.narrative, "传达学习3次。")  # type: ignore[union-attr]
+    window.go_to("item:1.2")
+    assert window.session is not None
+    assert window.session.af.data().answers["1.1"].narrative == "传达学习3次。"

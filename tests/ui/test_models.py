@@ -1,0 +1,88 @@
+"""Every item model passes Qt's model tester, before and after edits, and reports changes."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel
+from pytestqt.modeltest import ModelTester
+
+from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource, Shortcoming
+from selfassess.ui.models import (
+    NODE_ROLE,
+    STATE_ROLE,
+    ChecklistTreeModel,
+    EvidenceModel,
+    PathListModel,
+    ProblemModel,
+    TextListModel,
+)
+from selfassess.ui.pages.lists_page import measure_lines, shortcoming_lines
+from selfassess.ui.session import Session
+
+
+def session_for(dept_file: AssessmentFile) -> Session:
+    return Session(dept_file)
+
+
+def test_tree_model(qtmodeltester: ModelTester, dept_file: AssessmentFile) -> None:
+    session = session_for(dept_file)
+    model = ChecklistTreeModel(session)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 6 + 5
+    assert model.rowCount(model.index(0, 0)) == 5
+    assert model.index_of("item:4.4").data() == "4.4 宣传栏、展板、电子屏等阵地"
+    assert model.index_of("item:4.4").data(NODE_ROLE) == "item:4.4"
+    assert model.index_of("section:1").data() == "一、学习贯彻与组织领导"
+    assert model.index_of("item:1.1").data(STATE_ROLE) == "not_started"
+    changed: list[object] = []
+    model.dataChanged.connect(lambda top, bottom: changed.append(top.data(NODE_ROLE)))
+    session.apply(ChangeSet(answers={"1.1": {"self_score": D("3")}}), {"item:1.1"})
+    assert "item:1.1" in changed and "item:2.1" not in changed
+    assert model.index_of("item:1.1", 1).data() == "3 / 4"
+    assert model.index_of("item:1.1").data(STATE_ROLE) == "attention"  # no deduction reason yet
+    session.apply(ChangeSet(answers={"1.1": {"deduction_reason": "少1次"}}), {"item:1.1"})
+    assert model.index_of("item:1.1").data(STATE_ROLE) == "answered"
+    session.apply(ChangeSet(answers={"4.4": {"not_applicable": True, "na_reason": "无"}}),
+                  {"item:4.4"})
+    assert model.index_of("item:4.4").data(STATE_ROLE) == "not_applicable"
+    assert model.index_of("section:1", 1).data() == "3 / 20"
+    qtmodeltester.check(model)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setRecursiveFilteringEnabled(True)
+    qtmodeltester.check(proxy)
+
+
+def test_evidence_model(qtmodeltester: ModelTester, dept_file: AssessmentFile,
+                        tmp_path: Path) -> None:
+    session = session_for(dept_file)
+    model = EvidenceModel(session, "item", "2.2")
+    qtmodeltester.check(model)
+    (tmp_path / "预案.pdf").write_bytes(b"%PDF plan")
+    session.apply(ChangeSet(add_evidence=[("item", "2.2", EvidenceSource(tmp_path / "预案.pdf",
+                                                                         "预案.pdf"))]), set())
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "预案.pdf"
+    assert model.index(0, 2).data() == "application/pdf"
+    qtmodeltester.check(model)
+    model.set_target("item", "1.1")
+    assert model.rowCount() == 0
+
+
+def test_problem_and_list_models(qtmodeltester: ModelTester, dept_file: AssessmentFile) -> None:
+    session = session_for(dept_file)
+    problems = ProblemModel(session)
+    qtmodeltester.check(problems)
+    assert problems.rowCount() == 29 + 5
+    assert problems.index(0, 0).data(NODE_ROLE) == "item:1.1"
+    assert problems.index(29, 0).data(NODE_ROLE) == "page:veto"
+    shortcomings = TextListModel(session, shortcoming_lines)
+    measures = TextListModel(session, measure_lines)
+    session.apply(ChangeSet(shortcomings=[Shortcoming("理论学习", "学习不深")]), set())
+    assert shortcomings.rowCount() == 1 and "【理论学习】学习不深" in shortcomings.index(0, 0).data()
+    qtmodeltester.check(shortcomings)
+    qtmodeltester.check(measures)
+    paths = PathListModel([Path("/tmp/a.selfassess")])
+    qtmodeltester.check(paths)
+    assert paths.index(0, 0).data() == "a.selfassess"

@@ -1,0 +1,255 @@
+"""Behaviour of the pages, each checked against what the file holds."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from conftest import type_text
+from selfassess.checklist import Checklist
+from selfassess.cli import main
+from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
+from selfassess.ui.main_window import MainWindow
+from selfassess.ui.settings import Settings
+
+
+def sealed_file(dept_file: AssessmentFile, checklist: Checklist) -> Path:
+    changes = ChangeSet(answers={i.code: {"self_score": i.max_points} for i in checklist.items},
+                        veto={v.code: {"triggered": False} for v in checklist.veto_items})
+    dept_file.apply(changes)
+    dept_file.seal()
+    dept_file.close()
+    return dept_file.path
+
+
+def stored(path: Path, code: str) -> object:
+    with AssessmentFile.open(path, readonly=True) as af:
+        return af.data().answers.get(code)
+
+
+def test_off_step_score_is_refused_with_the_item_named(qtbot: QtBot, window: MainWindow,
+                                                       dept_file: AssessmentFile) -> None:
+    dept_file.close()
+    window.open_file(dept_file.path)
+    window.go_to("item:1.1")
+    page = window.workspace.item_page  # type: ignore[union-attr]
+    page.score.setFocus()
+    page.score.selectAll()
+    qtbot.keyClicks(page.score.lineEdit(), "3.3")
+    qtbot.keyClick(page.score.lineEdit(), Qt.Key.Key_Return)
+    assert "item 1.1: score 3.3 is not a multiple of the step 0.5" in page.error_label.text()
+    assert stored(dept_file.path, "1.1") is None
+    page.score.selectAll()
+    qtbot.keyClicks(page.score.lineEdit(), "3.5")
+    qtbot.keyClick(page.score.lineEdit(), Qt.Key.Key_Return)
+    assert page.error_label.text() == ""
+    assert stored(dept_file.path, "1.1").self_score == D("3.5")  # type: ignore[union-attr]
+    assert window.saved_label.text().startswith("Saved ")
+
+
+def test_not_applicable_waits_for_its_reason(qtbot: QtBot, window: MainWindow,
+                                             dept_file: AssessmentFile) -> None:
+    dept_file.close()
+    window.open_file(dept_file.path)
+    window.go_to("item:5.3")
+    page = window.workspace.item_page  # type: ignore[union-attr]
+    assert page.na_row.isVisible()
+    qtbot.mouseClick(page.na_check, Qt.MouseButton.LeftButton)
+    assert "Write why the item does not apply" in page.error_label.text()
+    assert not page.score.isEnabled()
+    assert stored(dept_file.path, "5.3") is None
+    type_text(page.na_reason, "本处无网上信访渠道。")
+    page.flush()
+    answer = stored(dept_file.path, "5.3")
+    assert answer.not_applicable and answer.na_reason == "本处无网上信访渠道。"  # type: ignore[union-attr]
+    window.go_to("item:1.1")
+    assert not page.na_row.isVisible()  # 1.1 does not allow N/A
+
+
+def test_sealed_file_is_read_only_and_reopening_asks(qtbot: QtBot, window: MainWindow,
+                                                     dept_file: AssessmentFile, checklist: Checklist,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = sealed_file(dept_file, checklist)
+    window.open_file(path)
+    window.close_file()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    window.open_file(path)
+    workspace = window.workspace
+    assert workspace is not None and workspace.banner.isVisible()
+    assert "sealed (revision 1" in workspace.banner.text()
+    window.go_to("item:1.1")
+    page = workspace.item_page
+    assert page.narrative.isReadOnly() and not page.score.isEnabled()
+    assert not page.evidence.add_button.isEnabled()
+    type_text(page.narrative, "试图修改")
+    page.flush()
+    window.close_file()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+    window.open_file(path)
+    window.go_to("page:summary")
+    summary = window.workspace.summary_page  # type: ignore[union-attr]
+    assert summary.reopen_button.isVisible() and not summary.seal_button.isVisible()
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    qtbot.mouseClick(summary.reopen_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None and window.session.sealed
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(summary.reopen_button, Qt.MouseButton.LeftButton)
+    assert not window.session.sealed and not window.workspace.banner.isVisible()  # type: ignore[union-attr]
+    window.go_to("item:1.1")
+    assert not window.workspace.item_page.narrative.isReadOnly()  # type: ignore[union-attr]
+    with AssessmentFile.open(path, readonly=True) as af:
+        assert [e.action for e in af.audit()][-1] == "reopen"
+
+
+def test_navigation_buttons_shortcuts_search_and_tree(qtbot: QtBot, window: MainWindow,
+                                                      dept_file: AssessmentFile) -> None:
+    dept_file.close()
+    window.open_file(dept_file.path)
+    workspace = window.workspace
+    assert workspace is not None
+    window.go_to("item:1.5")
+    qtbot.mouseClick(workspace.next_button, Qt.MouseButton.LeftButton)
+    assert workspace.current == "item:2.1"
+    qtbot.mouseClick(workspace.previous_button, Qt.MouseButton.LeftButton)
+    assert workspace.current == "item:1.5"
+    window.next_action.trigger()
+    assert workspace.current == "item:2.1"
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert workspace.current == "item:1.5"
+    type_text(workspace.search, "舆情")
+    assert workspace.current == "item:2.2"  # 舆情处置预案 is the first item mentioning it
+    workspace.search.clear()
+    type_text(workspace.search, "5.4")
+    assert workspace.current == "item:5.4"
+    workspace.search.clear()
+    index = workspace.proxy.mapFromSource(workspace.tree_model.index_of("item:6.3"))
+    workspace.tree.setCurrentIndex(index)
+    assert workspace.current == "item:6.3"
+    assert workspace.item_page.title_label.text() == "6.3  重要时段安全稳定"
+    window.go_to("section:4")
+    assert workspace.current == "item:4.1"
+
+
+def test_last_position_is_remembered_per_file(qtbot: QtBot, window: MainWindow,
+                                              dept_file: AssessmentFile, settings: Settings) -> None:
+    dept_file.close()
+    window.open_file(dept_file.path)
+    window.go_to("item:3.3")
+    window.close_file()
+    assert window.start.recent_model.paths == [dept_file.path.resolve()]
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    second.open_file(dept_file.path)
+    assert second.workspace is not None and second.workspace.current == "item:3.3"
+    second.close()
+
+
+def test_dropping_a_file_opens_it(qtbot: QtBot, window: MainWindow,
+                                  dept_file: AssessmentFile) -> None:
+    dept_file.close()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dept_file.path))])
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert window.session is not None and window.session.path == dept_file.path
+
+
+def test_a_bad_file_is_refused_with_a_message(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _parent, _title, text, *a: shown.append(text)))
+    bad = tmp_path / "bad.selfassess"
+    bad.write_text("not a database")
+    assert not window.open_file(bad)
+    assert shown and "not a selfassess file" in shown[0]
+    assert window.session is None and window.stack.currentWidget() is window.start
+
+
+def test_opening_a_program_warns_first(qtbot: QtBot, window: MainWindow, dept_file: AssessmentFile,
+                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    program = tmp_path / "setup.exe"
+    program.write_bytes(b"MZ fake program")
+    dept_file.apply(ChangeSet(add_evidence=[("item", "1.1", EvidenceSource(program, "setup.exe"))]))
+    dept_file.close()
+    window.open_file(dept_file.path)
+    window.go_to("item:1.1")
+    panel = window.workspace.item_page.evidence  # type: ignore[union-attr]
+    panel.table.selectRow(0)
+    opened: list[QUrl] = []
+    warned: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+
+    def refuse(_parent: object, _title: str, text: str, *args: object) -> object:
+        warned.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(refuse))
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert warned and "setup.exe" in warned[0] and opened == []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda *a: QMessageBox.StandardButton.Open))
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    assert Path(opened[0].toLocalFile()).read_bytes() == program.read_bytes()
+
+
+def test_removing_evidence_asks_and_stores(qtbot: QtBot, window: MainWindow,
+                                           dept_file: AssessmentFile, tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF a")
+    dept_file.apply(ChangeSet(add_evidence=[("item", "2.5", EvidenceSource(tmp_path / "a.pdf",
+                                                                           "a.pdf"))]))
+    dept_file.close()
+    window.open_file(dept_file.path)
+    window.go_to("item:2.5")
+    panel = window.workspace.item_page.evidence  # type: ignore[union-attr]
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == 0
+    with AssessmentFile.open(dept_file.path, readonly=True) as af:
+        assert af.data().evidence == []
+
+
+def test_removing_a_shortcoming_keeps_measures_linked(qtbot: QtBot, window: MainWindow,
+                                                      dept_file: AssessmentFile) -> None:
+    from selfassess.store import Measure, Shortcoming
+
+    dept_file.apply(ChangeSet(shortcomings=[Shortcoming("责任落实", "甲"),
+                                            Shortcoming("理论学习", "乙")],
+                              measures=[Measure("对乙", shortcoming=1)]))
+    dept_file.close()
+    window.open_file(dept_file.path)
+    window.go_to("page:shortcomings")
+    page = window.workspace.shortcomings_page  # type: ignore[union-attr]
+    page.list.setCurrentIndex(page.model.index(0))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    with AssessmentFile.open(dept_file.path, readonly=True) as af:
+        data = af.data()
+        assert [s.text for s in data.shortcomings] == ["乙"]
+        assert data.measures[0].shortcoming == 0
+
+
+def test_screenshot_command(tmp_path: Path, dept_file: AssessmentFile,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    dept_file.close()
+    for args, name in ((["--item", "1.2"], "item.png"), (["--page", "summary"], "summary.png"),
+                       (["--page", "new"], "new.png")):
+        target = tmp_path / name
+        assert main(["gui", str(dept_file.path), "--screenshot", str(target), *args]) == 0
+        assert target.stat().st_size > 10_000
+    assert "screenshot written" in capsys.readouterr().out
