@@ -76,16 +76,23 @@ class ChecklistTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.session = session
         self.sections = session.checklist.sections
+        # node ids by position, computed once: views ask for thousands of indexes per repaint
+        self._top = [f"section:{s.code}" for s in self.sections] + [page for page, _l in PAGES]
+        self._children = [[f"item:{i.code}" for i in s.items] for s in self.sections]
         session.changed.connect(self._on_session_changed)
 
     # --- structure: top rows are sections then pages; internalId 0 = top, n = child of row n-1
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        if not 0 <= column < 2 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if row < len(self._top) else QModelIndex()
+        section = parent.row()
+        if parent.internalId() != 0 or section >= len(self._children) or row >= len(
+                self._children[section]):
+            return QModelIndex()
+        return self.createIndex(row, column, section + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
@@ -121,12 +128,8 @@ class ChecklistTreeModel(QAbstractItemModel):
         """The node id of an index."""
         if not index.isValid():
             return ""
-        if index.internalId() != 0:
-            section = self.sections[index.internalId() - 1]
-            return f"item:{section.items[index.row()].code}"
-        if index.row() < len(self.sections):
-            return f"section:{self.sections[index.row()].code}"
-        return PAGES[index.row() - len(self.sections)][0]
+        parent = index.internalId()
+        return self._children[parent - 1][index.row()] if parent else self._top[index.row()]
 
     def index_of(self, node: str, column: int = 0) -> QModelIndex:
         """The index showing a node id (invalid when unknown)."""
@@ -169,8 +172,8 @@ class ChecklistTreeModel(QAbstractItemModel):
             state = item_state(self.session, code)
             if role == STATE_ROLE:
                 return state
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return _(STATE_NAMES[state])
+            if role == Qt.ItemDataRole.ToolTipRole:  # the full title, elided in a narrow tree
+                return f"{code} {item.title} — {_(STATE_NAMES[state])}"
             return state_icon(state) if column == 0 else None
         if role == SEARCH_ROLE:
             return " ".join((code, item.title, item.content, item.criteria)).lower()
