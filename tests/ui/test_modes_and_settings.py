@@ -165,3 +165,22 @@ def test_attaching_a_large_file_keeps_the_window_responsive(qtbot: QtBot, window
     type_text(window.workspace.item_page.narrative, "附扫描件。")  # type: ignore[union-attr]
     window.workspace.item_page.flush()  # type: ignore[union-attr]
     assert answers(modes_file)["1.1"].narrative == "附扫描件。"  # type: ignore[attr-defined]
+
+
+def test_a_refused_attachment_is_explained(qtbot: QtBot, window: MainWindow, modes_file: Path,
+                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr("selfassess.store.changes.MAX_EVIDENCE_BYTES", 1024)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _parent, _title, text, *a: shown.append(text)))
+    window.open_file(modes_file)
+    window.go_to("item:1.1")
+    panel = window.workspace.item_page.evidence  # type: ignore[union-attr]
+    big = tmp_path / "太大的文件.pdf"
+    big.write_bytes(b"x" * 4096)
+    with qtbot.waitSignal(window.session.refused, timeout=10000):  # type: ignore[union-attr]
+        panel.attach([big])
+    assert shown and "太大的文件.pdf" in shown[0] and "larger than" in shown[0]
+    assert panel.model.rowCount() == 0

@@ -131,16 +131,22 @@ class EvidencePanel(QWidget):
         names, _filter = QFileDialog.getOpenFileNames(self, _("Attach evidence"))
         self.attach([Path(name) for name in names])
 
-    def _on_attached(self, count: Any) -> None:
+    def _finish_task(self) -> None:
+        if self._task is not None:
+            self._task.deleteLater()
         self._task = None
+
+    def _on_attached(self, count: Any) -> None:
+        self._finish_task()
         self.session.written_elsewhere({f"item:{self.code}", "page:bonus"})
         self.attached.emit(int(count))
 
     def _on_attach_failed(self, error: Any) -> None:
-        self._task = None
-        self.session.reload(None)
-        problems = getattr(error, "problems", None) or [str(error)]
-        self.session.refused.emit(list(problems))
+        self._finish_task()
+        self.session.reload(None)  # files attached before the failure are stored and shown
+        problems = list(getattr(error, "problems", None) or [str(error)])
+        self.session.refused.emit(problems)
+        QMessageBox.warning(self, _("Evidence not attached"), "\n".join(problems[:10]))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and not self.session.sealed:
