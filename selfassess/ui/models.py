@@ -303,24 +303,43 @@ class EvidenceModel(QAbstractItemModel):
         return None
 
 
-class ProblemModel(QAbstractListModel):
-    """What blocks sealing; each row links to the place to fix it."""
+class SessionListModel(QAbstractListModel):
+    """A list read from the session, refreshed when the session changes: an edited entry
+    emits ``dataChanged`` (the selection stays), a longer or shorter list resets."""
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.rows = list(session.problems())
+        self.rows: list[Any] = self.read()
         session.changed.connect(self._on_session_changed)
 
+    def read(self) -> list[Any]:
+        """The rows as the session has them now."""
+        raise NotImplementedError
+
     def _on_session_changed(self, touched: set[str] | None) -> None:
-        rows = list(self.session.problems())
-        if rows != self.rows:
-            self.beginResetModel()
+        rows = self.read()
+        if rows == self.rows:
+            return
+        if len(rows) == len(self.rows):
+            changed = [i for i, (new, old) in enumerate(zip(rows, self.rows, strict=True))
+                       if new != old]
             self.rows = rows
-            self.endResetModel()
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
+
+
+class ProblemModel(SessionListModel):
+    """What blocks sealing; each row links to the place to fix it."""
+
+    def read(self) -> list[Any]:
+        return list(self.session.problems())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -335,32 +354,15 @@ class ProblemModel(QAbstractListModel):
         return None
 
 
-class TextListModel(QAbstractListModel):
-    """A read-only list of lines produced from the session (shortcomings, measures)."""
+class TextListModel(SessionListModel):
+    """Lines produced from the session by a function (shortcomings, measures)."""
 
     def __init__(self, session: Session, lines: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
         self._lines = lines
-        self.rows: list[str] = lines(session)
-        session.changed.connect(self._on_session_changed)
+        super().__init__(session, parent)
 
-    def _on_session_changed(self, touched: set[str] | None) -> None:
-        rows = self._lines(self.session)
-        if rows == self.rows:
-            return
-        if len(rows) == len(self.rows):  # an entry was edited: keep the selection
-            changed = [i for i, (new, old) in enumerate(zip(rows, self.rows, strict=True))
-                       if new != old]
-            self.rows = rows
-            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
-            return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+    def read(self) -> list[Any]:
+        return list(self._lines(self.session))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
