@@ -155,6 +155,61 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bureau_new(args: argparse.Namespace) -> int:
+    from selfassess.bureau import create_bureau, read_roster_file
+    from selfassess.checklist import resolve_checklist
+
+    checklist = resolve_checklist(args.checklist)
+    names = read_roster_file(Path(args.roster)) if args.roster else []
+    with create_bureau(Path(args.file), checklist, args.name, args.period, names):
+        pass
+    _out(_("created {path}: bureau {name}, period {period}, {count} departments on the roster")
+         .format(path=args.file, name=args.name, period=args.period, count=len(names)))
+    return EXIT_OK
+
+
+def cmd_distribute(args: argparse.Namespace) -> int:
+    from selfassess.bureau import distribute
+    from selfassess.store import AssessmentFile
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with AssessmentFile.open(Path(args.file)) as af:
+        results = distribute(af, out)
+    for outcome, path, message in results:
+        _out(f"{outcome} {path}: {message}")
+    if not results:
+        _err(_("the roster is empty; nothing to distribute"))
+        return EXIT_REFUSED
+    return EXIT_OK if all(outcome == "created" for outcome, _p, _m in results) else EXIT_REFUSED
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from selfassess.bureau import merge_files
+
+    try:
+        outcomes = merge_files(Path(args.file), [Path(f) for f in args.files],
+                               allow_drafts=args.allow_drafts)
+    except SelfassessError as error:  # the bureau file itself is unusable
+        for problem in error.problems:
+            _err(problem)
+        return EXIT_USAGE
+    for outcome in outcomes:
+        _out(outcome.line())
+    return EXIT_REFUSED if any(o.refused for o in outcomes) else EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from selfassess.bureau import apply_reviews, load_reviews_file
+    from selfassess.store import AssessmentFile
+
+    reviews = load_reviews_file(Path(args.reviews))
+    with AssessmentFile.open(Path(args.file)) as af:
+        count = apply_reviews(af, reviews)
+    _out(_("{path}: {count} review(s) stored").format(path=args.file, count=count))
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from selfassess.ui.app import run_gui  # type: ignore[import-untyped,unused-ignore]
@@ -221,6 +276,29 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true", help=_("print JSON"))
     sub = command("demo", cmd_demo, _("write sample department files to try things out"))
     sub.add_argument("dir", nargs="?", default="selfassess-demo", help=_("folder to write into"))
+    bureau = commands.add_parser("bureau", help=_("create a bureau file"))
+    bureau_commands = bureau.add_subparsers(dest="bureau_command", metavar=_("ACTION"),
+                                            required=True)
+    sub = command("new", cmd_bureau_new, _("create a bureau file with its roster"),
+                  bureau_commands)
+    sub.add_argument("file", help=_("the bureau .selfassess file to create (never overwritten)"))
+    sub.add_argument("--name", required=True, help=_("bureau name"))
+    sub.add_argument("--period", required=True, help=_("assessment period (考核年度)"))
+    sub.add_argument("--checklist", help=_("built-in checklist id or YAML file (default: the "
+                                           "built-in ideology-responsibility)"))
+    sub.add_argument("--roster", help=_("text file with one department name per line"))
+    sub = command("distribute", cmd_distribute,
+                  _("write a blank department file for every department on the roster"))
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("--out", required=True, help=_("folder to write into"))
+    sub = command("merge", cmd_merge, _("merge department files into the bureau file"))
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("files", nargs="+", metavar="DEPT_FILE", help=_("department files"))
+    sub.add_argument("--allow-drafts", action="store_true",
+                     help=_("also merge files that are not sealed (marked 草稿)"))
+    sub = command("review", cmd_review, _("store the review group's scores from a JSON file"))
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("reviews", help=_("reviews JSON file"))
     sub = command("gui", cmd_gui, _("open the graphical interface"))
     sub.add_argument("file", nargs="?", help=_(".selfassess file to open"))
     sub.add_argument("--screenshot", metavar="PNG",

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from selfassess.checklist import Item, load_builtin
+from selfassess.bureau import Review, apply_reviews, create_bureau, merge_files
+from selfassess.checklist import Checklist, Item, load_builtin
 from selfassess.checklist.builtin import DEFAULT_CHECKLIST_ID
 from selfassess.errors import InputRefused
 from selfassess.i18n import _
@@ -182,11 +183,31 @@ def _write_evidence(folder: Path) -> Path:
     return evidence
 
 
+BUREAU_FILE = f"{PERIOD}_{BUREAU}_汇总.selfassess"
+ROSTER = [dept.name for dept in DEPARTMENTS] + ["财务处"]  # 财务处 never returns its file
+REVIEWS = [  # what the 考核组 found when checking the evidence
+    Review("规划计划处", "item", "4.2", Decimal("3"), "报道清单中1篇为转载,不计入。"),
+    Review("水资源管理处", "item", "6.1", Decimal("3"), "补充提供了法治讲座记录,不扣分。"),
+    Review("办公室", "bonus", "B3", Decimal("0"), "报道采用截图未能提供,不予加分。"),
+]
+
+
+def _write_bureau(folder: Path, checklist: Checklist, departments: list[Path]) -> list[str]:
+    path = folder / BUREAU_FILE
+    create_bureau(path, checklist, BUREAU, PERIOD, ROSTER).close()
+    outcomes = merge_files(path, departments)
+    with AssessmentFile.open(path) as af:
+        apply_reviews(af, REVIEWS, actor="考核组")
+    lines = [_("created {path} ({state})").format(path=path, state=_("bureau file"))]
+    lines += ["  " + outcome.line() for outcome in outcomes]
+    return lines
+
+
 def write_demo(folder: Path) -> list[str]:
     """Write the sample files into ``folder``; returns one line per file for the user."""
     checklist = load_builtin(DEFAULT_CHECKLIST_ID)
     targets = [folder / f"{PERIOD}_{dept.name}.selfassess" for dept in DEPARTMENTS]
-    existing = [path.name for path in targets if path.exists()]
+    existing = [path.name for path in [*targets, folder / BUREAU_FILE] if path.exists()]
     if existing:
         raise InputRefused(_("{folder} already holds demo files ({names}); choose another folder")
                            .format(folder=folder, names=", ".join(existing)))
@@ -203,4 +224,4 @@ def write_demo(folder: Path) -> list[str]:
             else:
                 state = _("draft")
         lines.append(_("created {path} ({state})").format(path=path, state=state))
-    return lines
+    return lines + _write_bureau(folder, checklist, targets)

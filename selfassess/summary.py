@@ -33,9 +33,10 @@ def final_input(data: DepartmentData) -> ScoreInput:
     a veto counts when declared by the department or set by the review group."""
     answers = {}
     for code, a in data.answers.items():
-        reviewed = a.review_score is not None
-        answers[code] = ItemAnswer(a.review_score if reviewed else a.self_score, a.not_applicable,
-                                   a.review_reason if reviewed else a.deduction_reason)
+        if a.review_score is not None:  # the review group's score stands, even over 不适用
+            answers[code] = ItemAnswer(a.review_score, False, a.review_reason)
+        else:
+            answers[code] = ItemAnswer(a.self_score, a.not_applicable, a.deduction_reason)
     bonus = {}
     for code, claim in data.bonus.items():
         points = claim.review_points if claim.review_points is not None else claim.points
@@ -125,6 +126,21 @@ def department_summary(checklist: Checklist, data: DepartmentData, own: Result, 
                          "text": e.text} for e in final.explanation],
         "shortcomings": len(data.shortcomings),
         "measures": len(data.measures),
+        "review": review_progress(checklist, data),
+    }
+
+
+def review_progress(checklist: Checklist, data: DepartmentData) -> dict[str, int]:
+    """How far the review group got: items reviewed, and reviews to redo after a new revision."""
+    answers = data.answers.values()
+    return {
+        "items": len(checklist.items),
+        "reviewed": sum(1 for a in answers if a.review_score is not None),
+        "to_redo": sum(1 for a in answers if a.review_flag)
+        + sum(1 for b in data.bonus.values() if b.review_flag)
+        + sum(1 for v in data.veto.values() if v.review_flag),
+        "differences": sum(1 for a in answers
+                           if a.review_score is not None and a.review_score != a.self_score),
     }
 
 
@@ -142,7 +158,7 @@ def file_summary(af: AssessmentFile) -> dict[str, Any]:
         totals.append(final.total)
     for entry, position in zip(entries, rank(totals), strict=True):
         entry["rank"] = position
-    return {
+    summary: dict[str, Any] = {
         "kind": af.info.kind,
         "file": af.path.name,
         "period": af.info.period,
@@ -150,6 +166,17 @@ def file_summary(af: AssessmentFile) -> dict[str, Any]:
         "checklist": checklist_summary(af.checklist),
         "departments": entries,
     }
+    if af.info.kind == "bureau":
+        from selfassess.bureau.roster import roster
+
+        merged = {entry["id"] for entry in entries}
+        names = {entry["name"] for entry in entries}
+        summary["roster"] = [{"name": e.name, "department_id": e.department_id,
+                              "received": e.department_id in merged or e.name in names}
+                             for e in roster(af)]
+        summary["missing"] = [e["name"] for e in summary["roster"] if not e["received"]]
+        summary["drafts"] = [entry["name"] for entry in entries if not entry["sealed"]]
+    return summary
 
 
 def summary_text(summary: dict[str, Any]) -> str:
@@ -161,6 +188,24 @@ def summary_text(summary: dict[str, Any]) -> str:
         _("Checklist: {title} ({id} {version})").format(**checklist),
         _("Period: {period}").format(period=summary["period"] or "—"),
     ]
+    if summary["kind"] == "bureau":
+        lines.append(_("Bureau: {name}").format(name=summary["bureau_name"]))
+        lines.append(_("Received {received} of {expected}; missing: {missing}").format(
+            received=sum(1 for e in summary["roster"] if e["received"]),
+            expected=len(summary["roster"]), missing="、".join(summary["missing"]) or "—"))
+        if summary["drafts"]:
+            lines.append(_("Drafts (not sealed): {names}").format(names="、".join(summary["drafts"])))
+        lines.append("")
+        lines.append(_("Rank  Department  State  Self total  Total  Grade  Reviewed"))
+        for dept in sorted(summary["departments"], key=lambda d: d["rank"]):
+            state = (_("sealed, revision {revision}") if dept["sealed"] else _("draft")).format(
+                revision=dept["revision"])
+            review = dept["review"]
+            redo = _(" ({count} to redo)").format(count=review["to_redo"]) if review["to_redo"] else ""
+            lines.append(f"{dept['rank']:>4}  {dept['name']}  {state}  {dept['self_total']}  "
+                         f"{dept['total']}  {dept['grade']}  "
+                         f"{review['reviewed']}/{review['items']}{redo}")
+        return "\n".join(lines)
     for dept in summary["departments"]:
         if dept["sealed"]:
             state = _("sealed, revision {revision}").format(revision=dept["revision"])

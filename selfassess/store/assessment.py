@@ -29,7 +29,13 @@ from selfassess.errors import (
 )
 from selfassess.i18n import _
 from selfassess.store.changes import ChangeSet, change_problems
-from selfassess.store.database import create_database, discard, open_database, publish
+from selfassess.store.database import (
+    create_database,
+    discard,
+    open_database,
+    publish,
+    set_journal_mode,
+)
 from selfassess.store.editing import now_text, write_changes
 from selfassess.store.evidence import blob_matches, iter_blob
 from selfassess.store.reading import read_department_data, read_departments
@@ -56,6 +62,8 @@ class AssessmentFile:
         self.db = db
         self.readonly = readonly
         self.info = self._read_info()
+        if not readonly:
+            set_journal_mode(db, self.info.kind)
         self.checklist = self._read_checklist()
 
     # --- opening and creating ---------------------------------------------------------------
@@ -169,17 +177,17 @@ class AssessmentFile:
 
     def department(self, department_id: str | None = None) -> Department:
         """One department: by id, or the only one of a department file."""
-        departments = self.departments()
         if department_id is None:
+            departments = self.departments()
             if self.info.kind != "department" or len(departments) != 1:
                 raise FileFormatError(f"{self.path.name}: " + _(
                     "a department file must hold exactly one department"))
             return departments[0]
-        for department in departments:
-            if department.id == department_id:
-                return department
-        raise InputRefused(_("no department with id {id} in {name}").format(
-            id=department_id, name=self.path.name))
+        found = read_departments(self.db, self.path.name, department_id)
+        if not found:
+            raise InputRefused(_("no department with id {id} in {name}").format(
+                id=department_id, name=self.path.name))
+        return found[0]
 
     def data(self, department_id: str | None = None) -> DepartmentData:
         """Everything a department filled in, validated against the checklist."""

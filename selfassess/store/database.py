@@ -82,10 +82,16 @@ def connect(path: Path, readonly: bool) -> Database:
     db.execute("PRAGMA busy_timeout = 5000")
     if not readonly:
         db.execute("PRAGMA foreign_keys = ON")
-        with db.ensure_autocommit_on():
-            db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
     return db
+
+
+def set_journal_mode(db: Database, kind: str) -> None:
+    """WAL for department files (many small saves while typing); a rollback journal for bureau
+    files, whose merges write gigabytes in one transaction: with WAL every byte would be written
+    twice (into the WAL, then into the file at checkpoint)."""
+    with db.ensure_autocommit_on():
+        db.execute(f"PRAGMA journal_mode = {'DELETE' if kind == 'bureau' else 'WAL'}")
 
 
 def _check_structure(path: Path, db: Database) -> None:
@@ -139,8 +145,6 @@ def create_database(path: Path) -> tuple[Database, Path]:
     conn = sqlite3.connect(str(temporary))
     db = Database(conn, execute_plugins=False, recursive_triggers=False)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    with db.ensure_autocommit_on():
-        db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db, temporary

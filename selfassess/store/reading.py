@@ -79,13 +79,19 @@ class _Problems:
             raise FileFormatError(self.lines)
 
 
-def read_departments(db: Database, file_name: str) -> list[Department]:
-    """All departments in the file, validated."""
+def read_departments(db: Database, file_name: str, department_id: str | None = None
+                     ) -> list[Department]:
+    """All departments in the file (or the one with ``department_id``), validated."""
     problems = _Problems(file_name)
     departments = []
-    for row in db.execute(
-            "SELECT id, name, filled_by, revision, sealed, created_at FROM departments ORDER BY rowid"):
-        dept_id, name, filled_by, revision, sealed, created_at = row
+    sql = ("SELECT id, name, filled_by, revision, sealed, created_at, digest, source_file, "
+           "merged_at FROM departments")
+    params: list[str] = []
+    if department_id is not None:
+        sql += " WHERE id = ?"
+        params.append(department_id)
+    for row in db.execute(sql + " ORDER BY rowid", params):
+        dept_id, name, filled_by, revision, sealed, created_at, digest, source, merged_at = row
         where = _("department {id}").format(id=str(dept_id)[:40])
         if not isinstance(dept_id, str) or not UUID_PATTERN.match(dept_id):
             problems.add(where, _("the department id is not a UUID"))
@@ -95,10 +101,15 @@ def read_departments(db: Database, file_name: str) -> list[Department]:
         if not isinstance(revision, int) or isinstance(revision, bool) or revision < 0:
             problems.add(where, _("the revision is not a whole number"))
             revision = 0
+        if digest is not None and (not isinstance(digest, str) or not SHA256_PATTERN.match(digest)):
+            problems.add(where, _("the content hash is not valid"))
+            digest = None
         departments.append(Department(
             id=str(dept_id), name=name, filled_by=problems.text(where, filled_by, MAX_NAME),
             revision=revision, sealed=bool(problems.flag(where, sealed)),
-            created_at=problems.text(where, created_at, MAX_NAME)))
+            created_at=problems.text(where, created_at, MAX_NAME), digest=digest,
+            source_file=problems.text(where, source, MAX_SHORT_TEXT),
+            merged_at=problems.text(where, merged_at, MAX_NAME)))
     problems.raise_if_any()
     return departments
 
@@ -135,7 +146,8 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
     answers = {}
     for row in db.execute(
             "SELECT item_code, self_score, narrative, deduction_reason, not_applicable, na_reason, "
-            "aid, review_score, review_reason, updated_at FROM answers WHERE department_id = ?",
+            "aid, review_score, review_reason, updated_at, review_flag, previous_review "
+            "FROM answers WHERE department_id = ?",
             [dept_id]):
         code = row[0]
         item = checklist.items_by_code.get(code) if isinstance(code, str) else None
@@ -162,6 +174,8 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
             aid=_aid(problems, where, row[6]),
             review_score=review_score,
             review_reason=problems.text(where, row[8], MAX_SHORT_TEXT),
+            review_flag=bool(problems.flag(where, row[10])),
+            previous_review=problems.text(where, row[11], MAX_SHORT_TEXT),
             updated_at=problems.text(where, row[9], MAX_NAME),
         )
     return answers
@@ -170,9 +184,9 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
 def _bonus(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
            ) -> dict[str, BonusClaim]:
     claims = {}
-    for code, points, narrative, review_points, review_reason in db.execute(
-            "SELECT code, points, narrative, review_points, review_reason FROM bonus_claims "
-            "WHERE department_id = ?", [dept_id]):
+    for code, points, narrative, review_points, review_reason, flag, previous in db.execute(
+            "SELECT code, points, narrative, review_points, review_reason, review_flag, "
+            "previous_review FROM bonus_claims WHERE department_id = ?", [dept_id]):
         bonus = checklist.bonus_by_code.get(code) if isinstance(code, str) else None
         where = _("bonus item {code}").format(code=str(code)[:20])
         if bonus is None:
@@ -184,16 +198,18 @@ def _bonus(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
             if problem:
                 problems.add(where, problem)
         claims[code] = BonusClaim(code, values[0], problems.text(where, narrative, MAX_LONG_TEXT),
-                                  values[1], problems.text(where, review_reason, MAX_SHORT_TEXT))
+                                  values[1], problems.text(where, review_reason, MAX_SHORT_TEXT),
+                                  bool(problems.flag(where, flag)),
+                                  problems.text(where, previous, MAX_SHORT_TEXT))
     return claims
 
 
 def _veto(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
           ) -> dict[str, VetoDeclaration]:
     declarations = {}
-    for code, triggered, explanation, review_triggered, review_reason in db.execute(
-            "SELECT code, triggered, explanation, review_triggered, review_reason "
-            "FROM veto_declarations WHERE department_id = ?", [dept_id]):
+    for code, triggered, explanation, review_triggered, review_reason, flag, previous in db.execute(
+            "SELECT code, triggered, explanation, review_triggered, review_reason, review_flag, "
+            "previous_review FROM veto_declarations WHERE department_id = ?", [dept_id]):
         where = _("veto item {code}").format(code=str(code)[:20])
         if not isinstance(code, str) or code not in checklist.veto_by_code:
             problems.add(where, _("unknown veto code"))
@@ -202,7 +218,8 @@ def _veto(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
             code, problems.flag(where, triggered, nullable=True),
             problems.text(where, explanation, MAX_SHORT_TEXT),
             problems.flag(where, review_triggered, nullable=True),
-            problems.text(where, review_reason, MAX_SHORT_TEXT))
+            problems.text(where, review_reason, MAX_SHORT_TEXT),
+            bool(problems.flag(where, flag)), problems.text(where, previous, MAX_SHORT_TEXT))
     return declarations
 
 

@@ -29,6 +29,9 @@ class Department:
     revision: int
     sealed: bool
     created_at: str
+    digest: str | None = None  # in a bureau file: the digest of the merged revision
+    source_file: str = ""  # in a bureau file: the file it was merged from
+    merged_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Answer:
     aid: Aid = field(default_factory=Aid)
     review_score: Decimal | None = None
     review_reason: str = ""
+    review_flag: bool = False
+    previous_review: str = ""
     updated_at: str = ""
 
     @property
@@ -76,6 +81,8 @@ class BonusClaim:
     narrative: str = ""
     review_points: Decimal | None = None
     review_reason: str = ""
+    review_flag: bool = False
+    previous_review: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,8 @@ class VetoDeclaration:
     explanation: str = ""
     review_triggered: bool | None = None
     review_reason: str = ""
+    review_flag: bool = False
+    previous_review: str = ""
 
 
 @dataclass(frozen=True)

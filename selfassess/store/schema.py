@@ -6,6 +6,12 @@ points are stored as canonical decimal TEXT (exact, no float drift). Evidence by
 ``evidence_blobs`` keyed by SHA-256, apart from the ``evidence`` rows that reference them, so
 opening a file never reads them.
 
+Bureau files also use ``roster`` (expected departments, bound to a department id by the first
+file that arrives under that name), ``merge_log`` (every merge run, one row per incoming file),
+``department_history`` (a replaced revision, as the JSON its digest covers plus its reviews),
+and the ``review_*`` columns (考核得分; ``review_flag`` marks a review to redo after a newer
+revision changed the answer; ``previous_review`` keeps what the reviewers had said).
+
 ``PRAGMA user_version`` holds the schema version (the number of migrations applied); a file
 with a higher number, or with migrations this program does not know, is refused.
 """
@@ -39,7 +45,10 @@ CREATE TABLE departments (
     filled_by TEXT NOT NULL DEFAULT '',
     revision INTEGER NOT NULL DEFAULT 0,
     sealed INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    digest TEXT,
+    source_file TEXT NOT NULL DEFAULT '',
+    merged_at TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE answers (
     department_id TEXT NOT NULL REFERENCES departments(id),
@@ -52,6 +61,8 @@ CREATE TABLE answers (
     aid TEXT NOT NULL DEFAULT '{}',
     review_score TEXT,
     review_reason TEXT NOT NULL DEFAULT '',
+    review_flag INTEGER NOT NULL DEFAULT 0,
+    previous_review TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,
     PRIMARY KEY (department_id, item_code)
 );
@@ -80,6 +91,8 @@ CREATE TABLE bonus_claims (
     narrative TEXT NOT NULL DEFAULT '',
     review_points TEXT,
     review_reason TEXT NOT NULL DEFAULT '',
+    review_flag INTEGER NOT NULL DEFAULT 0,
+    previous_review TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (department_id, code)
 );
 CREATE TABLE veto_declarations (
@@ -89,6 +102,8 @@ CREATE TABLE veto_declarations (
     explanation TEXT NOT NULL DEFAULT '',
     review_triggered INTEGER,
     review_reason TEXT NOT NULL DEFAULT '',
+    review_flag INTEGER NOT NULL DEFAULT 0,
+    previous_review TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (department_id, code)
 );
 CREATE TABLE shortcomings (
@@ -119,6 +134,33 @@ CREATE TABLE seals (
     digest TEXT NOT NULL,
     PRIMARY KEY (department_id, revision)
 );
+CREATE TABLE roster (
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL UNIQUE,
+    department_id TEXT
+);
+CREATE TABLE merge_log (
+    id INTEGER PRIMARY KEY,
+    run INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    department_id TEXT NOT NULL DEFAULT '',
+    revision INTEGER,
+    digest TEXT
+);
+CREATE TABLE department_history (
+    id INTEGER PRIMARY KEY,
+    department_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    digest TEXT,
+    sealed INTEGER NOT NULL,
+    source_file TEXT NOT NULL DEFAULT '',
+    merged_at TEXT NOT NULL DEFAULT '',
+    replaced_at TEXT NOT NULL,
+    content TEXT NOT NULL
+);
 CREATE TABLE audit_log (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -146,5 +188,6 @@ MIGRATION_NAMES = ("0001_initial",)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
     "meta", "checklist", "departments", "answers", "evidence_blobs", "evidence", "bonus_claims",
-    "veto_declarations", "shortcomings", "measures", "seals", "audit_log",
+    "veto_declarations", "shortcomings", "measures", "seals", "audit_log", "roster", "merge_log",
+    "department_history",
 })

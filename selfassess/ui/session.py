@@ -12,28 +12,34 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from selfassess.bureau.review import Review, apply_reviews
 from selfassess.completeness import Problem, completeness_problems
 from selfassess.errors import SelfassessError
+from selfassess.i18n import _
 from selfassess.scoring import Result, score
 from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_actor
 from selfassess.store.records import DepartmentData
-from selfassess.summary import self_input
+from selfassess.summary import final_input, self_input
 from selfassess.validation import submission_name
 
 
 class Session(QObject):
-    """One open department file."""
+    """One department: in its own file (editable until sealed), or inside a bureau file, where
+    the department's answers are read-only and the review group records 考核得分 (review mode)."""
 
     saved = Signal(str)  # the time of the save, HH:MM:SS
     changed = Signal(object)  # set of node ids ("item:1.1", "bonus", …) whose content changed
     refused = Signal(list)  # the core's problems, one line each
     state_changed = Signal()  # sealed or reopened
 
-    def __init__(self, af: AssessmentFile, parent: QObject | None = None) -> None:
+    def __init__(self, af: AssessmentFile, parent: QObject | None = None,
+                 department_id: str | None = None) -> None:
         super().__init__(parent)
         self.af = af
         self.checklist = af.checklist
-        self.data: DepartmentData = af.data()
+        self.department_id = department_id
+        self.review_mode = af.info.kind == "bureau"
+        self.data: DepartmentData = af.data(department_id)
         self._problems: list[Problem] | None = None
         self._result: Result | None = None
         self.last_problems: list[str] = []  # what the last refused apply() said
@@ -52,8 +58,13 @@ class Session(QObject):
 
     @property
     def sealed(self) -> bool:
-        """True when the file is sealed (read-only in the app)."""
+        """True when the department's self-assessment is sealed."""
         return self.data.department.sealed
+
+    @property
+    def read_only(self) -> bool:
+        """True when the department's own answers cannot be edited here."""
+        return self.sealed or self.review_mode
 
     @property
     def actor(self) -> str:
@@ -71,10 +82,15 @@ class Session(QObject):
         return self._problems
 
     def result(self) -> Result:
-        """The department's own totals (self scores, claimed bonus, declared vetoes)."""
+        """The totals shown: the department's own, or with reviews in review mode."""
         if self._result is None:
-            self._result = score(self.checklist, self_input(self.data))
+            inputs = final_input(self.data) if self.review_mode else self_input(self.data)
+            self._result = score(self.checklist, inputs)
         return self._result
+
+    def self_result(self) -> Result:
+        """The department's own totals (self scores, claimed bonus, declared vetoes)."""
+        return score(self.checklist, self_input(self.data)) if self.review_mode else self.result()
 
     def submission_name(self) -> str:
         """``{period}_{department}.selfassess``."""
@@ -84,7 +100,7 @@ class Session(QObject):
 
     def reload(self, touched: set[str] | None = None) -> None:
         """Read the data again (after this or another connection wrote) and tell the views."""
-        self.data = self.af.data()
+        self.data = self.af.data(self.department_id)
         self._problems = None
         self._result = None
         self.changed.emit(touched)
@@ -100,6 +116,19 @@ class Session(QObject):
             return True
         try:
             self.af.apply(changes, actor=self.actor)
+        except SelfassessError as error:
+            self.last_problems = error.problems
+            self.refused.emit(error.problems)
+            return False
+        self.last_problems = []
+        self.reload(touched)
+        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+        return True
+
+    def apply_review(self, review: Review, touched: set[str]) -> bool:
+        """Store one review (考核得分 / reason); False (and ``refused``) when refused."""
+        try:
+            apply_reviews(self.af, [review], actor=_("review group"))
         except SelfassessError as error:
             self.last_problems = error.problems
             self.refused.emit(error.problems)

@@ -91,7 +91,7 @@ class BonusPage(QScrollArea):
 
     def refresh_state(self) -> None:
         """Editors follow the sealed state."""
-        editable = not self.session.sealed
+        editable = not self.session.read_only
         for code, spin in self.points.items():
             spin.setEnabled(editable)
             self.narratives[code].setReadOnly(not editable)
@@ -102,7 +102,7 @@ class BonusPage(QScrollArea):
         self._typing.flush()
 
     def _save(self, code: str, fields: dict[str, Any]) -> None:
-        if self.session.sealed:
+        if self.session.read_only:
             return
         stored = self.session.apply(ChangeSet(bonus={code: fields}), {"page:bonus"})
         self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
@@ -173,7 +173,7 @@ class VetoPage(QScrollArea):
 
     def refresh_state(self) -> None:
         """Editors follow the sealed state."""
-        editable = not self.session.sealed
+        editable = not self.session.read_only
         for code, group in self.groups.items():
             for button in group.buttons():
                 button.setEnabled(editable)
@@ -184,7 +184,7 @@ class VetoPage(QScrollArea):
         self._typing.flush()
 
     def _save(self, code: str, fields: dict[str, Any]) -> None:
-        if self.session.sealed:
+        if self.session.read_only:
             return
         stored = self.session.apply(ChangeSet(veto={code: fields}), {"page:veto"})
         self.error_label.setText("" if stored else "\n".join(self.session.last_problems))

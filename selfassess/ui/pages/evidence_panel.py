@@ -113,7 +113,7 @@ class EvidencePanel(QWidget):
     def attach(self, files: list[Path]) -> None:
         """Attach files in the background; the list refreshes when done."""
         files = [f for f in files if f.is_file()]
-        if not files or self._task is not None or self.session.sealed:
+        if not files or self._task is not None or self.session.read_only:
             return
         self._task = Task(self, lambda **kw: attach_files(
             self.session.path, self.kind, self.code, files, self.session.actor, **kw),
@@ -149,7 +149,7 @@ class EvidencePanel(QWidget):
         QMessageBox.warning(self, _("Evidence not attached"), "\n".join(problems[:10]))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and not self.session.sealed:
+        if event.mimeData().hasUrls() and not self.session.read_only:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -188,7 +188,7 @@ class EvidencePanel(QWidget):
     def remove_selected(self) -> None:
         """Remove the selected document after confirmation."""
         ref = self._selected()
-        if ref is None or self.session.sealed:
+        if ref is None or self.session.read_only:
             return
         answer = QMessageBox.question(
             self, _("Remove evidence"), _("Remove “{name}” from this file?").format(

@@ -31,6 +31,7 @@ from selfassess.scoring import Aid
 from selfassess.store import ChangeSet
 from selfassess.ui.models import section_heading
 from selfassess.ui.pages.evidence_panel import EvidencePanel
+from selfassess.ui.pages.review_panel import ReviewPanel
 from selfassess.ui.pages.scoring_aid import MODE_NAMES, ScoringAid
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import (
@@ -119,6 +120,8 @@ class ItemPage(QScrollArea):
             _("Required when the score is below the maximum"))
         scoring_layout.addWidget(self.deduction_reason)
         layout.addWidget(scoring)
+        self.review = ReviewPanel(session, "item")
+        layout.addWidget(self.review)
 
         layout.addWidget(QLabel(_("What the department did (自查情况)")))
         self.narrative = text_editor("narrative", 8, lambda text: self._typing.set("narrative", text),
@@ -164,12 +167,17 @@ class ItemPage(QScrollArea):
         set_text_quietly(self.deduction_reason, answer.deduction_reason if answer else "")
         set_text_quietly(self.narrative, answer.narrative if answer else "")
         self.error_label.clear()
+        if self.session.review_mode:
+            self.review.load(code, answer.review_score if answer else None,
+                             answer.review_reason if answer else "",
+                             bool(answer and answer.review_flag),
+                             answer.previous_review if answer else "", item.max_points, item.step)
         self.evidence.set_target(code)
         self.verticalScrollBar().setValue(0)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        editable = not self.session.sealed
+        editable = not self.session.read_only
         not_applicable = self.na_check.isChecked()
         self.aid.setEnabled(editable and not not_applicable)
         self.score.setEnabled(editable and not not_applicable)
@@ -189,9 +197,10 @@ class ItemPage(QScrollArea):
     def flush(self) -> None:
         """Store pending typing now."""
         self._typing.flush()
+        self.review.flush()
 
     def _save(self, fields: dict[str, Any]) -> bool:
-        if self.item is None or self.session.sealed:
+        if self.item is None or self.session.read_only:
             return False
         stored = self.session.apply(ChangeSet(answers={self.item.code: fields}),
                                     {f"item:{self.item.code}"})

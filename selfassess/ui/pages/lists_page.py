@@ -173,7 +173,7 @@ class ListPage(QWidget):
 
     def refresh_state(self) -> None:
         """Editors follow the sealed state."""
-        editable = not self.session.sealed
+        editable = not self.session.read_only
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable and self.row is not None)
         self.form.setEnabled(editable)
@@ -225,7 +225,7 @@ class ListPage(QWidget):
         self._typing.flush()
 
     def _store(self, changes: dict[str, Any]) -> None:
-        if self.session.sealed:
+        if self.session.read_only:
             return
         entries = self.entries()
         if self.row is not None and self.row < len(entries):
@@ -255,7 +255,7 @@ class ListPage(QWidget):
         self._start_draft()
 
     def _on_remove(self) -> None:
-        if self.row is None or self.session.sealed:
+        if self.row is None or self.session.read_only:
             return
         entry = self.entries()[self.row]
         answer = QMessageBox.question(self, _("Remove"), _("Remove “{text}”?").format(

@@ -1,0 +1,27 @@
+"""The secretary's side: the bureau file, its roster, distribution, merging and review."""
+
+from selfassess.bureau.merge import MergeCancelled, MergeOutcome, merge_files
+from selfassess.bureau.review import Review, apply_reviews, load_reviews_file
+from selfassess.bureau.roster import (
+    RosterEntry,
+    create_bureau,
+    distribute,
+    read_roster_file,
+    roster,
+    set_roster,
+)
+
+__all__ = [
+    "MergeCancelled",
+    "MergeOutcome",
+    "Review",
+    "RosterEntry",
+    "apply_reviews",
+    "create_bureau",
+    "distribute",
+    "load_reviews_file",
+    "merge_files",
+    "read_roster_file",
+    "roster",
+    "set_roster",
+]

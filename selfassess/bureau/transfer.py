@@ -1,0 +1,225 @@
+"""Copying one department's content from a received file into the bureau file.
+
+Rows are written from the validated records (never copied as raw SQL from the untrusted file).
+Evidence bytes stream from the received file's blob to the bureau's in chunks, hashed on the
+way: a document whose bytes do not match its SHA-256 stops the copy (the caller's savepoint
+then undoes this department's writes). Memory stays at one chunk whatever the file size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from sqlite_utils import Database
+
+from selfassess.i18n import _
+from selfassess.store import AssessmentFile
+from selfassess.store.editing import aid_text, now_text, score_text
+from selfassess.store.records import DepartmentData
+from selfassess.store.sealing import digest_content
+
+CHUNK = 1024 * 1024
+IN_MEMORY = 64 * 1024 * 1024
+
+
+class EvidenceMismatch(Exception):
+    """A received document's bytes do not hash to the SHA-256 its row claims."""
+
+    def __init__(self, file_name: str) -> None:
+        super().__init__(file_name)
+        self.file_name = file_name
+
+
+def _blob_rowid(db: Database, sha256: str) -> int | None:
+    row = db.execute("SELECT rowid FROM evidence_blobs WHERE sha256 = ?", [sha256]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def verify_and_copy_blobs(incoming: AssessmentFile, bureau: Database, data: DepartmentData,
+                          copy: bool, cancelled: Callable[[], bool] = lambda: False) -> int:
+    """Re-hash every document the department references; copy the missing ones when ``copy``.
+    Returns the bytes read. Raises EvidenceMismatch on the first bad document.
+
+    A document up to IN_MEMORY bytes is read whole and inserted in one statement; a larger one
+    streams into a zeroblob chunk by chunk (which writes its pages twice, but bounds memory).
+    """
+    names = {ref.sha256: ref.file_name for ref in data.evidence}
+    total = 0
+    for sha256, name in names.items():
+        source = _blob_rowid(incoming.db, sha256)
+        if source is None:
+            raise EvidenceMismatch(name)
+        size = incoming.db.execute("SELECT length(content) FROM evidence_blobs WHERE rowid = ?",
+                                   [source]).fetchone()[0]
+        missing = copy and _blob_rowid(bureau, sha256) is None
+        streamed = missing and size > IN_MEMORY
+        target = None
+        if streamed:
+            target = bureau.execute(
+                "INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, zeroblob(?))",
+                [sha256, size, size]).lastrowid
+        kept = bytearray() if missing and not streamed else None
+        digest = hashlib.sha256()
+        with incoming.db.conn.blobopen("evidence_blobs", "content", source, readonly=True) as src:
+            out = bureau.conn.blobopen("evidence_blobs", "content", target) if target else None
+            try:
+                while chunk := src.read(CHUNK):
+                    if cancelled():
+                        raise KeyboardInterrupt  # unwinds the whole run's transaction
+                    digest.update(chunk)
+                    if out is not None:
+                        out.write(chunk)
+                    elif kept is not None:
+                        kept += chunk
+                    total += len(chunk)
+            finally:
+                if out is not None:
+                    out.close()
+        if digest.hexdigest() != sha256:
+            raise EvidenceMismatch(name)
+        if kept is not None:
+            bureau.execute("INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, ?)",
+                           [sha256, size, bytes(kept)])
+    return total
+
+
+def _same_item(old: Any, new: Any, old_evidence: list[Any], new_evidence: list[Any]) -> bool:
+    fields = ("self_score", "narrative", "deduction_reason", "not_applicable", "na_reason")
+    return (old is not None and new is not None
+            and all(getattr(old, f) == getattr(new, f) for f in fields)
+            and old_evidence == new_evidence)
+
+
+def _previous(score: Any, reason: str) -> str:
+    return json.dumps({"score": score_text(score) if not isinstance(score, bool | None) else score,
+                       "reason": reason}, ensure_ascii=False)
+
+
+def _evidence_keys(data: DepartmentData, kind: str, code: str) -> list[tuple[str, str]]:
+    return [(e.file_name, e.sha256) for e in data.evidence_for(kind, code)]
+
+
+def history_record(old: DepartmentData, fingerprint: str, period: str) -> dict[str, Any]:
+    """What ``department_history`` keeps of a replaced revision: its content and reviews."""
+    content = digest_content(old, fingerprint, period, old.department.revision)
+    content["reviews"] = {
+        "items": {c: {"score": score_text(a.review_score), "reason": a.review_reason}
+                  for c, a in old.answers.items() if a.review_score is not None},
+        "bonus": {c: {"points": score_text(b.review_points), "reason": b.review_reason}
+                  for c, b in old.bonus.items() if b.review_points is not None},
+        "veto": {c: {"triggered": v.review_triggered, "reason": v.review_reason}
+                 for c, v in old.veto.items() if v.review_triggered is not None},
+    }
+    return content
+
+
+def write_department(bureau: Database, data: DepartmentData, old: DepartmentData | None,
+                     seals: list[Any], source_file: str) -> int:
+    """Replace the bureau's copy of a department with ``data``; keep each review whose answer
+    did not change and flag the others. Returns how many reviews were flagged."""
+    dept = data.department
+    for table in ("answers", "evidence", "bonus_claims", "veto_declarations", "shortcomings",
+                  "measures", "seals"):
+        bureau.execute(f"DELETE FROM {table} WHERE department_id = ?", [dept.id])
+    bureau.table("departments").upsert({
+        "id": dept.id, "name": dept.name, "filled_by": dept.filled_by, "revision": dept.revision,
+        "sealed": int(dept.sealed), "created_at": dept.created_at,
+        "digest": seals[-1].digest if dept.sealed and seals else None,
+        "source_file": source_file, "merged_at": now_text(),
+    }, pk="id")
+    flagged = 0
+    rows = []
+    for code, answer in data.answers.items():
+        before = old.answers.get(code) if old else None
+        review: dict[str, Any] = {"review_score": None, "review_reason": "", "review_flag": 0,
+                                  "previous_review": ""}
+        if before is not None and (before.review_score is not None or before.review_flag):
+            if old is not None and _same_item(before, answer, _evidence_keys(old, "item", code),
+                                              _evidence_keys(data, "item", code)):
+                review = {"review_score": score_text(before.review_score),
+                          "review_reason": before.review_reason,
+                          "review_flag": int(before.review_flag),
+                          "previous_review": before.previous_review}
+            else:
+                flagged += 1
+                review.update(review_flag=1, previous_review=before.previous_review if
+                              before.review_score is None else
+                              _previous(before.review_score, before.review_reason))
+        rows.append({"department_id": dept.id, "item_code": code,
+                     "self_score": score_text(answer.self_score), "narrative": answer.narrative,
+                     "deduction_reason": answer.deduction_reason,
+                     "not_applicable": int(answer.not_applicable), "na_reason": answer.na_reason,
+                     "aid": aid_text(answer.aid), "updated_at": answer.updated_at, **review})
+    bureau.table("answers").insert_all(rows)
+    flagged += _write_bonus_and_veto(bureau, data, old)
+    bureau.table("evidence").insert_all([
+        {"department_id": dept.id, "target_kind": e.target_kind, "target_code": e.target_code,
+         "position": e.position, "file_name": e.file_name, "media_type": e.media_type,
+         "sha256": e.sha256, "size": e.size, "added_at": e.added_at} for e in data.evidence])
+    bureau.table("shortcomings").insert_all([
+        {"department_id": dept.id, "position": n, "category": s.category, "text": s.text,
+         "item_code": s.item_code} for n, s in enumerate(data.shortcomings)])
+    bureau.table("measures").insert_all([
+        {"department_id": dept.id, "position": n, "text": m.text, "owner": m.owner,
+         "deadline": m.deadline, "shortcoming": m.shortcoming, "leader": m.leader,
+         "standard": m.standard, "progress": m.progress} for n, m in enumerate(data.measures)])
+    bureau.table("seals").insert_all([{"department_id": dept.id, **s.__dict__} for s in seals])
+    return flagged
+
+
+def _write_bonus_and_veto(bureau: Database, data: DepartmentData, old: DepartmentData | None
+                          ) -> int:
+    dept_id = data.department.id
+    flagged = 0
+    rows = []
+    for code, claim in data.bonus.items():
+        before = old.bonus.get(code) if old else None
+        review: dict[str, Any] = {"review_points": None, "review_reason": "", "review_flag": 0,
+                                  "previous_review": ""}
+        if before is not None and (before.review_points is not None or before.review_flag):
+            same = (old is not None and (before.points, before.narrative) ==
+                    (claim.points, claim.narrative) and _evidence_keys(old, "bonus", code)
+                    == _evidence_keys(data, "bonus", code))
+            if same:
+                review = {"review_points": score_text(before.review_points),
+                          "review_reason": before.review_reason,
+                          "review_flag": int(before.review_flag),
+                          "previous_review": before.previous_review}
+            else:
+                flagged += 1
+                review.update(review_flag=1, previous_review=_previous(before.review_points,
+                                                                        before.review_reason))
+        rows.append({"department_id": dept_id, "code": code, "points": score_text(claim.points),
+                     "narrative": claim.narrative, **review})
+    bureau.table("bonus_claims").insert_all(rows)
+    rows = []
+    for code, declaration in data.veto.items():
+        earlier = old.veto.get(code) if old else None
+        review = {"review_triggered": None, "review_reason": "", "review_flag": 0,
+                  "previous_review": ""}
+        if earlier is not None and (earlier.review_triggered is not None or earlier.review_flag):
+            if (earlier.triggered, earlier.explanation) == (declaration.triggered,
+                                                            declaration.explanation):
+                review = {"review_triggered": earlier.review_triggered,
+                          "review_reason": earlier.review_reason,
+                          "review_flag": int(earlier.review_flag),
+                          "previous_review": earlier.previous_review}
+            else:
+                flagged += 1
+                review.update(review_flag=1, previous_review=_previous(earlier.review_triggered,
+                                                                        earlier.review_reason))
+        rows.append({"department_id": dept_id, "code": code,
+                     "triggered": None if declaration.triggered is None
+                     else int(declaration.triggered),
+                     "explanation": declaration.explanation, **review})
+    bureau.table("veto_declarations").insert_all(rows)
+    return flagged
+
+
+def department_label(data: DepartmentData) -> str:
+    """``办公室 (revision 2)`` for messages."""
+    return _("{name} (revision {revision})").format(name=data.department.name,
+                                                    revision=data.department.revision)
