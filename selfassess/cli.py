@@ -303,11 +303,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", nargs="?", help=_(".selfassess file to open"))
     sub.add_argument("--screenshot", metavar="PNG",
                      help=_("render the window into a PNG file and exit"))
-    place = sub.add_mutually_exclusive_group()
+    place = sub
     place.add_argument("--item", metavar="CODE", help=_("show this item (with --screenshot)"))
     place.add_argument("--page", choices=("start", "new", "settings", "bonus", "veto",
-                                          "shortcomings", "measures", "summary"),
+                                          "shortcomings", "measures", "summary", "departments",
+                                          "statistics", "log", "search"),
                        help=_("show this page (with --screenshot)"))
+    sub.add_argument("--department", metavar="NAME",
+                     help=_("in a bureau file, open this department for review"))
     sub.add_argument("--size", default="1280x860", metavar="WxH",
                      help=_("window size for --screenshot"))
     return parser

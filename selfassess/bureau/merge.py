@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selfassess.bureau.intake import Expectations, Intake, Refusal, read_ahead, strip_name
 from selfassess.bureau.roster import require_bureau, roster
 from selfassess.bureau.transfer import (
     EvidenceMismatch,
@@ -44,6 +45,7 @@ from selfassess.store.editing import now_text
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import content_digest
 
+MERGE_CACHE_KB = 48 * 1024
 OUTCOMES = ("added", "replaced", "unchanged", "conflict", "refused", "draft")
 Progress = Callable[[int, int, str], None]
 
@@ -73,23 +75,11 @@ class MergeCancelled(Exception):
     """The person cancelled: the run was rolled back, the bureau file is as before."""
 
 
-class _Outcome(Exception):
-    def __init__(self, outcome: str, reason: str) -> None:
-        super().__init__(reason)
-        self.outcome = outcome
-        self.reason = reason
-
-
-def _strip_name(path: Path, message: str) -> str:
-    prefix = f"{path.name}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
-
-
 class _Run:
-    def __init__(self, bureau: AssessmentFile, allow_drafts: bool,
-                 cancelled: Callable[[], bool]) -> None:
+    """The writer's side of a merge: decisions against the bureau file, and the writes."""
+
+    def __init__(self, bureau: AssessmentFile, cancelled: Callable[[], bool]) -> None:
         self.bureau = bureau
-        self.allow_drafts = allow_drafts
         self.cancelled = cancelled
         self.db = bureau.db
 
@@ -102,13 +92,13 @@ class _Run:
         other = self.db.execute("SELECT source_file FROM departments WHERE name = ? AND id != ?",
                                 [dept.name, dept.id]).fetchone()
         if other:
-            raise _Outcome("conflict", _("{name} is already merged from {other} under another "
-                                         "department id").format(name=dept.name, other=other[0]))
+            raise Refusal("conflict", _("{name} is already merged from {other} under another "
+                                        "department id").format(name=dept.name, other=other[0]))
         for entry in roster(self.bureau):
             if entry.name == dept.name and entry.department_id not in (None, dept.id):
-                raise _Outcome("conflict", _("the roster's {name} is bound to another department "
-                                             "id (from the file distributed or first received)")
-                               .format(name=dept.name))
+                raise Refusal("conflict", _("the roster's {name} is bound to another department "
+                                            "id (from the file distributed or first received)")
+                              .format(name=dept.name))
 
     def _bind_roster(self, data: DepartmentData) -> str:
         dept = data.department
@@ -122,27 +112,8 @@ class _Run:
                                         "department_id": dept.id})
         return _("; not on the roster, added to it")
 
-    def _verify_seal(self, incoming: AssessmentFile, data: DepartmentData) -> str | None:
-        """The sealed digest, checked against the content; None for an allowed draft."""
-        dept = data.department
-        seals = incoming.seals()
-        if not dept.sealed:
-            if not self.allow_drafts:
-                raise _Outcome("refused", _("not sealed (a draft); seal it first, or merge with "
-                                            "--allow-drafts"))
-            return None
-        if not seals or seals[-1].revision != dept.revision:
-            raise _Outcome("refused", _("its seal record is missing or does not match revision "
-                                        "{revision}").format(revision=dept.revision))
-        digest = content_digest(data, incoming.checklist.fingerprint, incoming.info.period,
-                                dept.revision)
-        if digest != seals[-1].digest:
-            raise _Outcome("refused", _("modified after sealing: the content does not match its "
-                                        "sealed digest"))
-        return digest
-
-    def _decide(self, data: DepartmentData, existing: DepartmentData | None, digest: str | None,
-                incoming_name: str) -> tuple[str, str]:
+    def _decide(self, data: DepartmentData, existing: DepartmentData | None, digest: str | None
+                ) -> tuple[str, str]:
         dept = data.department
         label = department_label(data)
         if existing is None:
@@ -150,92 +121,83 @@ class _Run:
             return ("added" if digest else "draft"), label
         merged = existing.department
         if merged.sealed and not digest and dept.revision <= merged.revision:
-            raise _Outcome("refused", _("a draft of {name}, but sealed revision {revision} is "
-                                        "already merged").format(name=dept.name,
-                                                                 revision=merged.revision))
+            raise Refusal("refused", _("a draft of {name}, but sealed revision {revision} is "
+                                       "already merged").format(name=dept.name,
+                                                                revision=merged.revision))
         if dept.revision < merged.revision:
-            raise _Outcome("refused", _("older than what is merged: revision {revision} < "
-                                        "{merged} (from {source})").format(
+            raise Refusal("refused", _("older than what is merged: revision {revision} < "
+                                       "{merged} (from {source})").format(
                 revision=dept.revision, merged=merged.revision, source=merged.source_file))
         if dept.revision == merged.revision and (digest is None) == (not merged.sealed):
-            current = digest or content_digest(data, self.bureau.checklist.fingerprint,
-                                               self.bureau.info.period, dept.revision)
-            before = merged.digest or content_digest(existing, self.bureau.checklist.fingerprint,
-                                                     self.bureau.info.period, merged.revision)
+            fingerprint, period = self.bureau.checklist.fingerprint, self.bureau.info.period
+            current = digest or content_digest(data, fingerprint, period, dept.revision)
+            before = merged.digest or content_digest(existing, fingerprint, period,
+                                                     merged.revision)
             if current == before:
                 return "unchanged", _("{label}, already merged").format(label=label)
             if digest:
-                raise _Outcome("conflict", _("revision {revision} of {name} is already merged from "
-                                             "{source} with different content; both files claim "
-                                             "the same revision").format(
+                raise Refusal("conflict", _("revision {revision} of {name} is already merged from "
+                                            "{source} with different content; both files claim "
+                                            "the same revision").format(
                     revision=dept.revision, name=dept.name, source=merged.source_file))
         self._check_identity(data)
         kind = "replaced" if digest else "draft"
         return kind, _("{label} replaces revision {old}").format(label=label, old=merged.revision)
 
-    def merge_one(self, path: Path) -> MergeOutcome:
-        try:
-            incoming = AssessmentFile.open(path, readonly=True)
-        except SelfassessError as error:
-            return MergeOutcome(path, "refused", _strip_name(path, error.problems[0]))
-        try:
-            with self.db.atomic():  # a savepoint: a refusal undoes this file's writes
-                return self._merge_open(path, incoming)
-        except _Outcome as outcome:
-            return MergeOutcome(path, outcome.outcome, outcome.reason)
-        except SelfassessError as error:
-            more = len(error.problems) - 1
-            reason = _strip_name(path, error.problems[0])
-            return MergeOutcome(path, "refused", reason + (_(" (and {count} more problems)").format(
-                count=more) if more else ""))
-        finally:
-            incoming.close()
+    def _store_evidence(self, intake: Intake, copy: bool) -> None:
+        assert intake.data is not None
+        if intake.evidence is not None:  # read and verified by the reader thread
+            if copy:
+                for sha256, content in intake.evidence.items():
+                    if not self.db.execute("SELECT 1 FROM evidence_blobs WHERE sha256 = ?",
+                                           [sha256]).fetchone():
+                        self.db.execute("INSERT INTO evidence_blobs (sha256, size, content) "
+                                        "VALUES (?, ?, ?)", [sha256, len(content), content])
+            return
+        with AssessmentFile.open(intake.path, readonly=True) as incoming:  # too large to hold
+            try:
+                verify_and_copy_blobs(incoming, self.db, intake.data, copy, self.cancelled)
+            except EvidenceMismatch as bad:
+                raise Refusal("refused", _("modified after sealing: evidence {name} does not "
+                                           "match its hash").format(name=bad.file_name)) from None
 
-    def _merge_open(self, path: Path, incoming: AssessmentFile) -> MergeOutcome:
-        if incoming.info.kind != "department":
-            raise _Outcome("refused", _("a bureau file, not a department file"))
-        check = incoming.db.execute("PRAGMA quick_check").fetchone()
-        if not check or check[0] != "ok":
-            raise _Outcome("refused", _("the file is damaged (integrity check failed)"))
-        mine, theirs = self.bureau.checklist, incoming.checklist
-        if theirs.fingerprint != mine.fingerprint:
-            raise _Outcome("refused", _("filled against checklist {theirs} {their_version} "
-                                        "({their_fp}), the bureau uses {mine} {my_version} "
-                                        "({my_fp})").format(
-                theirs=theirs.id, their_version=theirs.version, their_fp=theirs.fingerprint[:12],
-                mine=mine.id, my_version=mine.version, my_fp=mine.fingerprint[:12]))
-        if incoming.info.period != self.bureau.info.period:
-            raise _Outcome("refused", _("period {theirs} differs from the bureau's {mine}").format(
-                theirs=incoming.info.period or "—", mine=self.bureau.info.period))
-        data = incoming.data()
-        digest = self._verify_seal(incoming, data)
-        existing = self._existing(data.department.id)
-        outcome, reason = self._decide(data, existing, digest, path.name)
+    def merge(self, intake: Intake) -> MergeOutcome:
+        """Decide and store one received file; a refusal undoes its writes (a savepoint)."""
+        if intake.refusal is not None:
+            return MergeOutcome(intake.path, intake.refusal.outcome, intake.refusal.reason)
+        data = intake.data
+        assert data is not None
         try:
-            verify_and_copy_blobs(incoming, self.db, data, copy=outcome != "unchanged",
-                                  cancelled=self.cancelled)
-        except EvidenceMismatch as bad:
-            raise _Outcome("refused", _("modified after sealing: evidence {name} does not match "
-                                        "its hash").format(name=bad.file_name)) from None
-        if outcome != "unchanged":
             with self.db.atomic():
-                if existing is not None:
-                    self.db.table("department_history").insert({
-                        "department_id": existing.department.id,
-                        "revision": existing.department.revision,
-                        "digest": existing.department.digest,
-                        "sealed": int(existing.department.sealed),
-                        "source_file": existing.department.source_file,
-                        "merged_at": existing.department.merged_at, "replaced_at": now_text(),
-                        "content": json.dumps(history_record(existing, self.bureau.checklist.
-                                                             fingerprint, self.bureau.info.period),
-                                              ensure_ascii=False, sort_keys=True)})
-                flagged = write_department(self.db, data, existing, incoming.seals(), path.name)
-                reason += self._bind_roster(data)
-                if flagged:
-                    reason += _("; {count} review(s) to redo").format(count=flagged)
-        return MergeOutcome(path, outcome, reason, data.department.id, data.department.revision,
-                            digest)
+                existing = self._existing(data.department.id)
+                outcome, reason = self._decide(data, existing, intake.digest)
+                self._store_evidence(intake, copy=outcome != "unchanged")
+                if outcome != "unchanged":
+                    reason += self._write(intake, existing)
+        except Refusal as refusal:
+            return MergeOutcome(intake.path, refusal.outcome, refusal.reason)
+        except SelfassessError as error:
+            return MergeOutcome(intake.path, "refused", strip_name(intake.path, error.problems[0]))
+        return MergeOutcome(intake.path, outcome, reason, data.department.id,
+                            data.department.revision, intake.digest)
+
+    def _write(self, intake: Intake, existing: DepartmentData | None) -> str:
+        data = intake.data
+        assert data is not None
+        if existing is not None:
+            old = existing.department
+            self.db.table("department_history").insert({
+                "department_id": old.id, "revision": old.revision, "digest": old.digest,
+                "sealed": int(old.sealed), "source_file": old.source_file,
+                "merged_at": old.merged_at, "replaced_at": now_text(),
+                "content": json.dumps(history_record(existing, self.bureau.checklist.fingerprint,
+                                                     self.bureau.info.period),
+                                      ensure_ascii=False, sort_keys=True)})
+        flagged = write_department(self.db, data, existing, intake.seals, intake.path.name)
+        extra = self._bind_roster(data)
+        if flagged:
+            extra += _("; {count} review(s) to redo").format(count=flagged)
+        return extra
 
 
 def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = False,
@@ -245,19 +207,25 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
 
     Raises the core's errors for an unusable bureau file, MergeCancelled when cancelled.
     """
+    is_cancelled = cancelled or (lambda: False)
     with AssessmentFile.open(bureau_path) as bureau:
         require_bureau(bureau)
-        run = _Run(bureau, allow_drafts, cancelled or (lambda: False))
+        run = _Run(bureau, is_cancelled)
+        expected = Expectations(bureau.checklist.fingerprint,
+                                f"{bureau.checklist.id} {bureau.checklist.version}",
+                                bureau.info.period, allow_drafts)
         number = (bureau.db.execute("SELECT MAX(run) FROM merge_log").fetchone()[0] or 0) + 1
         outcomes: list[MergeOutcome] = []
+        # a 48 MB page cache: the default 2 MB spills (and syncs the journal) every few pages
+        bureau.db.execute(f"PRAGMA cache_size = {-MERGE_CACHE_KB}")
         try:
             with bureau.db.atomic():
-                for index, path in enumerate(files):
-                    if run.cancelled():
+                for index, intake in enumerate(read_ahead(files, expected, is_cancelled)):
+                    if is_cancelled():
                         raise KeyboardInterrupt
                     if progress:
-                        progress(index, len(files), path.name)
-                    outcome = run.merge_one(Path(path))
+                        progress(index, len(files), intake.path.name)
+                    outcome = run.merge(intake)
                     outcomes.append(outcome)
                     bureau.db.table("merge_log").insert({
                         "run": number, "at": now_text(), "file_name": outcome.file.name,
@@ -269,6 +237,8 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
                     "target": str(number), "old": None,
                     "new": json.dumps({o: sum(1 for x in outcomes if x.outcome == o)
                                        for o in OUTCOMES}, ensure_ascii=False)})
+                if is_cancelled():  # cancelled while the last file was read: still undo all
+                    raise KeyboardInterrupt
         except KeyboardInterrupt:
             raise MergeCancelled(_("merge cancelled; the bureau file is unchanged")) from None
         if progress:

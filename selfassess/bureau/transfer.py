@@ -61,28 +61,33 @@ def verify_and_copy_blobs(incoming: AssessmentFile, bureau: Database, data: Depa
             target = bureau.execute(
                 "INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, zeroblob(?))",
                 [sha256, size, size]).lastrowid
-        kept = bytearray() if missing and not streamed else None
         digest = hashlib.sha256()
         with incoming.db.conn.blobopen("evidence_blobs", "content", source, readonly=True) as src:
-            out = bureau.conn.blobopen("evidence_blobs", "content", target) if target else None
-            try:
-                while chunk := src.read(CHUNK):
-                    if cancelled():
-                        raise KeyboardInterrupt  # unwinds the whole run's transaction
-                    digest.update(chunk)
+            if missing and not streamed:  # read whole: one copy, hashed, inserted as is
+                content = src.read()
+                digest.update(content)
+                total += len(content)
+            else:
+                content = b""
+                out = bureau.conn.blobopen("evidence_blobs", "content", target) if target else None
+                try:
+                    while chunk := src.read(CHUNK):
+                        if cancelled():
+                            raise KeyboardInterrupt  # unwinds the whole run's transaction
+                        digest.update(chunk)
+                        if out is not None:
+                            out.write(chunk)
+                        total += len(chunk)
+                finally:
                     if out is not None:
-                        out.write(chunk)
-                    elif kept is not None:
-                        kept += chunk
-                    total += len(chunk)
-            finally:
-                if out is not None:
-                    out.close()
+                        out.close()
         if digest.hexdigest() != sha256:
             raise EvidenceMismatch(name)
-        if kept is not None:
+        if missing and not streamed:
             bureau.execute("INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, ?)",
-                           [sha256, size, bytes(kept)])
+                           [sha256, size, content])
+        if cancelled():
+            raise KeyboardInterrupt
     return total
 
 

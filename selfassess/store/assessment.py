@@ -98,7 +98,7 @@ class AssessmentFile:
                 name=path.name))
         if not path.parent.is_dir():
             raise InputRefused(_("the folder {folder} does not exist").format(folder=path.parent))
-        db, temporary = create_database(path)
+        db, temporary = create_database(path, kind)
         try:
             now = now_text()
             with db.atomic():

@@ -23,7 +23,7 @@ from selfassess.ui.main_window import MainWindow
 from selfassess.ui.settings import Settings
 
 SCREENSHOT_PAGES = ("start", "new", "settings", "bonus", "veto", "shortcomings", "measures",
-                    "summary")
+                    "summary", "departments", "statistics", "log", "search")
 _qt_translator = None
 
 
@@ -85,6 +85,22 @@ def take_screenshot(window: MainWindow, target: Path, page: str | None) -> int:
     return 0
 
 
+def _show_bureau_place(window: MainWindow, department: str | None, item: str | None,
+                       page: str | None) -> None:
+    """In a bureau file: a tab of the overview, or one department under review."""
+    bureau = window.bureau
+    assert bureau is not None
+    tabs = {"departments": 0, "statistics": 1, "log": 2, "search": 3}
+    if page in tabs:
+        bureau.tabs.setCurrentIndex(tabs[page])
+    if department:
+        found = next((d["id"] for d in bureau.summary["departments"] if d["name"] == department),
+                     None)
+        if found:
+            place = f"item:{item}" if item else f"page:{page}" if page and page not in tabs else ""
+            bureau.open_department(found, place)
+
+
 def _has_display() -> bool:
     if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
         return True
@@ -113,7 +129,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if file is not None:
         window.open_file(file)
     item, page = getattr(args, "item", None), getattr(args, "page", None)
-    if item:
+    department = getattr(args, "department", None)
+    if window.bureau is not None:
+        _show_bureau_place(window, department, item, page)
+    elif item:
         window.go_to(f"item:{item}")
     elif page and page not in ("start", "new", "settings"):
         window.go_to(f"page:{page}")

@@ -4,6 +4,7 @@ current page on the right. Menus, navigation, sealing and the status bar live he
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from selfassess import FILE_SUFFIX
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
+from selfassess.store import AssessmentFile
 from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
 from selfassess.ui.models import NODE_ROLE, PAGES, SEARCH_ROLE, STATE_ROLE, ChecklistTreeModel
 from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
@@ -35,6 +37,9 @@ from selfassess.ui.pages.summary_page import SummaryPage
 from selfassess.ui.session import Session
 from selfassess.ui.settings import Settings
 from selfassess.ui.start_screen import StartScreen
+
+if TYPE_CHECKING:
+    from selfassess.ui.bureau.workspace import BureauWorkspace
 
 BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 
@@ -220,11 +225,17 @@ class Workspace(QWidget):
         """Follow the sealed state: banner and editors."""
         department = self.session.data.department
         seals = self.session.seals()
-        if department.sealed and seals:
+        if self.session.review_mode:
+            state = (_("sealed, revision {revision}") if department.sealed else _("draft")).format(
+                revision=department.revision)
+            self.banner.setText(_("Reviewing {name} ({state}). The department's answers are "
+                                  "read-only; enter the review score and reason under each item.")
+                                .format(name=department.name, state=state))
+        elif department.sealed and seals:
             self.banner.setText(_("This file is sealed (revision {revision}, {time}) and read-only. "
                                   "To change it, reopen it on the Summary page.").format(
                 revision=department.revision, time=seals[-1].sealed_at.replace("T", " ")[:16]))
-        self.banner.setVisible(department.sealed)
+        self.banner.setVisible(department.sealed or self.session.review_mode)
         for page in self.page_of.values():
             page.refresh_state()  # type: ignore[attr-defined]
         if self.current and not self.current.startswith("item:"):
@@ -240,6 +251,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.session: Session | None = None
         self.workspace: Workspace | None = None
+        self.bureau: BureauWorkspace | None = None
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self.stack = QStackedWidget()
@@ -262,11 +274,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
         self.new_action = QAction(_("New self-assessment…"), self, shortcut=QKeySequence.StandardKey.New)
+        self.new_bureau_action = QAction(_("New bureau file (汇总)…"), self)
         self.open_action = QAction(_("Open…"), self, shortcut=QKeySequence.StandardKey.Open)
         self.copy_action = QAction(_("Save a copy for sending…"), self)
         self.close_action = QAction(_("Close file"), self, shortcut=QKeySequence.StandardKey.Close)
         self.quit_action = QAction(_("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.open_action, self.copy_action, self.close_action):
+        for action in (self.new_action, self.new_bureau_action, self.open_action,
+                       self.copy_action, self.close_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -288,6 +302,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         # menus
         self.new_action.triggered.connect(self.new_assessment)
+        self.new_bureau_action.triggered.connect(self.new_bureau)
         self.open_action.triggered.connect(self.choose_file)
         self.copy_action.triggered.connect(self.save_copy)
         self.close_action.triggered.connect(self.close_file)
@@ -304,12 +319,18 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_file = self.session is not None
-        for action in (self.close_action, self.next_action, self.previous_action,
-                       self.find_action, self.summary_action):
+        for action in (self.next_action, self.previous_action, self.find_action,
+                       self.summary_action):
             action.setEnabled(has_file)
+        self.close_action.setEnabled(has_file or self.bureau is not None)
         self.copy_action.setEnabled(bool(self.session and self.session.sealed))
 
     def _update_title(self) -> None:
+        if self.bureau is not None:
+            info = self.bureau.af.info
+            self.setWindowTitle(f"{info.bureau_name} · {info.period} · {_('bureau file')} — "
+                                f"{self.bureau.af.path.name}")
+            return
         if self.session is None:
             self.setWindowTitle(_("selfassess — 意识形态工作责任制自查自评"))
             return
@@ -334,14 +355,44 @@ class MainWindow(QMainWindow):
         if name:
             self.open_file(Path(name))
 
+    def new_bureau(self) -> None:
+        """Ask for the details of a new bureau file, create it and open it."""
+        from selfassess.ui.bureau.dialogs import NewBureauDialog
+
+        dialog = NewBureauDialog(self)
+        if dialog.exec() and dialog.created is not None:
+            self.open_file(dialog.created)
+
     def open_file(self, path: Path) -> bool:
-        """Open a file (closing the current one); False with a message when refused."""
+        """Open a department or bureau file (closing the current one); False when refused."""
         try:
-            session = Session.open(Path(path))
+            af = AssessmentFile.open(Path(path))
+            session = None if af.info.kind == "bureau" else Session(af)
         except SelfassessError as error:
+            if "af" in locals():
+                af.close()
             QMessageBox.warning(self, _("Cannot open the file"), "\n".join(error.problems[:20]))
             return False
         self.close_file()
+        if session is None:
+            self._show_bureau(af)
+        else:
+            self._show_department(session)
+        self.settings.add_recent(af.path)
+        self.saved_label.clear()
+        self._update_title()
+        self._update_actions()
+        return True
+
+    def _show_bureau(self, af: AssessmentFile) -> None:
+        from selfassess.ui.bureau.workspace import BureauWorkspace
+
+        self.bureau = BureauWorkspace(af)
+        self.bureau.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.stack.addWidget(self.bureau)
+        self.stack.setCurrentWidget(self.bureau)
+
+    def _show_department(self, session: Session) -> None:
         self.session = session
         session.saved.connect(self._on_saved)
         session.refused.connect(self._on_refused)
@@ -353,15 +404,19 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.go_to(self.settings.position(session.path) or "")
-        self.settings.add_recent(session.path)
-        self.saved_label.clear()
-        self._update_title()
-        self._update_actions()
-        return True
 
     def close_file(self) -> None:
         """Store pending typing, remember the position and close the file."""
+        if self.bureau is not None:
+            self.bureau.close_file()
+            self.stack.removeWidget(self.bureau)
+            self.bureau.deleteLater()
+            self.bureau = None
         if self.session is None or self.workspace is None:
+            self.start.set_recent(self.settings.recent_files())
+            self.stack.setCurrentWidget(self.start)
+            self._update_title()
+            self._update_actions()
             return
         self.workspace.flush()
         self.settings.set_position(self.session.path, self.workspace.current)
@@ -472,7 +527,8 @@ class MainWindow(QMainWindow):
         from selfassess.ui.dialogs.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.settings, self).exec():
-            path = self.session.path if self.session else None
+            path = (self.session.path if self.session else
+                    self.bureau.af.path if self.bureau else None)
             self.close_file()
             apply_settings(self.settings)
             self.rebuild()
@@ -495,10 +551,16 @@ class MainWindow(QMainWindow):
     # --- window events -------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.toLocalFile().endswith(FILE_SUFFIX) for url in event.mimeData().urls()):
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if any(p.suffix == FILE_SUFFIX or (self.bureau is not None and p.is_dir()) for p in paths):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self.bureau is not None:  # the secretary drops returned files (or a folder) to merge
+            event.acceptProposedAction()
+            self.bureau.import_paths([Path(u.toLocalFile()) for u in event.mimeData().urls()
+                                      if u.isLocalFile()])
+            return
         for url in event.mimeData().urls():
             if url.toLocalFile().endswith(FILE_SUFFIX):
                 event.acceptProposedAction()

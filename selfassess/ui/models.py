@@ -57,7 +57,7 @@ def item_state(session: Session, code: str) -> str:
     """not_started | answered | not_applicable | attention."""
     answer = session.data.answers.get(code)
     flagged = {p.code for p in session.problems() if p.target == "item" and p.check != "unanswered"}
-    if code in flagged:
+    if code in flagged or (session.review_mode and answer is not None and answer.review_flag):
         return "attention"
     if answer is None or not answer.answered:
         return "not_started"
@@ -164,9 +164,11 @@ class ChecklistTreeModel(QAbstractItemModel):
             if column == 0:
                 return f"{code} {item.title}"
             answer = self.session.data.answers.get(code)
-            if answer and answer.not_applicable:
+            if answer and answer.not_applicable and answer.review_score is None:
                 return _("N/A")
             score = "—" if answer is None or answer.self_score is None else points(answer.self_score)
+            if answer is not None and answer.review_score is not None:
+                score += f" → {points(answer.review_score)}"  # the review group's score
             return f"{score} / {points(item.max_points)}"
         if role in (STATE_ROLE, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
             state = item_state(self.session, code)

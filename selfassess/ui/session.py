@@ -73,7 +73,7 @@ class Session(QObject):
 
     def seals(self) -> list[SealRecord]:
         """The seal history."""
-        return self.af.seals()
+        return self.af.seals(self.department_id)
 
     def problems(self) -> list[Problem]:
         """What blocks sealing now."""

@@ -20,6 +20,7 @@ from selfassess.i18n import _
 from selfassess.numbers import decimal_text
 from selfassess.store import ChangeSet
 from selfassess.ui.pages.evidence_panel import EvidencePanel
+from selfassess.ui.pages.review_panel import ReviewPanel
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import (
     Debouncer,
@@ -52,6 +53,7 @@ class BonusPage(QScrollArea):
         self.points: dict[str, PointsSpinBox] = {}
         self.narratives: dict[str, Any] = {}
         self.panels: dict[str, EvidencePanel] = {}
+        self.reviews: dict[str, ReviewPanel] = {}
         for bonus in session.checklist.bonus_items:
             box = QGroupBox(f"{bonus.code}  {bonus.title}")
             box_layout = QVBoxLayout(box)
@@ -72,6 +74,9 @@ class BonusPage(QScrollArea):
             box_layout.addWidget(narrative)
             panel = EvidencePanel(session, "bonus", bonus.code, f"bonus_evidence_{bonus.code}")
             box_layout.addWidget(panel)
+            review = ReviewPanel(session, "bonus", f"bonus_review_{bonus.code}")
+            box_layout.addWidget(review)
+            self.reviews[bonus.code] = review
             layout.addWidget(box)
             self.points[bonus.code] = spin
             self.narratives[bonus.code] = narrative
@@ -87,6 +92,13 @@ class BonusPage(QScrollArea):
             claim = self.session.data.bonus.get(code)
             spin.set_decimal(claim.points if claim and claim.points is not None else 0)
             set_text_quietly(self.narratives[code], claim.narrative if claim else "")
+            if self.session.review_mode:
+                bonus = self.session.checklist.bonus_by_code[code]
+                self.reviews[code].load(code, claim.review_points if claim else None,
+                                        claim.review_reason if claim else "",
+                                        bool(claim and claim.review_flag),
+                                        claim.previous_review if claim else "",
+                                        bonus.max_points, self.session.checklist.step)
         self.refresh_state()
 
     def refresh_state(self) -> None:
@@ -100,6 +112,8 @@ class BonusPage(QScrollArea):
     def flush(self) -> None:
         """Store pending typing now."""
         self._typing.flush()
+        for review in self.reviews.values():
+            review.flush()
 
     def _save(self, code: str, fields: dict[str, Any]) -> None:
         if self.session.read_only:
@@ -133,6 +147,7 @@ class VetoPage(QScrollArea):
                                           grade=session.checklist.lowest_grade)))
         self.groups: dict[str, QButtonGroup] = {}
         self.explanations: dict[str, QLineEdit] = {}
+        self.reviews: dict[str, ReviewPanel] = {}
         for veto in session.checklist.veto_items:
             box = QGroupBox(veto.code)
             box_layout = QVBoxLayout(box)
@@ -151,9 +166,12 @@ class VetoPage(QScrollArea):
             explanation.textEdited.connect(lambda text, code=veto.code: self._typing.set(code, text))
             row.addWidget(explanation, 1)
             box_layout.addLayout(row)
+            review = ReviewPanel(session, "veto", f"veto_review_{veto.code}")
+            box_layout.addWidget(review)
             layout.addWidget(box)
             self.groups[veto.code] = group
             self.explanations[veto.code] = explanation
+            self.reviews[veto.code] = review
         self.error_label = ErrorLabel("veto_error")
         layout.addWidget(self.error_label)
         layout.addStretch(1)
@@ -169,6 +187,11 @@ class VetoPage(QScrollArea):
                 button.setChecked(triggered is not None and choice == int(triggered))
             group.setExclusive(True)
             set_text_quietly(self.explanations[code], declaration.explanation if declaration else "")
+            if self.session.review_mode:
+                self.reviews[code].load(code, declaration.review_triggered if declaration else None,
+                                        declaration.review_reason if declaration else "",
+                                        bool(declaration and declaration.review_flag),
+                                        declaration.previous_review if declaration else "")
         self.refresh_state()
 
     def refresh_state(self) -> None:
@@ -182,6 +205,8 @@ class VetoPage(QScrollArea):
     def flush(self) -> None:
         """Store pending typing now."""
         self._typing.flush()
+        for review in self.reviews.values():
+            review.flush()
 
     def _save(self, code: str, fields: dict[str, Any]) -> None:
         if self.session.read_only:

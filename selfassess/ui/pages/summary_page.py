@@ -107,6 +107,11 @@ class SummaryPage(QScrollArea):
         self.totals.setText(_("Base {base} + bonus {bonus} = total {total} · grade {grade}").format(
             base=decimal_text(result.base), bonus=decimal_text(result.bonus),
             total=decimal_text(result.total), grade=result.grade))
+        if session.review_mode:
+            own = session.self_result()
+            self.totals.setText(self.totals.text() + "\n" + _(
+                "after review; the department's own total was {total} ({grade})").format(
+                total=decimal_text(own.total), grade=own.grade))
         self.explanation.setText("\n".join(e.text for e in result.explanation)
                                  or _("Full marks on every item."))
         problems = session.problems()
@@ -116,6 +121,7 @@ class SummaryPage(QScrollArea):
             _("Before sealing, {count} thing(s) need attention (double-click to go there):")
             .format(count=len(problems)))
         self.problems.setVisible(bool(problems))
-        self.seal_button.setVisible(not department.sealed)
-        self.copy_button.setVisible(department.sealed)
-        self.reopen_button.setVisible(department.sealed)
+        editable_file = not session.review_mode
+        self.seal_button.setVisible(editable_file and not department.sealed)
+        self.copy_button.setVisible(editable_file and department.sealed)
+        self.reopen_button.setVisible(editable_file and department.sealed)

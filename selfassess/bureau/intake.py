@@ -1,0 +1,199 @@
+"""Reading received files for a merge, ahead of the writer.
+
+Reader threads open each received file read-only, run every check that needs only the file
+(format, integrity, kind, checklist, period, seal digest) and read and re-hash its evidence;
+the merge's writer (the caller's thread, holding the bureau transaction) meanwhile stores
+earlier files. Reading and hashing thus overlap writing. Readers use their own connections and
+never touch the bureau file. Evidence of a file larger than PREFETCH_LIMIT is not held in
+memory: the writer streams it itself (``Intake.evidence is None``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import queue
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from selfassess.errors import SelfassessError
+from selfassess.i18n import _
+from selfassess.store import AssessmentFile, SealRecord
+from selfassess.store.records import DepartmentData
+from selfassess.store.schema import EXPECTED_TABLES
+from selfassess.store.sealing import content_digest
+
+PREFETCH_LIMIT = 40 * 1024 * 1024  # evidence bytes held in memory per file (3 files at most)
+READERS = 2  # reader threads: reading and hashing (not writing) is the slower side of a merge
+
+
+class Refusal(Exception):
+    """An incoming file is refused (``outcome`` is ``refused`` or ``conflict``)."""
+
+    def __init__(self, outcome: str, reason: str) -> None:
+        super().__init__(reason)
+        self.outcome = outcome
+        self.reason = reason
+
+
+@dataclass
+class Intake:
+    """One received file as read and checked by the reader."""
+
+    path: Path
+    refusal: Refusal | None = None
+    data: DepartmentData | None = None
+    seals: list[SealRecord] = field(default_factory=list)
+    digest: str | None = None  # verified sealed digest; None for a draft
+    evidence: dict[str, bytes] | None = None  # sha256 → verified bytes; None: stream it
+    failure: BaseException | None = None  # an unexpected error, re-raised by the writer
+
+
+def strip_name(path: Path, message: str) -> str:
+    """A core message without the file-name prefix the merge line already shows."""
+    prefix = f"{path.name}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+@dataclass(frozen=True)
+class Expectations:
+    """What every received file must match."""
+
+    fingerprint: str
+    checklist: str  # "id version" for messages
+    period: str
+    allow_drafts: bool
+
+
+def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[DepartmentData, str | None]:
+    """Checks that need only the received file; returns its data and verified digest."""
+    if incoming.info.kind != "department":
+        raise Refusal("refused", _("a bureau file, not a department file"))
+    # every table but the evidence bytes, whose content is re-hashed below anyway
+    for table in sorted(EXPECTED_TABLES - {"evidence_blobs"}):
+        check = incoming.db.execute(f"PRAGMA quick_check({table})").fetchone()
+        if not check or check[0] != "ok":
+            raise Refusal("refused", _("the file is damaged (integrity check failed)"))
+    theirs = incoming.checklist
+    if theirs.fingerprint != expected.fingerprint:
+        mine_id, _sep, mine_version = expected.checklist.partition(" ")
+        raise Refusal("refused", _("filled against checklist {theirs} {their_version} "
+                                   "({their_fp}), the bureau uses {mine} {my_version} "
+                                   "({my_fp})").format(
+            theirs=theirs.id, their_version=theirs.version, their_fp=theirs.fingerprint[:12],
+            mine=mine_id, my_version=mine_version, my_fp=expected.fingerprint[:12]))
+    if incoming.info.period != expected.period:
+        raise Refusal("refused", _("period {theirs} differs from the bureau's {mine}").format(
+            theirs=incoming.info.period or "—", mine=expected.period))
+    data = incoming.data()
+    dept = data.department
+    if not dept.sealed:
+        if not expected.allow_drafts:
+            raise Refusal("refused", _("not sealed (a draft); seal it first, or merge with "
+                                       "--allow-drafts"))
+        return data, None
+    seals = incoming.seals()
+    if not seals or seals[-1].revision != dept.revision:
+        raise Refusal("refused", _("its seal record is missing or does not match revision "
+                                   "{revision}").format(revision=dept.revision))
+    digest = content_digest(data, theirs.fingerprint, incoming.info.period, dept.revision)
+    if digest != seals[-1].digest:
+        raise Refusal("refused", _("modified after sealing: the content does not match its "
+                                   "sealed digest"))
+    return data, digest
+
+
+def read_evidence(incoming: AssessmentFile, data: DepartmentData) -> dict[str, bytes] | None:
+    """Every referenced document, re-hashed; None when they are too large to hold."""
+    documents = {ref.sha256: ref.file_name for ref in data.evidence}
+    sizes = {}
+    for sha256 in documents:
+        row = incoming.db.execute("SELECT rowid, length(content) FROM evidence_blobs "
+                                  "WHERE sha256 = ?", [sha256]).fetchone()
+        if row is None:
+            raise Refusal("refused", _("modified after sealing: evidence {name} does not match "
+                                       "its hash").format(name=documents[sha256]))
+        sizes[sha256] = (int(row[0]), int(row[1]))
+    if sum(size for _rowid, size in sizes.values()) > PREFETCH_LIMIT:
+        return None
+    evidence = {}
+    for sha256, (rowid, _size) in sizes.items():
+        with incoming.db.conn.blobopen("evidence_blobs", "content", rowid, readonly=True) as blob:
+            content = blob.read()
+        if hashlib.sha256(content).hexdigest() != sha256:
+            raise Refusal("refused", _("modified after sealing: evidence {name} does not match "
+                                       "its hash").format(name=documents[sha256]))
+        evidence[sha256] = content
+    return evidence
+
+
+def take_in(path: Path, expected: Expectations) -> Intake:
+    """Open, check and read one received file (never raises for a bad file)."""
+    intake = Intake(path)
+    try:
+        incoming = AssessmentFile.open(path, readonly=True)
+    except SelfassessError as error:
+        intake.refusal = Refusal("refused", strip_name(path, error.problems[0]))
+        return intake
+    try:
+        intake.data, intake.digest = check_file(incoming, expected)
+        intake.seals = incoming.seals()
+        intake.evidence = read_evidence(incoming, intake.data)
+    except Refusal as refusal:
+        intake.refusal = refusal
+    except SelfassessError as error:
+        more = len(error.problems) - 1
+        reason = strip_name(path, error.problems[0])
+        intake.refusal = Refusal("refused", reason + (_(" (and {count} more problems)").format(
+            count=more) if more else ""))
+    finally:
+        incoming.close()
+    return intake
+
+
+def read_ahead(paths: Sequence[Path], expected: Expectations, cancelled: Callable[[], bool],
+               readers: int = READERS) -> Iterator[Intake]:
+    """The received files in order, read by background threads ahead of the writer.
+
+    Reader ``k`` takes the files ``k, k + readers, …``; each hands over one file at a time,
+    so at most ``readers`` files wait in memory while the writer stores another.
+    """
+    handoffs: list[queue.Queue[Intake | None]] = [queue.Queue(maxsize=1) for _ in range(readers)]
+    stop = threading.Event()
+
+    def hand_over(slot: queue.Queue[Intake | None], intake: Intake | None) -> None:
+        while not stop.is_set():
+            try:
+                slot.put(intake, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def reader(number: int) -> None:
+        for path in list(paths)[number::readers]:
+            if stop.is_set() or cancelled():
+                break
+            try:
+                intake = take_in(Path(path), expected)
+            except BaseException as error:  # a bug: hand it to the writer to re-raise
+                intake = Intake(Path(path), failure=error)
+            hand_over(handoffs[number], intake)
+        hand_over(handoffs[number], None)
+
+    threads = [threading.Thread(target=reader, args=(n,), name=f"merge-reader-{n}", daemon=True)
+               for n in range(readers)]
+    for thread in threads:
+        thread.start()
+    try:
+        for index in range(len(paths)):
+            intake = handoffs[index % readers].get()
+            if intake is None:  # the reader stopped early (cancelled)
+                return
+            if intake.failure is not None:
+                raise intake.failure
+            yield intake
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()

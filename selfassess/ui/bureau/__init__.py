@@ -1,0 +1,1 @@
+"""The secretary's workspace: an open bureau file (Qt)."""

@@ -1,0 +1,355 @@
+"""The secretary's workspace: an open bureau file.
+
+Overview tabs (departments with missing ones, charts, merge log, search results), import by
+dialog or drop (merges run on a worker thread with progress and cancel), roster editing,
+distribution, and a department opened in the walk-through view in review mode.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfassess import FILE_SUFFIX
+from selfassess.bureau import MergeCancelled, distribute, merge_files, roster, set_roster
+from selfassess.bureau.search import NarrativeIndex
+from selfassess.errors import SelfassessError
+from selfassess.i18n import _
+from selfassess.store import AssessmentFile
+from selfassess.summary import file_summary
+from selfassess.ui.bureau.charts import BarChart
+from selfassess.ui.bureau.dialogs import MergeResultDialog, RosterDialog
+from selfassess.ui.bureau.models import (
+    ID_ROLE,
+    SORT_ROLE,
+    DepartmentTableModel,
+    MergeLogModel,
+    SearchResultModel,
+)
+from selfassess.ui.models import section_heading
+from selfassess.ui.session import Session
+from selfassess.ui.tasks import Task
+from selfassess.ui.widgets import heading
+
+GRADE_COLOURS = ("#2e7d32", "#1565c0", "#ef6c00", "#c62828", "#6a1b9a")
+
+
+def received_files(paths: list[Path]) -> list[Path]:
+    """The .selfassess files among dropped or chosen paths (a folder counts with its files)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob(f"*{FILE_SUFFIX}") if p.is_file())
+        elif path.suffix == FILE_SUFFIX:
+            found.append(path)
+    return found
+
+
+def _table(model: Any, object_name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(object_name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class BureauWorkspace(QWidget):
+    """Everything shown while a bureau file is open."""
+
+    status = Signal(str)  # a message for the status bar
+    merged = Signal(object)  # the list of MergeOutcome of a finished run
+
+    def __init__(self, af: AssessmentFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.af = af
+        self.setObjectName("bureau_workspace")
+        self.summary: dict[str, Any] = {}
+        self.review: QWidget | None = None  # the department open for review
+        self._task: Task | None = None
+        self._index: NarrativeIndex | None = None
+
+        self.title = heading("", 1.3, "bureau_title")
+        self.import_button = QPushButton(_("Import files…"))
+        self.import_button.setObjectName("bureau_import")
+        self.folder_button = QPushButton(_("Import a folder…"))
+        self.roster_button = QPushButton(_("Roster…"))
+        self.distribute_button = QPushButton(_("Distribute blank files…"))
+        self.allow_drafts = QCheckBox(_("also merge drafts"))
+        self.allow_drafts.setObjectName("bureau_allow_drafts")
+        self.search = QLineEdit()
+        self.search.setObjectName("bureau_search")
+        self.search.setPlaceholderText(_("Search every narrative…"))
+        self.search.setClearButtonEnabled(True)
+        bar = QHBoxLayout()
+        for widget in (self.import_button, self.folder_button, self.roster_button,
+                       self.distribute_button, self.allow_drafts):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.search, 1)
+
+        self.departments = DepartmentTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.departments)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = _table(self.proxy, "bureau_departments")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.totals_chart = BarChart("chart_totals")
+        self.sections_chart = BarChart("chart_sections")
+        charts = QWidget()
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.addWidget(self.totals_chart)
+        charts_layout.addWidget(self.sections_chart)
+        charts_layout.addStretch(1)
+        charts_scroll = QScrollArea()
+        charts_scroll.setWidgetResizable(True)
+        charts_scroll.setWidget(charts)
+        self.log = MergeLogModel(self)
+        self.log_table = _table(self.log, "bureau_log")
+        self.hits = SearchResultModel(self)
+        self.hits_table = _table(self.hits, "bureau_hits")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("bureau_tabs")
+        self.tabs.addTab(self.table, _("Departments"))
+        self.tabs.addTab(charts_scroll, _("Statistics"))
+        self.tabs.addTab(self.log_table, _("Merge log"))
+        self.tabs.addTab(self.hits_table, _("Search results"))
+        self.overview = QWidget()
+        overview_layout = QVBoxLayout(self.overview)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        overview_layout.addWidget(self.title)
+        overview_layout.addLayout(bar)
+        overview_layout.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.overview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.stack)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        # toolbar
+        self.import_button.clicked.connect(self.choose_files)
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.roster_button.clicked.connect(self.edit_roster)
+        self.distribute_button.clicked.connect(self.distribute)
+        self.search.returnPressed.connect(lambda: self.run_search(self.search.text()))
+        # tables
+        self.table.doubleClicked.connect(self._on_department_activated)
+        self.hits_table.doubleClicked.connect(self._on_hit_activated)
+
+    # --- overview ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the bureau file again and show it."""
+        self.summary = file_summary(self.af)
+        self._index = None
+        info = self.af.info
+        received = sum(1 for entry in self.summary["roster"] if entry["received"])
+        self.title.setText(_("{bureau} · period {period} · received {received} of {expected}")
+                           .format(bureau=info.bureau_name, period=info.period, received=received,
+                                   expected=len(self.summary["roster"])))
+        self.departments.set_summary(self.summary)
+        self.log.set_rows(self.af.db.execute(
+            "SELECT run, at, outcome, file_name, reason FROM merge_log ORDER BY id DESC").fetchall())
+        self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        checklist = self.af.checklist
+        bands = [band.name for band in checklist.grade_bands]
+        entries = sorted(self.summary["departments"], key=lambda d: d["rank"])
+        self.totals_chart.set_data(
+            _("Totals by department"),
+            [(e["name"], float(e["total"]),
+              GRADE_COLOURS[min(bands.index(e["grade"]), len(GRADE_COLOURS) - 1)])
+             for e in entries], float(checklist.full_marks + checklist.bonus_cap),
+            reference=float(checklist.grade_bands[0].minimum))
+        losses = []
+        for section in checklist.sections:
+            lost = possible = 0.0
+            for entry in entries:
+                scores = entry["sections"][section.code]
+                possible += scores["applicable_max"]
+                lost += scores["applicable_max"] - scores["final"]
+            rate = 100 * lost / possible if possible else 0.0
+            losses.append((section_heading(section.code, section.title), rate, "#c62828"))
+        self.sections_chart.set_data(_("Points lost by section (失分率, %)"), losses, 100.0,
+                                     unit="%")
+
+    # --- importing -----------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        """Pick department files to merge."""
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("Import department files"), "",
+            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        self.import_paths([Path(name) for name in names])
+
+    def choose_folder(self) -> None:
+        """Pick a folder whose .selfassess files (also in subfolders) are merged."""
+        folder = QFileDialog.getExistingDirectory(self, _("Import a folder"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Merge files (and folders' files) on a worker thread, then show the result."""
+        files = [f for f in received_files(paths) if f.resolve() != self.af.path.resolve()]
+        if not files or self._task is not None:
+            if paths and not files:
+                self.status.emit(_("no .selfassess files to import"))
+            return
+        bureau, drafts = self.af.path, self.allow_drafts.isChecked()
+        self._task = Task(self, lambda **kw: merge_files(bureau, files, drafts, **kw),
+                          _("Merging {count} file(s)…").format(count=len(files)))
+        self._task.done.connect(self._on_merged)
+        self._task.error.connect(self._on_merge_failed)
+        self._task.start()
+
+    def wait(self) -> None:
+        """Wait for a running merge (closing, tests)."""
+        if self._task is not None:
+            self._task.wait()
+
+    def _on_merged(self, outcomes: Any) -> None:
+        self._finish_task()
+        self.refresh()
+        self.merged.emit(outcomes)
+        MergeResultDialog(list(outcomes), self).exec()
+
+    def _on_merge_failed(self, error: Any) -> None:
+        self._finish_task()
+        self.refresh()
+        if isinstance(error, MergeCancelled):
+            self.status.emit(str(error))
+            return
+        problems = getattr(error, "problems", None) or [str(error)]
+        QMessageBox.warning(self, _("Merge failed"), "\n".join(problems[:10]))
+
+    def _finish_task(self) -> None:
+        if self._task is not None:
+            self._task.deleteLater()
+        self._task = None
+
+    # --- roster and distribution ---------------------------------------------------------------
+
+    def edit_roster(self) -> None:
+        """Edit the departments expected."""
+        dialog = RosterDialog([entry.name for entry in roster(self.af)], self)
+        if dialog.exec():
+            try:
+                set_roster(self.af, dialog.names)
+            except SelfassessError as error:
+                QMessageBox.warning(self, _("Roster"), "\n".join(error.problems[:10]))
+            self.refresh()
+
+    def distribute(self) -> None:
+        """Write a blank department file for every roster entry into a chosen folder."""
+        folder = QFileDialog.getExistingDirectory(self, _("Distribute blank files into"))
+        if not folder:
+            return
+        try:
+            results = distribute(self.af, Path(folder))
+        except SelfassessError as error:
+            QMessageBox.warning(self, _("Distribute"), "\n".join(error.problems[:10]))
+            return
+        self.refresh()
+        created = [path.name for outcome, path, _m in results if outcome == "created"]
+        kept = [path.name for outcome, path, _m in results if outcome != "created"]
+        text = _("{count} file(s) written to {folder}.").format(count=len(created), folder=folder)
+        if kept:
+            text += "\n" + _("Already there, not overwritten: {names}").format(names="、".join(kept))
+        QMessageBox.information(self, _("Distribute"), text)
+
+    # --- search ----------------------------------------------------------------------------------
+
+    def run_search(self, query: str) -> None:
+        """Search every text of every department; results in the search tab."""
+        if self._index is None:
+            self._index = NarrativeIndex(self.af)
+        hits = self._index.search(query)
+        self.hits.set_rows(hits)
+        self.tabs.setCurrentWidget(self.hits_table)
+        self.status.emit(_("{count} match(es) for “{query}”").format(count=len(hits), query=query))
+
+    def _on_hit_activated(self, index: Any) -> None:
+        row = self.hits.rows[index.row()]
+        self.open_department(row.department_id, row.place)
+
+    # --- reviewing a department ----------------------------------------------------------------
+
+    def _on_department_activated(self, index: Any) -> None:
+        department_id = index.data(ID_ROLE)
+        if department_id:
+            self.open_department(department_id)
+
+    def open_department(self, department_id: str, place: str = "") -> None:
+        """Show a department in the walk-through view, read-only, with the review boxes."""
+        from selfassess.ui.main_window import Workspace
+
+        self.close_department()
+        session = Session(self.af, self, department_id=department_id)
+        view = QWidget()
+        back = QPushButton(_("◀ Back to all departments"))
+        back.setObjectName("bureau_back")
+        back.clicked.connect(self.close_department)
+        workspace = Workspace(session)
+        view_layout = QVBoxLayout(view)
+        view_layout.setContentsMargins(0, 0, 0, 0)
+        view_layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        view_layout.addWidget(workspace, 1)
+        self.review = view
+        self.review_workspace = workspace
+        self.review_session = session
+        session.saved.connect(lambda time: self.status.emit(_("Saved {time}").format(time=time)))
+        session.refused.connect(lambda problems: self.status.emit(" ".join(problems[:2])))
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        workspace.go_to(place or "item:" + self.af.checklist.items[0].code)
+
+    def close_department(self) -> None:
+        """Back to the overview (reviews are stored already)."""
+        if self.review is None:
+            return
+        self.review_workspace.flush()
+        self.stack.removeWidget(self.review)
+        self.review.deleteLater()
+        self.review = None
+        self.stack.setCurrentWidget(self.overview)
+        self.refresh()
+
+    def flush(self) -> None:
+        """Store pending typing in an open department."""
+        if self.review is not None:
+            self.review_workspace.flush()
+
+    def close_file(self) -> None:
+        """Store pending typing, wait for a running merge and close the bureau file."""
+        self.wait()
+        self.flush()
+        if self._index is not None:
+            self._index.close()
+        self.af.close()
