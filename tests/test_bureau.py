@@ -251,7 +251,7 @@ def test_drafts_refused_unless_allowed(bureau: Path, folder: Path, checklist: Ch
     draft = department(folder, "财务处", checklist, seal=False)
     code, lines, _ = merge(capsys, bureau, draft)
     assert code == 1 and lines == ["refused 2026_财务处.selfassess: not sealed (a draft); seal it "
-                                   "first, or merge with --allow-drafts"]
+                                   "first, or allow drafts in the merge (--allow-drafts)"]
     code, lines, _ = merge(capsys, bureau, draft, drafts=True)
     assert code == 0 and lines == ["draft 2026_财务处.selfassess: 财务处 (revision 0)"]
     result = summary(capsys, bureau)
@@ -393,3 +393,19 @@ def test_full_text_search_finds_narratives_of_every_length(bureau: Path, folder:
         assert short_hits[0].snippet == "组织专题【学习】。"
         assert search_narratives(af, '"a* OR b') == []  # query syntax is never interpreted
         assert search_narratives(af, "%") == [] and search_narratives(af, "  ") == []
+
+
+def test_a_cancelled_merge_leaves_the_bureau_file_as_it_was(bureau: Path, folder: Path,
+                                                            checklist: Checklist) -> None:
+    from selfassess.bureau import MergeCancelled, merge_files
+
+    files = [department(folder, name, checklist) for name in ROSTER]
+    before = sha256_of(bureau)
+    seen: list[str] = []
+
+    def progress(done: int, total: int, label: str) -> None:
+        seen.append(label)
+
+    with pytest.raises(MergeCancelled, match="unchanged"):
+        merge_files(bureau, files, progress=progress, cancelled=lambda: len(seen) >= 2)
+    assert sha256_of(bureau) == before and len(seen) == 2

@@ -90,8 +90,8 @@ def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[Depart
     dept = data.department
     if not dept.sealed:
         if not expected.allow_drafts:
-            raise Refusal("refused", _("not sealed (a draft); seal it first, or merge with "
-                                       "--allow-drafts"))
+            raise Refusal("refused", _("not sealed (a draft); seal it first, or allow drafts in "
+                                       "the merge (--allow-drafts)"))
         return data, None
     seals = incoming.seals()
     if not seals or seals[-1].revision != dept.revision:

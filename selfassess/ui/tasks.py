@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from selfassess.i18n import _
@@ -60,6 +60,8 @@ class Task(QObject):
         self._worker.progressed.connect(self._on_progress)
         self._dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
         self._dialog.setWindowTitle("selfassess")
+        # modal: nothing else may write the file while the job holds it
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         self._dialog.canceled.connect(self._cancel.set)
         self._dialog.reset()

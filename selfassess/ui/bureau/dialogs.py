@@ -177,5 +177,6 @@ class MergeResultDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(table)
         layout.addWidget(buttons)
+        rows = table.verticalHeader().defaultSectionSize() * (min(len(outcomes), 18) + 1)
         self.resize(self.fontMetrics().horizontalAdvance("x") * 130,
-                    self.fontMetrics().lineSpacing() * (min(len(outcomes), 20) + 8))
+                    rows + self.fontMetrics().lineSpacing() * 6)
