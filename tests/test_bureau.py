@@ -409,3 +409,27 @@ def test_a_cancelled_merge_leaves_the_bureau_file_as_it_was(bureau: Path, folder
     with pytest.raises(MergeCancelled, match="unchanged"):
         merge_files(bureau, files, progress=progress, cancelled=lambda: len(seen) >= 2)
     assert sha256_of(bureau) == before and len(seen) == 2
+
+
+def test_bonus_and_veto_reviews_follow_the_same_rule(bureau: Path, folder: Path,
+                                                     checklist: Checklist, tmp_path: Path,
+                                                     capsys: Capture) -> None:
+    office = department(folder, "办公室", checklist)
+    merge(capsys, bureau, office)
+    reviews = tmp_path / "reviews.json"
+    reviews.write_text(json.dumps({"reviews": [
+        {"department": "办公室", "veto": "V1", "triggered": False, "reason": "核实无"},
+        {"department": "办公室", "veto": "V2", "triggered": False, "reason": "核实无"},
+        {"department": "办公室", "bonus": "B1", "points": 0, "reason": "未申报"}]},
+        ensure_ascii=False), encoding="utf-8")
+    assert run(capsys, "review", str(bureau), str(reviews))[0] == 0
+    bump(office, ChangeSet(veto={"V2": {"explanation": "补充说明"}},
+                           bonus={"B1": {"points": None, "narrative": "无"}}))
+    code, lines, _ = merge(capsys, bureau, office)
+    assert code == 0 and lines[0].endswith("2 review(s) to redo")
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        data = af.data(af.departments()[0].id)
+    assert data.veto["V1"].review_triggered is False and not data.veto["V1"].review_flag
+    assert data.veto["V2"].review_triggered is None and data.veto["V2"].review_flag
+    assert json.loads(data.veto["V2"].previous_review) == {"score": False, "reason": "核实无"}
+    assert data.bonus["B1"].review_points is None and data.bonus["B1"].review_flag

@@ -99,8 +99,8 @@ def _same_item(old: Any, new: Any, old_evidence: list[Any], new_evidence: list[A
 
 
 def _previous(score: Any, reason: str) -> str:
-    return json.dumps({"score": score_text(score) if not isinstance(score, bool | None) else score,
-                       "reason": reason}, ensure_ascii=False)
+    value = score if isinstance(score, bool) else score_text(score)
+    return json.dumps({"score": value, "reason": reason}, ensure_ascii=False)
 
 
 def _evidence_keys(data: DepartmentData, kind: str, code: str) -> list[tuple[str, str]]:
@@ -121,6 +121,27 @@ def history_record(old: DepartmentData, fingerprint: str, period: str) -> dict[s
     return content
 
 
+def _stored(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else score_text(value)
+
+
+def _carried_review(column: str, before: Any, value: Any, same: bool) -> tuple[dict[str, Any], int]:
+    """The review columns of a re-merged row: kept when the department's answer is the same,
+    otherwise cleared and flagged to redo (the earlier review kept as ``previous_review``).
+    Returns the columns and 1 when a review was flagged."""
+    review: dict[str, Any] = {column: None, "review_reason": "", "review_flag": 0,
+                              "previous_review": ""}
+    if before is None or (value is None and not before.review_flag):
+        return review, 0
+    if same:
+        return {column: _stored(value), "review_reason": before.review_reason,
+                "review_flag": int(before.review_flag),
+                "previous_review": before.previous_review}, 0
+    previous = (before.previous_review if value is None
+                else _previous(value, before.review_reason))
+    return {**review, "review_flag": 1, "previous_review": previous}, 1
+
+
 def write_department(bureau: Database, data: DepartmentData, old: DepartmentData | None,
                      seals: list[Any], source_file: str) -> int:
     """Replace the bureau's copy of a department with ``data``; keep each review whose answer
@@ -136,30 +157,44 @@ def write_department(bureau: Database, data: DepartmentData, old: DepartmentData
         "source_file": source_file, "merged_at": now_text(),
     }, pk="id")
     flagged = 0
-    rows = []
+    answers, claims, vetoes = [], [], []
     for code, answer in data.answers.items():
         before = old.answers.get(code) if old else None
-        review: dict[str, Any] = {"review_score": None, "review_reason": "", "review_flag": 0,
-                                  "previous_review": ""}
-        if before is not None and (before.review_score is not None or before.review_flag):
-            if old is not None and _same_item(before, answer, _evidence_keys(old, "item", code),
-                                              _evidence_keys(data, "item", code)):
-                review = {"review_score": score_text(before.review_score),
-                          "review_reason": before.review_reason,
-                          "review_flag": int(before.review_flag),
-                          "previous_review": before.previous_review}
-            else:
-                flagged += 1
-                review.update(review_flag=1, previous_review=before.previous_review if
-                              before.review_score is None else
-                              _previous(before.review_score, before.review_reason))
-        rows.append({"department_id": dept.id, "item_code": code,
-                     "self_score": score_text(answer.self_score), "narrative": answer.narrative,
-                     "deduction_reason": answer.deduction_reason,
-                     "not_applicable": int(answer.not_applicable), "na_reason": answer.na_reason,
-                     "aid": aid_text(answer.aid), "updated_at": answer.updated_at, **review})
-    bureau.table("answers").insert_all(rows)
-    flagged += _write_bonus_and_veto(bureau, data, old)
+        same = old is not None and _same_item(before, answer, _evidence_keys(old, "item", code),
+                                              _evidence_keys(data, "item", code))
+        review, count = _carried_review("review_score", before,
+                                        before.review_score if before else None, same)
+        flagged += count
+        answers.append({"department_id": dept.id, "item_code": code,
+                        "self_score": score_text(answer.self_score), "narrative": answer.narrative,
+                        "deduction_reason": answer.deduction_reason,
+                        "not_applicable": int(answer.not_applicable),
+                        "na_reason": answer.na_reason, "aid": aid_text(answer.aid),
+                        "updated_at": answer.updated_at, **review})
+    for code, claim in data.bonus.items():
+        earlier = old.bonus.get(code) if old else None
+        same = (old is not None and earlier is not None
+                and (earlier.points, earlier.narrative) == (claim.points, claim.narrative)
+                and _evidence_keys(old, "bonus", code) == _evidence_keys(data, "bonus", code))
+        review, count = _carried_review("review_points", earlier,
+                                        earlier.review_points if earlier else None, same)
+        flagged += count
+        claims.append({"department_id": dept.id, "code": code, "points": score_text(claim.points),
+                       "narrative": claim.narrative, **review})
+    for code, declaration in data.veto.items():
+        prior = old.veto.get(code) if old else None
+        same = prior is not None and (prior.triggered, prior.explanation) == (
+            declaration.triggered, declaration.explanation)
+        review, count = _carried_review("review_triggered", prior,
+                                        prior.review_triggered if prior else None, same)
+        flagged += count
+        vetoes.append({"department_id": dept.id, "code": code,
+                       "triggered": None if declaration.triggered is None
+                       else int(declaration.triggered),
+                       "explanation": declaration.explanation, **review})
+    bureau.table("answers").insert_all(answers)
+    bureau.table("bonus_claims").insert_all(claims)
+    bureau.table("veto_declarations").insert_all(vetoes)
     bureau.table("evidence").insert_all([
         {"department_id": dept.id, "target_kind": e.target_kind, "target_code": e.target_code,
          "position": e.position, "file_name": e.file_name, "media_type": e.media_type,
@@ -172,55 +207,6 @@ def write_department(bureau: Database, data: DepartmentData, old: DepartmentData
          "deadline": m.deadline, "shortcoming": m.shortcoming, "leader": m.leader,
          "standard": m.standard, "progress": m.progress} for n, m in enumerate(data.measures)])
     bureau.table("seals").insert_all([{"department_id": dept.id, **s.__dict__} for s in seals])
-    return flagged
-
-
-def _write_bonus_and_veto(bureau: Database, data: DepartmentData, old: DepartmentData | None
-                          ) -> int:
-    dept_id = data.department.id
-    flagged = 0
-    rows = []
-    for code, claim in data.bonus.items():
-        before = old.bonus.get(code) if old else None
-        review: dict[str, Any] = {"review_points": None, "review_reason": "", "review_flag": 0,
-                                  "previous_review": ""}
-        if before is not None and (before.review_points is not None or before.review_flag):
-            same = (old is not None and (before.points, before.narrative) ==
-                    (claim.points, claim.narrative) and _evidence_keys(old, "bonus", code)
-                    == _evidence_keys(data, "bonus", code))
-            if same:
-                review = {"review_points": score_text(before.review_points),
-                          "review_reason": before.review_reason,
-                          "review_flag": int(before.review_flag),
-                          "previous_review": before.previous_review}
-            else:
-                flagged += 1
-                review.update(review_flag=1, previous_review=_previous(before.review_points,
-                                                                        before.review_reason))
-        rows.append({"department_id": dept_id, "code": code, "points": score_text(claim.points),
-                     "narrative": claim.narrative, **review})
-    bureau.table("bonus_claims").insert_all(rows)
-    rows = []
-    for code, declaration in data.veto.items():
-        earlier = old.veto.get(code) if old else None
-        review = {"review_triggered": None, "review_reason": "", "review_flag": 0,
-                  "previous_review": ""}
-        if earlier is not None and (earlier.review_triggered is not None or earlier.review_flag):
-            if (earlier.triggered, earlier.explanation) == (declaration.triggered,
-                                                            declaration.explanation):
-                review = {"review_triggered": earlier.review_triggered,
-                          "review_reason": earlier.review_reason,
-                          "review_flag": int(earlier.review_flag),
-                          "previous_review": earlier.previous_review}
-            else:
-                flagged += 1
-                review.update(review_flag=1, previous_review=_previous(earlier.review_triggered,
-                                                                        earlier.review_reason))
-        rows.append({"department_id": dept_id, "code": code,
-                     "triggered": None if declaration.triggered is None
-                     else int(declaration.triggered),
-                     "explanation": declaration.explanation, **review})
-    bureau.table("veto_declarations").insert_all(rows)
     return flagged
 
 

@@ -7,6 +7,7 @@ is read again and ``changed`` names the pages whose content moved, so models can
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -106,37 +107,31 @@ class Session(QObject):
         self.changed.emit(touched)
 
     def written_elsewhere(self, touched: set[str] | None) -> None:
-        """Another connection (a worker thread) stored something: show it, report the save."""
+        """Something was stored (here or by a worker thread): show it, report the save."""
         self.reload(touched)
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+
+    def _store(self, write: Callable[[], object], touched: set[str]) -> bool:
+        try:
+            write()
+        except SelfassessError as error:
+            self.last_problems = error.problems
+            self.refused.emit(error.problems)
+            return False
+        self.last_problems = []
+        self.written_elsewhere(touched)
+        return True
 
     def apply(self, changes: ChangeSet, touched: set[str]) -> bool:
         """Store a change now; False (and ``refused``) when the core refuses it."""
         if changes.is_empty():
             return True
-        try:
-            self.af.apply(changes, actor=self.actor)
-        except SelfassessError as error:
-            self.last_problems = error.problems
-            self.refused.emit(error.problems)
-            return False
-        self.last_problems = []
-        self.reload(touched)
-        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
-        return True
+        return self._store(lambda: self.af.apply(changes, actor=self.actor), touched)
 
     def apply_review(self, review: Review, touched: set[str]) -> bool:
         """Store one review (考核得分 / reason); False (and ``refused``) when refused."""
-        try:
-            apply_reviews(self.af, [review], actor=_("review group"))
-        except SelfassessError as error:
-            self.last_problems = error.problems
-            self.refused.emit(error.problems)
-            return False
-        self.last_problems = []
-        self.reload(touched)
-        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
-        return True
+        return self._store(lambda: apply_reviews(self.af, [review], actor=_("review group")),
+                           touched)
 
     def seal(self) -> SealRecord | None:
         """Seal; None (and ``refused``) when the checks fail."""

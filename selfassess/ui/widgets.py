@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
+from selfassess import FILE_SUFFIX
+from selfassess.i18n import _
 from selfassess.numbers import decimal_places, decimal_text, parse_decimal
 
 TYPING_SAVE_DELAY_MS = 400  # typing is saved this long after the last keystroke (≤ 1 s lost)
@@ -164,3 +177,42 @@ class PointsSpinBox(QDoubleSpinBox):
         blocked = self.blockSignals(True)
         self.setValue(self.minimum() if value is None else float(value))
         self.blockSignals(blocked)
+
+
+class SaveAsField(QWidget):
+    """Where a new file goes: a path field and a 选择… button (the suffix is added if missing)."""
+
+    edited = Signal()  # the person typed or chose a path
+
+    def __init__(self, object_name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.edit = QLineEdit()
+        self.edit.setObjectName(object_name)
+        self.edit.textEdited.connect(lambda _text: self.edited.emit())
+        browse = QPushButton(_("Choose…"))
+        browse.clicked.connect(self._on_browse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(browse)
+
+    def text(self) -> str:
+        """The path as typed."""
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def path(self) -> Path:
+        """The chosen path, with the .selfassess suffix."""
+        path = Path(self.edit.text().strip())
+        return path if path.suffix == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
+
+    def _on_browse(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.title, self.edit.text(),
+            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        if name:
+            self.edit.setText(name if name.endswith(FILE_SUFFIX) else name + FILE_SUFFIX)
+            self.edited.emit()

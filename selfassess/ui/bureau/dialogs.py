@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.paths import default_documents_dir
 from selfassess.ui.bureau.models import MergeResultModel
-from selfassess.ui.widgets import ErrorLabel, wrap_label
+from selfassess.ui.widgets import ErrorLabel, SaveAsField, wrap_label
 
 
 class NewBureauDialog(QDialog):
@@ -54,21 +52,16 @@ class NewBureauDialog(QDialog):
         self.roster = QPlainTextEdit()
         self.roster.setObjectName("bureau_roster")
         self.roster.setPlaceholderText(_("One department per line: 办公室, 组织人事处, …"))
-        self.location = QLineEdit(str(default_documents_dir() / "selfassess" /
-                                      f"{date.today().year}_{_('bureau')}{FILE_SUFFIX}"))
-        self.location.setObjectName("bureau_location")
-        browse = QPushButton(_("Choose…"))
-        browse.clicked.connect(self._on_browse)
-        row = QHBoxLayout()
-        row.addWidget(self.location, 1)
-        row.addWidget(browse)
+        self.location = SaveAsField("bureau_location", _("Save the bureau file as"))
+        self.location.setText(str(default_documents_dir() / "selfassess" /
+                                  f"{date.today().year}_{_('bureau')}{FILE_SUFFIX}"))
         self.error = ErrorLabel("bureau_error")
         form = QFormLayout()
         form.addRow(_("Checklist"), self.checklist)
         form.addRow(_("Bureau"), self.name)
         form.addRow(_("Period (考核年度)"), self.period)
         form.addRow(_("Departments expected"), self.roster)
-        form.addRow(_("Save as"), row)
+        form.addRow(_("Save as"), self.location)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
@@ -80,15 +73,8 @@ class NewBureauDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 100)
 
-    def _on_browse(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the bureau file as"), self.location.text(),
-            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
-        if name:
-            self.location.setText(name if name.endswith(FILE_SUFFIX) else name + FILE_SUFFIX)
-
     def _on_create(self) -> None:
-        path = Path(self.location.text().strip())
+        path = self.location.path()
         try:
             if self.checklist.currentData():
                 checklist = next(c for c in builtin_checklists()

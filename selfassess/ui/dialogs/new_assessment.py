@@ -11,20 +11,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from selfassess import FILE_SUFFIX
 from selfassess.checklist import Checklist, builtin_checklists, load_checklist_file
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.paths import default_documents_dir
 from selfassess.store import AssessmentFile
+from selfassess.ui.widgets import SaveAsField
 from selfassess.validation import submission_name
 
 FROM_FILE = "__file__"
@@ -56,14 +54,8 @@ class NewAssessmentDialog(QDialog):
         self.period.setObjectName("new_period")
         self.filled_by = QLineEdit()
         self.filled_by.setObjectName("new_filled_by")
-        self.location = QLineEdit()
-        self.location.setObjectName("new_location")
-        self.location.textEdited.connect(self._on_location_edited)
-        browse = QPushButton(_("Choose…"))
-        browse.clicked.connect(self._on_browse)
-        location_row = QHBoxLayout()
-        location_row.addWidget(self.location, 1)
-        location_row.addWidget(browse)
+        self.location = SaveAsField("new_location", _("Save the self-assessment as"))
+        self.location.edited.connect(self._on_location_edited)
         for field in (self.department, self.period):
             field.textChanged.connect(self._propose_location)
         self.error = QLabel()
@@ -76,7 +68,7 @@ class NewAssessmentDialog(QDialog):
         form.addRow(_("Department (处室/单位)"), self.department)
         form.addRow(_("Period (考核年度)"), self.period)
         form.addRow(_("Filled in by (填报人)"), self.filled_by)
-        form.addRow(_("Save as"), location_row)
+        form.addRow(_("Save as"), self.location)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("new_ok")
@@ -96,16 +88,8 @@ class NewAssessmentDialog(QDialog):
         name = submission_name(self.period.text() or "", self.department.text() or _("department"))
         self.location.setText(str(self._folder / name))
 
-    def _on_location_edited(self, _text: str) -> None:
+    def _on_location_edited(self) -> None:
         self._path_edited = True
-
-    def _on_browse(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the self-assessment as"), self.location.text(),
-            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
-        if name:
-            self._path_edited = True
-            self.location.setText(name if name.endswith(FILE_SUFFIX) else name + FILE_SUFFIX)
 
     def _on_checklist_chosen(self, index: int) -> None:
         if self.checklist.itemData(index) != FROM_FILE:
@@ -132,9 +116,7 @@ class NewAssessmentDialog(QDialog):
         return self._loaded[str(self.checklist.currentData())]
 
     def _on_create(self) -> None:
-        path = Path(self.location.text().strip())
-        if path.suffix != FILE_SUFFIX:
-            path = path.with_name(path.name + FILE_SUFFIX)
+        path = self.location.path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with AssessmentFile.create(path, self.chosen_checklist(),
