@@ -210,6 +210,53 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _department_id(af: object, name: str | None) -> str | None:
+    from selfassess.store import AssessmentFile
+
+    assert isinstance(af, AssessmentFile)
+    if name is None:
+        return None
+    for department in af.departments():
+        if name in (department.name, department.id):
+            return department.id
+    raise InputRefused(_("no department “{name}” in {file}").format(name=name,
+                                                                    file=af.path.name))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from selfassess.report import collect, fonts_note, load_fonts, report_pdf, sheets_pdf
+    from selfassess.store import AssessmentFile
+
+    out = Path(args.output)
+    _refuse_existing(out, args.force)
+    with AssessmentFile.open(Path(args.file), readonly=True) as af:
+        department = _department_id(af, args.department)
+        report = collect(af, department)
+    fonts = load_fonts()
+    render = sheets_pdf if department else report_pdf
+    pdf = render(report, draft=args.draft, fonts=fonts)
+    out.write_bytes(pdf)
+    for note in fonts_note(fonts):
+        _err(_("warning: {message}").format(message=note))
+    _out(_("{path}: written").format(path=out))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from selfassess.report import collect, write_workbook
+    from selfassess.store import AssessmentFile
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".xlsx":
+        raise InputRefused(_("{path}: the export is written as .xlsx").format(path=out))
+    _refuse_existing(out, args.force)
+    with AssessmentFile.open(Path(args.file), readonly=True) as af:
+        report = collect(af)
+    write_workbook(report, out)
+    _out(_("{path}: written").format(path=out))
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from selfassess.ui.app import run_gui  # type: ignore[import-untyped,unused-ignore]
@@ -299,6 +346,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("review", cmd_review, _("store the review group's scores from a JSON file"))
     sub.add_argument("file", help=_("bureau .selfassess file"))
     sub.add_argument("reviews", help=_("reviews JSON file"))
+    sub = command("report", cmd_report,
+                  _("print to PDF: a department's score sheet, or the bureau report"))
+    sub.add_argument("file", help=_(".selfassess file"))
+    sub.add_argument("-o", "--output", required=True, help=_("PDF file to write"))
+    sub.add_argument("--department", metavar="NAME",
+                     help=_("from a bureau file: only this department's score sheet"))
+    sub.add_argument("--draft", action="store_true", help=_("mark every page as a draft"))
+    sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    sub = command("export", cmd_export, _("export the tables to Excel (.xlsx)"))
+    sub.add_argument("file", help=_(".selfassess file"))
+    sub.add_argument("-o", "--output", required=True, help=_("file to write (.xlsx)"))
+    sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
     sub = command("gui", cmd_gui, _("open the graphical interface"))
     sub.add_argument("file", nargs="?", help=_(".selfassess file to open"))
     sub.add_argument("--screenshot", metavar="PNG",

@@ -1,0 +1,315 @@
+"""The bureau report (汇总报告): portrait cover and text, landscape tables, appendix of sheets.
+
+1 cover · 2 考核结果汇总表 · 3 statistics with two charts · 4 失分较多的指标 · 5 未报单位 and
+refused files · 6 问题清单 · 7 整改台账 · 8 复核意见 · 9 appendix: every department's sheet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from selfassess.i18n import _
+from selfassess.numbers import decimal_text, round_cents
+from selfassess.report.data import ReportData
+from selfassess.report.fonts import FontSet
+from selfassess.report.layout import LANDSCAPE, MARGIN, table_style
+from selfassess.report.sheet import SheetBuilder, points, section_label
+
+WIDE = LANDSCAPE[0] - 2 * MARGIN
+CHART_ROWS = 35  # departments per chart drawing (one page)
+
+
+def _numeric(text: Any) -> bool:
+    """True for cells that show a number (right-aligned like in every score sheet)."""
+    try:
+        Decimal(str(text).rstrip("%"))
+    except ArithmeticError:
+        return False
+    return str(text) != ""
+
+
+def _number(value: Any) -> str:
+    return "" if value is None else decimal_text(Decimal(str(value)))
+
+
+class BureauReportBuilder:
+    """The story of the bureau report."""
+
+    def __init__(self, report: ReportData, fonts: FontSet, styles: dict[str, Any]) -> None:
+        self.report = report
+        self.fonts = fonts
+        self.styles = styles
+        self.sheets = SheetBuilder(report, fonts, styles)
+        self.entries = sorted(report.summary["departments"], key=lambda d: (d["rank"], d["name"]))
+
+    def p(self, text: str, style: str = "cell", role: str = "body") -> Paragraph:
+        """A paragraph of text (escaped, fonts by coverage)."""
+        return self.sheets.p(text, style, role)
+
+    def _table(self, header: list[str], rows: list[list[Any]], widths_mm: list[float],
+               extra: list[Any] | None = None) -> Table:
+        cells = [[self.p(h, "head", "heading") for h in header]]
+        cells += [[c if isinstance(c, Flowable) else
+                   self.p(str(c), "cell_right" if isinstance(c, int | float | Decimal) or
+                          _numeric(c) else "cell") for c in row]
+                  for row in rows]
+        return Table(cells, colWidths=[w * mm for w in widths_mm], repeatRows=1, splitInRow=1,
+                     style=table_style(self.fonts.roles["body"]) + (extra or []))
+
+    # --- 1 cover ---------------------------------------------------------------------------------
+
+    def cover(self, draft: bool) -> list[Flowable]:
+        info = self.report.info
+        received = sum(1 for e in self.report.summary["roster"] if e["received"])
+        lines = [
+            _("Bureau: {name}").format(name=info.bureau_name),
+            _("Period: {period}").format(period=info.period),
+            _("Departments assessed: {count}; expected {expected}, received {received}").format(
+                count=len(self.entries), expected=len(self.report.summary["roster"]),
+                received=received),
+            _("Printed on {date}").format(date=self.report.printed_on),
+            _("DRAFT — not final") if draft else _("Final version (审定稿)"),
+        ]
+        return [Spacer(0, 60 * mm),
+                self.p(f"{info.bureau_name}\n{self.report.period_title()}"
+                       f"{_('Assessment report of the 意识形态工作责任制')}", "cover_title", "title"),
+                Spacer(0, 20 * mm)] + [self.p(line, "subtitle", "song") for line in lines]
+
+    # --- 2 summary table -----------------------------------------------------------------------
+
+    def results(self) -> list[Flowable]:
+        checklist = self.report.checklist
+        codes = [section.code for section in checklist.sections]
+        header = [_("Rank"), _("Department")] + [
+            section_label(s.code, "").rstrip("、") for s in checklist.sections] + [
+            _("Base"), _("Bonus"), _("Veto"), _("Self total"), _("Total"), _("Difference"),
+            _("Grade"), _("Remarks")]
+        rows = []
+        for entry in self.entries:
+            difference = Decimal(str(entry["total"])) - Decimal(str(entry["self_total"]))
+            remarks = [] if entry["sealed"] else [_("draft")]
+            if entry["review"]["to_redo"]:
+                remarks.append(_("{count} review(s) to redo").format(
+                    count=entry["review"]["to_redo"]))
+            rows.append([entry["rank"], entry["name"]]
+                        + [_number(entry["sections"][c]["final"]) for c in codes]
+                        + [_number(entry["base_total"]), _number(entry["bonus"]),
+                           "、".join(entry["vetoed_by"]) or _("none"),
+                           _number(entry["self_total"]), _number(entry["total"]),
+                           _number(difference) if difference else "0", entry["grade"],
+                           "；".join(remarks)])
+        fixed = 10 + 30 + 13 * len(codes) + 14 + 12 + 15 + 15 + 15 + 13 + 12
+        widths = [10, 30] + [13] * len(codes) + [14, 12, 15, 15, 15, 13, 12,
+                                                 max(20, WIDE / mm - fixed)]
+        align = [("ALIGN", (2, 1), (-2, -1), "RIGHT")]
+        return [self.p(_("1. Results (考核结果汇总表)"), "heading", "heading"),
+                self._table(header, rows, widths, align)]
+
+    # --- 3 statistics ----------------------------------------------------------------------------
+
+    def _chart(self, title: str, bars: list[tuple[str, float]], maximum: float,
+               unit: str = "") -> Drawing:
+        height = 14 * len(bars) + 40
+        drawing = Drawing(WIDE, height)
+        drawing.initialFontName = self.fonts.roles["body"]  # not the unembedded Helvetica
+        chart = HorizontalBarChart()
+        label_width = 120
+        chart.x, chart.y = label_width, 10
+        chart.width, chart.height = WIDE - label_width - 50, 14 * len(bars)
+        chart.data = [[value for _label, value in reversed(bars)]]
+        chart.categoryAxis.categoryNames = [self.fonts.single(label) for label, _value
+                                            in reversed(bars)]
+        chart.categoryAxis.labels.fontName = self.fonts.roles["body"]
+        chart.categoryAxis.labels.fontSize = 8
+        chart.categoryAxis.labels.boxAnchor = "e"
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.valueMax = maximum
+        chart.valueAxis.labels.fontName = self.fonts.roles["body"]
+        chart.valueAxis.labels.fontSize = 7
+        chart.bars[0].fillColor = colors.HexColor("#2e7d32" if not unit else "#c62828")
+        chart.barLabelFormat = lambda value: f"{value:.2f}".rstrip("0").rstrip(".") + unit
+        chart.barLabels.fontName = self.fonts.roles["body"]
+        chart.barLabels.fontSize = 7
+        chart.barLabels.boxAnchor = "w"
+        chart.barLabels.dx = 3
+        drawing.add(chart)
+        drawing.add(String(0, height - 12, self.fonts.single(title, "heading"),
+                           fontName=self.fonts.roles["heading"], fontSize=10))
+        return drawing
+
+    def statistics(self) -> list[Flowable]:
+        checklist = self.report.checklist
+        totals = [Decimal(str(e["total"])) for e in self.entries]
+        story: list[Flowable] = [self.p(_("2. Statistics"), "heading", "heading")]
+        if not totals:
+            return [*story, self.p(_("No department has been merged yet."), "body")]
+        mean = round_cents(sum(totals, Decimal(0)) / len(totals))
+        grades = {band.name: sum(1 for e in self.entries if e["grade"] == band.name)
+                  for band in checklist.grade_bands}
+        story.append(self.p(_("Average {mean}, highest {high}, lowest {low}. By grade: {grades}.")
+                            .format(mean=decimal_text(mean), high=decimal_text(max(totals)),
+                                    low=decimal_text(min(totals)),
+                                    grades="，".join(f"{k} {v}" for k, v in grades.items())),
+                            "body"))
+        bars = [(e["name"], float(e["total"])) for e in self.entries]
+        maximum = float(checklist.full_marks + checklist.bonus_cap)
+        for start in range(0, len(bars), CHART_ROWS):
+            story += [Spacer(0, 3 * mm), self._chart(_("Totals by department"),
+                                                     bars[start:start + CHART_ROWS], maximum)]
+        losses = []
+        for section in checklist.sections:
+            possible = sum(e["sections"][section.code]["applicable_max"] for e in self.entries)
+            lost = sum(e["sections"][section.code]["applicable_max"]
+                       - e["sections"][section.code]["final"] for e in self.entries)
+            losses.append((section_label(section.code, section.title),
+                           100 * lost / possible if possible else 0.0))
+        story += [Spacer(0, 3 * mm), CondPageBreak(14 * len(losses) + 60),
+                  self._chart(_("Points lost by section (失分率, %)"), losses,
+                              max(10.0, max(v for _l, v in losses) * 1.2), "%")]
+        return story
+
+    # --- 4 items that lost the most --------------------------------------------------------------
+
+    def weak_items(self) -> list[Flowable]:
+        rows = []
+        for item in self.report.checklist.items:
+            lost = possible = Decimal(0)
+            losers = []
+            for department in self.report.departments:
+                counted = department.final.items.get(item.code)
+                if counted is None:
+                    continue
+                possible += item.max_points
+                if counted < item.max_points:
+                    lost += item.max_points - counted
+                    losers.append(department.name)
+            if lost:
+                rows.append((lost / possible, item, lost, possible, losers))
+        rows.sort(key=lambda row: (-row[0], row[1].code))
+        table_rows = [[f"{item.code} {item.title}", points(item.max_points), points(lost),
+                       points(possible), f"{float(rate) * 100:.1f}%", "、".join(losers)]
+                      for rate, item, lost, possible, losers in rows[:10]]
+        story: list[Flowable] = [self.p(_("3. Items that lost the most points"), "heading",
+                                        "heading")]
+        if not table_rows:
+            return [*story, self.p(_("No item lost points."), "body")]
+        header = [_("Item"), _("Max"), _("Lost"), _("Possible"), _("Loss rate"),
+                  _("Departments that lost points")]
+        return [*story, self._table(header, table_rows, [70, 14, 16, 16, 18, WIDE / mm - 134])]
+
+    # --- 5 missing and refused -------------------------------------------------------------------
+
+    def missing(self) -> list[Flowable]:
+        story: list[Flowable] = [self.p(_("4. Not received, and files refused"), "heading",
+                                        "heading")]
+        missing = self.report.summary["missing"]
+        story.append(self.p(_("Not received: {names}").format(names="、".join(missing))
+                            if missing else _("Every department on the roster sent its file."),
+                            "body"))
+        if self.report.refused:
+            rows = [[r["file"], _(r["outcome"]), r["reason"]] for r in self.report.refused]
+            story += [Spacer(0, 2 * mm), self._table([_("File"), _("Outcome"), _("Reason")], rows,
+                                                     [70, 18, WIDE / mm - 88])]
+        return story
+
+    # --- 6 问题清单, 7 整改台账 ------------------------------------------------------------------------
+
+    def shortcomings(self) -> list[Flowable]:
+        grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for department in self.report.departments:
+            for s in department.data.shortcomings:
+                grouped[s.category].append((s.text, department.name, s.item_code))
+        story: list[Flowable] = [self.p(_("5. Shortcomings by category (问题清单)"), "heading",
+                                        "heading")]
+        if not grouped:
+            return [*story, self.p(_("No shortcomings were listed."), "body")]
+        categories = [c for c in self.report.checklist.shortcoming_categories if c in grouped]
+        for category in categories + sorted(set(grouped) - set(categories)):
+            rows = [[n, text, name, code] for n, (text, name, code) in
+                    enumerate(grouped[category], 1)]
+            story += [self.p(f"{category}({len(rows)})", "subheading", "kai"),
+                      self._table([_("No."), _("Shortcoming"), _("Department"), _("Item")], rows,
+                                  [12, WIDE / mm - 12 - 40 - 18, 40, 18])]
+        return story
+
+    def measures(self) -> list[Flowable]:
+        rows: list[list[Any]] = []
+        for department in self.report.departments:
+            data = department.data
+            for measure in data.measures:
+                problem = (data.shortcomings[measure.shortcoming].text
+                           if measure.shortcoming is not None else "")
+                rows.append([len(rows) + 1, problem, measure.text, department.name,
+                             measure.owner, measure.deadline, measure.progress])
+        story: list[Flowable] = [self.p(_("6. Rectification ledger (整改台账)"), "heading",
+                                        "heading")]
+        if not rows:
+            return [*story, self.p(_("No measures were listed."), "body")]
+        header = [_("No."), _("Problem"), _("Measure"), _("Department"), _("Responsible person"),
+                  _("Deadline"), _("Progress")]
+        return [*story, self._table(header, rows, [10, 70, 80, 30, 20, 22, WIDE / mm - 232])]
+
+    # --- 8 复核意见 --------------------------------------------------------------------------------
+
+    def reviews(self) -> list[Flowable]:
+        rows = []
+        for department in self.report.departments:
+            for item in self.report.checklist.items:
+                answer = department.data.answers.get(item.code)
+                if answer is None or answer.review_score is None:
+                    continue
+                if answer.review_score == answer.self_score and not answer.not_applicable:
+                    continue
+                own = _("N/A") if answer.not_applicable else points(answer.self_score)
+                rows.append([department.name, f"{item.code} {item.title}", own,
+                             points(answer.review_score), answer.review_reason])
+            for code, claim in sorted(department.data.bonus.items()):
+                if claim.review_points is not None and claim.review_points != claim.points:
+                    rows.append([department.name, code, points(claim.points),
+                                 points(claim.review_points), claim.review_reason])
+            for code, declaration in sorted(department.data.veto.items()):
+                if (declaration.review_triggered is not None
+                        and declaration.review_triggered != declaration.triggered):
+                    rows.append([department.name, code, _("有 (yes)") if declaration.triggered
+                                 else _("无 (no)"), _("有 (yes)") if declaration.review_triggered
+                                 else _("无 (no)"), declaration.review_reason])
+        story: list[Flowable] = [self.p(_("7. Review findings (复核意见)"), "heading",
+                                        "heading")]
+        if not rows:
+            return [*story, self.p(_("The review group changed no self score."), "body")]
+        header = [_("Department"), _("Item"), _("Self score"), _("Review score"), _("Reason")]
+        return [*story, self._table(header, rows, [35, 70, 18, 18, WIDE / mm - 141])]
+
+    # --- the whole report ----------------------------------------------------------------------
+
+    def story(self, draft: bool) -> list[Flowable]:
+        """Every part in order; the appendix holds each department's sheet."""
+        story: list[Flowable] = self.cover(draft)
+        story += [NextPageTemplate("landscape"), PageBreak()]
+        for part in (self.results, self.statistics, self.weak_items, self.missing,
+                     self.shortcomings, self.measures, self.reviews):
+            story += [*part(), Spacer(0, 4 * mm)]
+        for number, department in enumerate(self.report.departments, 1):
+            story.append(PageBreak())
+            heading = self.p(_("Appendix {number}: {name}").format(number=number,
+                                                                 name=department.name),
+                             "heading", "heading")
+            story += [KeepTogether([heading]), *self.sheets.flowables(department)]
+        return story

@@ -1,0 +1,81 @@
+"""Everything a report prints, gathered from an open file once; renderers never see a database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from selfassess.checklist.model import Checklist
+from selfassess.scoring import Result, score
+from selfassess.store import AssessmentFile
+from selfassess.store.records import DepartmentData, FileInfo
+from selfassess.summary import file_summary, final_input, self_input
+
+
+@dataclass
+class DepartmentReport:
+    """One department: its data, its summary entry, and both totals."""
+
+    data: DepartmentData
+    summary: dict[str, Any]
+    own: Result
+    final: Result
+
+    @property
+    def name(self) -> str:
+        """The department's name."""
+        return self.data.department.name
+
+    @property
+    def reviewed(self) -> bool:
+        """True when any review was entered for it."""
+        return any(a.review_score is not None for a in self.data.answers.values()) or any(
+            b.review_points is not None for b in self.data.bonus.values()) or any(
+            v.review_triggered is not None for v in self.data.veto.values())
+
+
+@dataclass
+class ReportData:
+    """A file's content, ready to print."""
+
+    checklist: Checklist
+    info: FileInfo
+    summary: dict[str, Any]
+    departments: list[DepartmentReport]
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    printed_on: str = ""
+
+    @property
+    def bureau(self) -> bool:
+        """True for a bureau file."""
+        return self.info.kind == "bureau"
+
+    def period_title(self) -> str:
+        """``2026年度`` from the period ``2026`` (kept as is when it already says 年度 or 年)."""
+        period = self.info.period.strip()
+        return period if period.endswith(("年度", "年")) or not period else f"{period}年度"
+
+
+def collect(af: AssessmentFile, department_id: str | None = None,
+            today: date | None = None) -> ReportData:
+    """Gather a file's report data (all departments, or one)."""
+    summary = file_summary(af)
+    entries = {entry["id"]: entry for entry in summary["departments"]}
+    departments = []
+    for department in af.departments():
+        if department_id is not None and department.id != department_id:
+            continue
+        data = af.data(department.id)
+        departments.append(DepartmentReport(data, entries[department.id],
+                                            score(af.checklist, self_input(data)),
+                                            score(af.checklist, final_input(data))))
+    departments.sort(key=lambda d: (d.summary["rank"], d.name))
+    refused = []
+    if af.info.kind == "bureau":
+        refused = [{"file": f, "outcome": o, "reason": r} for f, o, r in af.db.execute(
+            "SELECT file_name, outcome, reason FROM merge_log WHERE outcome IN "
+            "('refused', 'conflict') AND run = (SELECT MAX(run) FROM merge_log) ORDER BY id")]
+    when = today or date.today()
+    return ReportData(af.checklist, af.info, summary, departments, refused,
+                      f"{when.year}年{when.month}月{when.day}日")

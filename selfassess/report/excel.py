@@ -1,0 +1,177 @@
+"""The Excel workbook of a file: 汇总表, one score sheet per department, 问题清单, 整改台账.
+
+Cells hold numbers as numbers (so sums work and the values equal the summary JSON), text in the
+conventional 公文 font names (仿宋_GB2312 for the body, 黑体 for headers) which Excel or WPS map
+to whatever the recipient has, and every sheet is set up to print: landscape A4, header rows
+repeated, fit to the page width.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from selfassess.i18n import _
+from selfassess.report.data import DepartmentReport, ReportData
+from selfassess.report.sheet import section_label
+
+BODY = Font(name="仿宋_GB2312", size=11)
+HEAD = Font(name="黑体", size=11, bold=True)
+TITLE = Font(name="宋体", size=16, bold=True)
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+SHADE = PatternFill("solid", fgColor="E8E8E8")
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique worksheet title (≤ 31 characters, no []:*?/\\)."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "sheet"
+    title = base[:31]
+    number = 2
+    while title in taken:
+        suffix = f"({number})"
+        title = base[:31 - len(suffix)] + suffix
+        number += 1
+    taken.add(title)
+    return title
+
+
+def _table(ws: Worksheet, title: str, header: list[str], rows: list[list[Any]],
+           widths: Sequence[float]) -> None:
+    """Title in row 1, header in row 2, rows below; borders, fonts, print setup."""
+    ws.cell(row=1, column=1, value=title).font = TITLE
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.cell(row=1, column=1).alignment = CENTER
+    for column, text in enumerate(header, 1):
+        cell = ws.cell(row=2, column=column, value=text)
+        cell.font, cell.border, cell.fill, cell.alignment = HEAD, BOX, SHADE, CENTER
+    for row_number, row in enumerate(rows, 3):
+        for column, value in enumerate(row, 1):
+            cell = ws.cell(row=row_number, column=column, value=value)
+            cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
+    for column, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.print_title_rows = "2:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.freeze_panes = "A3"
+
+
+def summary_header(report: ReportData) -> list[str]:
+    """Columns of the 汇总表."""
+    return ([_("Rank"), _("Department")]
+            + [section_label(s.code, s.title) for s in report.checklist.sections]
+            + [_("Base"), _("Bonus"), _("Veto"), _("Self total"), _("Total"), _("Difference"),
+               _("Grade"), _("State")])
+
+
+def summary_rows(report: ReportData) -> list[list[Any]]:
+    """Rows of the 汇总表, numbers exactly as in the summary JSON."""
+    rows = []
+    for entry in sorted(report.summary["departments"], key=lambda d: (d["rank"], d["name"])):
+        difference = round(entry["total"] - entry["self_total"], 2)
+        rows.append([entry["rank"], entry["name"]]
+                    + [entry["sections"][s.code]["final"] for s in report.checklist.sections]
+                    + [entry["base_total"], entry["bonus"], "、".join(entry["vetoed_by"]) or "",
+                       entry["self_total"], entry["total"],
+                       int(difference) if difference == int(difference) else difference,
+                       entry["grade"],
+                       _("sealed") if entry["sealed"] else _("draft")])
+    return rows
+
+
+def department_rows(report: ReportData, department: DepartmentReport) -> list[list[Any]]:
+    """The score table of one department."""
+    rows: list[list[Any]] = []
+    data = department.data
+    for section in report.checklist.sections:
+        rows.append([section_label(section.code, section.title), "", "",
+                     _plain(section.max_points), "", None, "", "", None, ""])
+        for item in section.items:
+            answer = data.answers.get(item.code)
+            own: Any = None
+            if answer is not None:
+                own = _("N/A") if answer.not_applicable else (
+                    None if answer.self_score is None else _plain(answer.self_score))
+            counted = department.final.items.get(item.code)
+            evidence = "\n".join(e.file_name for e in data.evidence_for("item", item.code))
+            rows.append([item.code, item.title, item.content, _plain(item.max_points),
+                         item.criteria, own,
+                         "\n".join(t for t in (answer.deduction_reason if answer else "",
+                                               answer.narrative if answer else "") if t),
+                         evidence,
+                         (_("N/A") if counted is None else _plain(counted)) if report.bureau
+                         else None,
+                         answer.review_reason if answer and report.bureau else ""])
+    own, final = department.own, department.final
+    for label, own_value, final_value in (
+            (_("Base total (基础得分)"), own.base, final.base),
+            (_("Bonus total (cap {cap})").format(cap=report.checklist.bonus_cap), own.bonus,
+             final.bonus),
+            (_("Total (合计)"), own.total, final.total)):
+        rows.append([label, "", "", None, "", _plain(own_value), "", "",
+                     _plain(final_value) if report.bureau else None, ""])
+    rows.append([_("Grade (等次)"), "", "", None, "", own.grade, "", "",
+                 final.grade if report.bureau else None, ""])
+    return rows
+
+
+def _plain(value: Any) -> Any:
+    number = float(value)
+    return int(number) if number == int(number) else number
+
+
+def write_workbook(report: ReportData, path: Path) -> Path:
+    """Write the workbook; returns its path."""
+    workbook = Workbook()
+    taken: set[str] = set()
+    ws = workbook.active
+    assert ws is not None
+    ws.title = sheet_title(_("Summary"), taken)
+    header = summary_header(report)
+    _table(ws, f"{report.info.bureau_name} {report.period_title()}{report.checklist.title}",
+           header, summary_rows(report), [6, 18] + [12] * len(report.checklist.sections)
+           + [9, 8, 10, 10, 10, 8, 8, 10])
+    department_header = [_("No."), _("Area (考核项目)"), _("What is checked (考核内容)"), _("Max"),
+                         _("Scoring rules (评分标准)"), _("Self score"),
+                         _("Reason for lost points / what was done"), _("Evidence"),
+                         _("Review score"), _("Remarks")]
+    for department in report.departments:
+        sheet = workbook.create_sheet(sheet_title(department.name, taken))
+        _table(sheet, f"{department.name} {report.period_title()}{report.checklist.title}",
+               department_header, department_rows(report, department),
+               [8, 18, 36, 6, 36, 9, 44, 18, 9, 16])
+    problems = workbook.create_sheet(sheet_title(_("Shortcomings"), taken))
+    rows = [[n, s.category, s.text, d.name, s.item_code]
+            for n, (d, s) in enumerate(((d, s) for d in report.departments
+                                        for s in d.data.shortcomings), 1)]
+    _table(problems, _("Shortcomings by category (问题清单)"),
+           [_("No."), _("Category"), _("Shortcoming"), _("Department"), _("Item")], rows,
+           [6, 14, 60, 18, 8])
+    ledger = workbook.create_sheet(sheet_title(_("Rectification ledger"), taken))
+    rows = []
+    for department in report.departments:
+        data = department.data
+        for measure in data.measures:
+            problem = (data.shortcomings[measure.shortcoming].text
+                       if measure.shortcoming is not None else "")
+            rows.append([len(rows) + 1, problem, measure.text, department.name, measure.owner,
+                         measure.deadline, measure.progress])
+    _table(ledger, _("Rectification ledger (整改台账)"),
+           [_("No."), _("Problem"), _("Measure"), _("Department"), _("Responsible person"),
+            _("Deadline"), _("Progress")], rows, [6, 40, 44, 16, 12, 14, 20])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path

@@ -1,0 +1,130 @@
+"""Page furniture shared by the PDFs: stylesheet, "第 X 页 共 Y 页", the draft marking, and a
+document template with portrait and landscape A4 pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from selfassess.i18n import _
+from selfassess.report.fonts import FontSet
+
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+MARGIN = 15 * mm
+
+
+def stylesheet(fonts: FontSet, scale: float = 1.0) -> dict[str, ParagraphStyle]:
+    """The named paragraph styles of the reports (CJK word wrap everywhere)."""
+    def style(name: str, role: str, size: float, leading: float, align: int = TA_LEFT,
+              **extra: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=fonts.roles[role], fontSize=size * scale,
+                              leading=leading * scale, alignment=align, wordWrap="CJK", **extra)
+
+    return {
+        "title": style("title", "title", 18, 26, TA_CENTER, spaceAfter=4 * mm),
+        "cover_title": style("cover_title", "title", 24, 36, TA_CENTER, spaceAfter=10 * mm),
+        "subtitle": style("subtitle", "song", 12, 18, TA_CENTER, spaceAfter=2 * mm),
+        "heading": style("heading", "heading", 14, 20, spaceBefore=4 * mm, spaceAfter=2 * mm),
+        "subheading": style("subheading", "kai", 12, 17, spaceBefore=2 * mm, spaceAfter=1 * mm),
+        "meta": style("meta", "song", 10.5, 15),
+        "body": style("body", "body", 10.5, 15),
+        "cell": style("cell", "body", 8.5, 11),
+        "cell_center": style("cell_center", "body", 8.5, 11, TA_CENTER),
+        "cell_right": style("cell_right", "body", 8.5, 11, TA_RIGHT),
+        "head": style("head", "heading", 8.5, 11, TA_CENTER),
+        "section_row": style("section_row", "heading", 9, 12),
+        "signature": style("signature", "song", 10.5, 14),
+        "note": style("note", "song", 8, 11, textColor=colors.HexColor("#555555")),
+    }
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Draws "第 X 页 共 Y 页" (and the draft marking) once the page count is known."""
+
+    font_name = "Helvetica"
+    draft = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # an embedded font from the first byte: the default Helvetica is never embedded
+        if not kwargs.get("initialFontName"):  # the doc template passes None
+            kwargs["initialFontName"] = self.font_name
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._furniture(number, total)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, number: int, total: int) -> None:
+        width, height = self._pagesize
+        self.saveState()
+        self.setFont(self.font_name, 9)
+        self.setFillColor(colors.black)
+        self.drawCentredString(width / 2, 8 * mm, _("Page {number} of {total}").format(
+            number=number, total=total))
+        if self.draft:
+            self.setFont(self.font_name, 9)
+            self.setFillColor(colors.HexColor("#b22222"))
+            self.drawRightString(width - MARGIN, height - 9 * mm, _("DRAFT — not final"))
+            self.setFont(self.font_name, 90)
+            self.setFillColor(colors.Color(0.85, 0.2, 0.2, alpha=0.12))
+            self.translate(width / 2, height / 2)
+            self.rotate(35)
+            self.drawCentredString(0, -30, _("DRAFT"))
+        self.restoreState()
+
+
+def canvas_maker(fonts: FontSet, draft: bool) -> type[NumberedCanvas]:
+    """A canvas class bound to the document's font and draft state."""
+    return type("ReportCanvas", (NumberedCanvas,), {"font_name": fonts.roles["song"],
+                                                    "draft": draft})
+
+
+def document(target: Any, title: str, first: str = "portrait",
+             author: str = "selfassess") -> BaseDocTemplate:
+    """A document with ``portrait`` and ``landscape`` page templates, starting with ``first``."""
+    doc = BaseDocTemplate(target, pagesize=PORTRAIT, title=title, author=author,
+                          creator="selfassess", leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=MARGIN, bottomMargin=MARGIN)
+    portrait = Frame(MARGIN, MARGIN, PORTRAIT[0] - 2 * MARGIN, PORTRAIT[1] - 2 * MARGIN,
+                     id="portrait", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    wide = Frame(MARGIN, MARGIN, LANDSCAPE[0] - 2 * MARGIN, LANDSCAPE[1] - 2 * MARGIN,
+                 id="landscape", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    templates = [PageTemplate("portrait", [portrait], pagesize=PORTRAIT),
+                 PageTemplate("landscape", [wide], pagesize=LANDSCAPE)]
+    if first == "landscape":
+        templates.reverse()
+    doc.addPageTemplates(templates)
+    return doc
+
+
+def table_style(font: str, header_rows: int = 1) -> list[tuple[Any, ...]]:
+    """Grid, header shading, top-aligned cells; plain cells in an embedded font (the table's
+    default, Helvetica, would otherwise end up in the PDF unembedded)."""
+    return [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e8e8e8")),
+        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]

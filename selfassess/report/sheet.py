@@ -1,0 +1,215 @@
+"""The department score sheet (自评表), A4 landscape, as the office has always signed it.
+
+序号 | 考核项目 | 考核内容 | 分值 | 评分标准 | 自评得分 | 扣分原因 / 自查情况 | 佐证材料 | 考核得分 | 备注, the
+header row repeated on every page, a subtotal after each section, then the base total, the
+bonus claims with the cap applied, the veto declarations, 合计 and 等次, and the signature block.
+On a department's own print the 考核得分 column is empty; on the bureau's it holds the final
+score (the review group's where they entered one). Rows may split across pages, so a 20,000
+character narrative prints in full.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from selfassess.checklist.model import Checklist
+from selfassess.i18n import _
+from selfassess.numbers import decimal_text
+from selfassess.report.data import DepartmentReport, ReportData
+from selfassess.report.fonts import FontSet
+from selfassess.report.layout import table_style
+
+COLUMN_MM = (11, 26, 46, 9, 46, 13, 60, 26, 13, 17)  # 267 mm: A4 landscape less 15 mm margins
+CHINESE_NUMERALS = "一二三四五六七八九十"
+BLANK_DATE = "______年____月____日"
+
+
+def section_label(code: str, title: str) -> str:
+    """``一、学习贯彻与组织领导``."""
+    if code.isdigit() and 1 <= int(code) <= len(CHINESE_NUMERALS):
+        return f"{CHINESE_NUMERALS[int(code) - 1]}、{title}"
+    return f"{code}. {title}"
+
+
+def points(value: Decimal | None) -> str:
+    """A score as printed: 4, 3.5, or empty."""
+    return "" if value is None else decimal_text(value)
+
+
+class SheetBuilder:
+    """Flowables of one department's sheet."""
+
+    def __init__(self, report: ReportData, fonts: FontSet, styles: dict[str, Any]) -> None:
+        self.report = report
+        self.checklist: Checklist = report.checklist
+        self.fonts = fonts
+        self.styles = styles
+        self.bureau_view = report.bureau
+
+    def p(self, text: str, style: str = "cell", role: str = "body") -> Paragraph:
+        """A paragraph of user or checklist text (escaped, fonts by coverage)."""
+        return Paragraph(self.fonts.markup(text, role), self.styles[style])
+
+    def _header(self, department: DepartmentReport) -> list[Flowable]:
+        title = f"{self.report.period_title()}{self.checklist.title}"
+        seals = department.data.department
+        state = (_("sealed, revision {revision}").format(revision=seals.revision)
+                 if seals.sealed else _("draft"))
+        meta = Table([[self.p(text, "meta", "song") for text in (
+            _("Unit assessed (seal): {name}").format(name=department.name),
+            _("Period: {period}").format(period=self.report.info.period),
+            _("Date filled in: {date}").format(date=BLANK_DATE), state)]],
+            colWidths=[95 * mm, 50 * mm, 70 * mm, 52 * mm],
+            style=[("LEFTPADDING", (0, 0), (-1, -1), 0),
+                   ("FONTNAME", (0, 0), (-1, -1), self.fonts.roles["body"])])
+        return [self.p(title, "title", "title"), meta, Spacer(0, 2 * mm)]
+
+    def _head_row(self) -> list[Any]:
+        names = [_("No."), _("Area (考核项目)"), _("What is checked (考核内容)"), _("Max"),
+                 _("Scoring rules (评分标准)"), _("Self score"),
+                 _("Reason for lost points / what was done"), _("Evidence"),
+                 _("Review score"), _("Remarks")]
+        return [self.p(name, "head", "heading") for name in names]
+
+    def _item_rows(self, department: DepartmentReport, style: list[Any]) -> list[list[Any]]:
+        rows: list[list[Any]] = []
+        data = department.data
+        for section in self.checklist.sections:
+            row = len(rows) + 1
+            rows.append([self.p(f"{section_label(section.code, section.title)}"
+                                f"({decimal_text(section.max_points)}{_('points')})",
+                                "section_row", "heading")] + [""] * 9)
+            style += [("SPAN", (0, row), (-1, row)),
+                      ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#f4f4f4"))]
+            for item in section.items:
+                answer = data.answers.get(item.code)
+                if answer is not None and answer.not_applicable:
+                    own = _("N/A")
+                else:
+                    own = points(answer.self_score) if answer else "—"
+                text = []
+                if answer and answer.deduction_reason.strip():
+                    text.append(_("Lost points: {reason}").format(reason=answer.deduction_reason))
+                if answer and answer.narrative.strip():
+                    text.append(_("Done: {narrative}").format(narrative=answer.narrative))
+                if answer and answer.not_applicable:
+                    text.append(_("Not applicable: {reason}").format(reason=answer.na_reason))
+                evidence = "\n".join(f"{n}. {ref.file_name}" for n, ref in enumerate(
+                    data.evidence_for("item", item.code), 1))
+                final = department.final.items.get(item.code)
+                review = ""
+                remarks = ""
+                if self.bureau_view:
+                    review = _("N/A") if final is None else points(final)
+                    if answer and answer.review_score is not None and answer.review_reason:
+                        remarks = answer.review_reason
+                rows.append([
+                    self.p(item.code, "cell_center"), self.p(item.title),
+                    self.p(item.content), self.p(points(item.max_points), "cell_center"),
+                    self.p(item.criteria), self.p(own, "cell_center"),
+                    self.p("\n".join(text)), self.p(evidence), self.p(review, "cell_center"),
+                    self.p(remarks)])
+            row = len(rows) + 1
+            own_total = department.own.sections[section.code].score
+            final_total = department.final.sections[section.code].score
+            rows.append([self.p(_("Subtotal"), "cell_center", "heading"), "", "",
+                         self.p(points(section.max_points), "cell_center"), "",
+                         self.p(points(own_total), "cell_center"), "", "",
+                         self.p(points(final_total) if self.bureau_view else "", "cell_center"),
+                         ""])
+            style.append(("SPAN", (0, row), (2, row)))
+        return rows
+
+    def _total_rows(self, department: DepartmentReport, style: list[Any]) -> list[list[Any]]:
+        own, final, data = department.own, department.final, department.data
+        rows: list[list[Any]] = []
+
+        def labelled(label: str, own_value: str, note: str, final_value: str,
+                     remark: str = "") -> None:
+            row = len(rows) + self._offset
+            rows.append([self.p(label, "cell", "heading"), "", "", "", "",
+                         self.p(own_value, "cell_center"), self.p(note), "",
+                         self.p(final_value if self.bureau_view else "", "cell_center"),
+                         self.p(remark)])
+            style.extend([("SPAN", (0, row), (4, row)), ("SPAN", (6, row), (7, row))])
+
+        labelled(_("Base total (基础得分)"), points(own.base), "", points(final.base))
+        for bonus in self.checklist.bonus_items:
+            claim = data.bonus.get(bonus.code)
+            if claim is None or not (claim.points or claim.review_points):
+                continue
+            files = "、".join(ref.file_name for ref in data.evidence_for("bonus", bonus.code))
+            note = claim.narrative + (("\n" + _("Evidence: {files}").format(files=files))
+                                      if files else "")
+            granted = claim.review_points if claim.review_points is not None else claim.points
+            labelled(_("Bonus {code}: {title}").format(code=bonus.code, title=bonus.title),
+                     points(claim.points), note, points(granted), claim.review_reason)
+        labelled(_("Bonus total (cap {cap})").format(cap=decimal_text(self.checklist.bonus_cap)),
+                 points(own.bonus), _("claimed {claimed}").format(
+                     claimed=decimal_text(own.bonus_claimed)) if own.bonus_claimed != own.bonus
+                 else "", points(final.bonus))
+        for veto in self.checklist.veto_items:
+            declaration = data.veto.get(veto.code)
+            declared = (None if declaration is None else declaration.triggered)
+            answer = {None: _("not declared"), False: _("无 (no)"), True: _("有 (yes)")}[declared]
+            review = ""
+            if declaration is not None and declaration.review_triggered is not None:
+                review = _("有 (yes)") if declaration.review_triggered else _("无 (no)")
+            labelled(_("Veto {code}: {text}").format(code=veto.code, text=veto.text), answer,
+                     declaration.explanation if declaration else "", review,
+                     declaration.review_reason if declaration else "")
+        labelled(_("Total (合计)"), points(own.total), "", points(final.total))
+        labelled(_("Grade (等次)"), own.grade, "", final.grade)
+        return rows
+
+    def _signatures(self) -> Flowable:
+        """Labels with ruled blanks to sign on (the seal goes beside the date)."""
+        rows = [
+            [_("Filled in by (signature):"), "", _("Telephone:"), "",
+             _("Head of the department (signature):"), ""],
+            [_("(Seal of the unit)"), "", "", "", "", BLANK_DATE],
+        ]
+        if self.bureau_view:
+            rows.append([_("Review group members (signature):"), "", "", "",
+                         _("Review date:"), BLANK_DATE])
+        cells = [[self.p(text, "signature", "song") if text else "" for text in row]
+                 for row in rows]
+        ruled = [("FONTNAME", (0, 0), (-1, -1), self.fonts.roles["body"]),
+                 ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
+                 ("LINEBELOW", (3, 0), (3, 0), 0.5, colors.black),
+                 ("LINEBELOW", (5, 0), (5, 0), 0.5, colors.black),
+                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                 ("TOPPADDING", (0, 0), (-1, -1), 7 * mm),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        if self.bureau_view:
+            ruled.append(("LINEBELOW", (1, 2), (3, 2), 0.5, colors.black))
+            ruled.append(("SPAN", (1, 2), (3, 2)))
+        table = Table(cells, colWidths=[w * mm for w in (38, 45, 22, 40, 62, 60)], style=ruled,
+                      hAlign="LEFT")
+        return KeepTogether([Spacer(0, 2 * mm), table])
+
+    def flowables(self, department: DepartmentReport) -> list[Flowable]:
+        """The whole sheet of one department."""
+        style = table_style(self.fonts.roles["body"])
+        style += [("ALIGN", (0, 0), (-1, 0), "CENTER")]
+        rows = [self._head_row()]
+        rows += self._item_rows(department, style)
+        self._offset = len(rows)
+        rows += self._total_rows(department, style)
+        table = Table(rows, colWidths=[w * mm for w in COLUMN_MM], repeatRows=1, splitInRow=1,
+                      style=style)
+        explanation = [e.text for e in department.final.explanation]
+        flowables = [*self._header(department), table]
+        if explanation:
+            flowables += [Spacer(0, 2 * mm), self.p(_("How the total came about: ") +
+                                                     "；".join(explanation), "note", "song")]
+        flowables.append(self._signatures())
+        return flowables
+
+    _offset = 0
