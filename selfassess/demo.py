@@ -200,7 +200,24 @@ def _write_bureau(folder: Path, checklist: Checklist, departments: list[Path]) -
         apply_reviews(af, REVIEWS, actor="考核组")
     lines = [_("created {path} ({state})").format(path=path, state=_("bureau file"))]
     lines += ["  " + outcome.line() for outcome in outcomes]
-    return lines
+    return lines + _write_prints(folder, path)
+
+
+def _write_prints(folder: Path, bureau: Path) -> list[str]:
+    """The bureau report (draft) and one department's sheet, as PDFs."""
+    from selfassess.report import collect, load_fonts, report_pdf, sheets_pdf
+
+    fonts = load_fonts()
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        report = collect(af)
+        planning = next(d.id for d in af.departments() if d.name == "规划计划处")
+        one = collect(af, planning)
+    targets = {folder / f"{PERIOD}_{BUREAU}_{_('bureau report')}.pdf":
+               report_pdf(report, draft=True, fonts=fonts),
+               folder / f"{PERIOD}_规划计划处_{_('score sheet')}.pdf": sheets_pdf(one, fonts=fonts)}
+    for target, pdf in targets.items():
+        target.write_bytes(pdf)
+    return [_("created {path} ({state})").format(path=target, state="PDF") for target in targets]
 
 
 def write_demo(folder: Path) -> list[str]:

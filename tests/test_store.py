@@ -317,3 +317,14 @@ def test_removing_a_shortcoming_keeps_measure_links(dept_file: AssessmentFile) -
     assert [s.text for s in data.shortcomings] == ["甲", "丙"]
     assert [(m.text, m.shortcoming) for m in data.measures] == [
         ("对甲", 0), ("对乙", None), ("对丙", 1), ("泛泛", None)]
+
+
+def test_reading_leaves_no_companion_files(dept_file: AssessmentFile, tmp_path: Path) -> None:
+    from selfassess.summary import file_summary
+
+    dept_file.close()
+    before = sha256_of(dept_file.path)
+    with AssessmentFile.open(dept_file.path, readonly=True) as af:
+        file_summary(af)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["office.selfassess"]
+    assert sha256_of(dept_file.path) == before

@@ -74,8 +74,15 @@ def check_header(path: Path) -> None:
 
 
 def connect(path: Path, readonly: bool) -> Database:
-    """Open an SQLite connection wrapped by sqlite-utils (file must already exist)."""
+    """Open an SQLite connection wrapped by sqlite-utils (file must already exist).
+
+    A read-only open of a file nobody is writing (no ``-wal`` beside it) is ``immutable``:
+    SQLite then reads the one file and creates no ``-shm``/``-wal`` companions, which a
+    read-only connection could never remove (they would litter the folder of received files).
+    """
     uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
+    if readonly and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True)
     db = Database(conn, execute_plugins=False, recursive_triggers=False)
     db.execute("PRAGMA trusted_schema = OFF")

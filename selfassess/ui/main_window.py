@@ -277,10 +277,12 @@ class MainWindow(QMainWindow):
         self.new_bureau_action = QAction(_("New bureau file (汇总)…"), self)
         self.open_action = QAction(_("Open…"), self, shortcut=QKeySequence.StandardKey.Open)
         self.copy_action = QAction(_("Save a copy for sending…"), self)
+        self.preview_action = QAction(_("Print preview…"), self,
+                                      shortcut=QKeySequence.StandardKey.Print)
         self.close_action = QAction(_("Close file"), self, shortcut=QKeySequence.StandardKey.Close)
         self.quit_action = QAction(_("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.new_bureau_action, self.open_action,
-                       self.copy_action, self.close_action):
+                       self.preview_action, self.copy_action, self.close_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -305,6 +307,7 @@ class MainWindow(QMainWindow):
         self.new_bureau_action.triggered.connect(self.new_bureau)
         self.open_action.triggered.connect(self.choose_file)
         self.copy_action.triggered.connect(self.save_copy)
+        self.preview_action.triggered.connect(self.preview)
         self.close_action.triggered.connect(self.close_file)
         self.quit_action.triggered.connect(self.close)
         self.next_action.triggered.connect(lambda: self.workspace and self.workspace.next())
@@ -323,6 +326,7 @@ class MainWindow(QMainWindow):
                        self.summary_action):
             action.setEnabled(has_file)
         self.close_action.setEnabled(has_file or self.bureau is not None)
+        self.preview_action.setEnabled(has_file or self.bureau is not None)
         self.copy_action.setEnabled(bool(self.session and self.session.sealed))
 
     def _update_title(self) -> None:
@@ -435,6 +439,23 @@ class MainWindow(QMainWindow):
         """Show a place in the open file."""
         if self.workspace is not None:
             self.workspace.go_to(node)
+
+    # --- printing ------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """Lay out the open file's print (score sheet or bureau report) and show it."""
+        from selfassess.ui.preview import PreviewDialog, render_file
+
+        if self.bureau is not None:
+            self.bureau.preview()
+            return
+        if self.session is None or self.workspace is None:
+            return
+        self.workspace.flush()
+        path = self.session.path
+        name = f"{self.session.submission_name().removesuffix(FILE_SUFFIX)}_{_('score sheet')}"
+        PreviewDialog(self, _("Print preview"), render_file(path),
+                      path.with_name(name + ".pdf"), workbook_source=path).exec()
 
     # --- sealing -------------------------------------------------------------------------------
 

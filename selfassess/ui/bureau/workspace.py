@@ -97,6 +97,8 @@ class BureauWorkspace(QWidget):
         self.folder_button = QPushButton(_("Import a folder…"))
         self.roster_button = QPushButton(_("Roster…"))
         self.distribute_button = QPushButton(_("Distribute blank files…"))
+        self.report_button = QPushButton(_("Report preview…"))
+        self.report_button.setObjectName("bureau_report")
         self.allow_drafts = QCheckBox(_("also merge drafts"))
         self.allow_drafts.setObjectName("bureau_allow_drafts")
         self.search = QLineEdit()
@@ -105,7 +107,7 @@ class BureauWorkspace(QWidget):
         self.search.setClearButtonEnabled(True)
         bar = QHBoxLayout()
         for widget in (self.import_button, self.folder_button, self.roster_button,
-                       self.distribute_button, self.allow_drafts):
+                       self.distribute_button, self.report_button, self.allow_drafts):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.search, 1)
@@ -157,6 +159,7 @@ class BureauWorkspace(QWidget):
         self.folder_button.clicked.connect(self.choose_folder)
         self.roster_button.clicked.connect(self.edit_roster)
         self.distribute_button.clicked.connect(self.distribute)
+        self.report_button.clicked.connect(self.preview)
         self.search.returnPressed.connect(lambda: self.run_search(self.search.text()))
         # tables
         self.table.doubleClicked.connect(self._on_department_activated)
@@ -283,6 +286,23 @@ class BureauWorkspace(QWidget):
         if kept:
             text += "\n" + _("Already there, not overwritten: {names}").format(names="、".join(kept))
         QMessageBox.information(self, _("Distribute"), text)
+
+    # --- printing ------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """The bureau report (or the sheet of the department under review), shown to print."""
+        from selfassess.ui.preview import PreviewDialog, render_file
+
+        self.flush()
+        department = self.review_session.data.department if self.review is not None else None
+        info = self.af.info
+        name = (f"{info.period}_{department.name}_{_('score sheet')}" if department else
+                f"{info.period}_{info.bureau_name}_{_('bureau report')}")
+        self.preview_dialog = PreviewDialog(
+            self, _("Print preview"), render_file(self.af.path, department.id if department
+                                                  else None),
+            self.af.path.with_name(name + ".pdf"), workbook_source=self.af.path)
+        self.preview_dialog.exec()
 
     # --- search ----------------------------------------------------------------------------------
 
