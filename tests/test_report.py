@@ -217,3 +217,15 @@ def test_cli_report_and_export(tmp_path: Path, checklist: Checklist,
     assert main(["export", str(path), "-o", str(xlsx)]) == 0 and xlsx.stat().st_size > 5000
     assert main(["export", str(path), "-o", str(tmp_path / "out.csv")]) == 1
     json.dumps(capsys.readouterr().out)
+
+
+def test_the_machines_gongwen_fonts_take_their_roles(monkeypatch: pytest.MonkeyPatch) -> None:
+    from selfassess.paths import resource
+    from selfassess.report import fonts as font_module
+
+    bundled = resource("fonts", "wqy-microhei.ttc")
+    monkeypatch.setattr(font_module, "fontconfig_files", lambda: {"仿宋_GB2312": (bundled, 1)})
+    fonts = font_module.load_fonts()
+    assert fonts.roles["body"] == "SAwqy-microhei1"  # found by its family name
+    assert fonts.roles["heading"] == font_module.BUNDLED and fonts.substituted
+    assert fonts.markup("仿宋", "body") == "仿宋"

@@ -1,18 +1,24 @@
 """Fonts for the PDFs: every font embedded (TrueType outlines, subset), none assumed on the reader.
 
 Roles follow the 公文 habit — title (小标宋), heading (黑体), body (仿宋), kai (楷体), song (宋体).
-Where the machine has the real TrueType 公文 fonts (Windows: simfang, simhei, simkai, simsun)
-they take their roles; otherwise the bundled WenQuanYi Micro Hei stands in, and the report says
-so once (字体已替代). Text is split into runs by glyph coverage: a character the role font lacks
-is drawn with the first font that has it (the bundled font, then system fonts known to cover
-CJK Extension B, symbols and emoji). A character no available font has is drawn as 〓 (the
-customary mark for a missing character) and reported, never left to vanish.
+Where the machine has the real TrueType 公文 fonts (Windows: simfang, simhei, simkai, simsun;
+Linux desktops: found by family name through fontconfig) they take their roles; otherwise the
+bundled WenQuanYi Micro Hei stands in, and the report says so once (字体已替代).
+
+Text is split into runs by glyph coverage: a character the role font lacks is drawn with the
+first font that has it (the bundled font, then system fonts known to cover CJK Extension B,
+symbols and emoji). A character no available font has is drawn as 〓 (the customary mark for a
+missing character) and reported, never left to vanish.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,6 +38,16 @@ ROLE_CANDIDATES: dict[str, list[tuple[Path, int]]] = {
     "body": [(_WINDOWS_FONTS / "simfang.ttf", 0)],
     "kai": [(_WINDOWS_FONTS / "simkai.ttf", 0)],
     "song": [(_WINDOWS_FONTS / "simsun.ttc", 0)],
+}
+# family names of the 公文 fonts as fontconfig reports them (Kylin, UOS and other Linux desktops),
+# most wanted first; TrueType files only
+ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "CESI小标宋-GB2312",
+              "黑体", "SimHei"),
+    "heading": ("黑体", "SimHei", "CESI黑体-GB2312"),
+    "body": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "CESI仿宋-GB2312"),
+    "kai": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "CESI楷体-GB2312"),
+    "song": ("宋体", "SimSun", "CESI宋体-GB2312"),
 }
 # fonts that cover what WenQuanYi lacks (TrueType outlines only: reportlab refuses CFF)
 FALLBACK_CANDIDATES: list[tuple[Path, int]] = [
@@ -152,6 +168,34 @@ def _register(name: str, path: Path, index: int) -> set[int] | None:
     return set(font.face.charToGlyph)
 
 
+@cache
+def fontconfig_files() -> dict[str, tuple[Path, int]]:
+    """TrueType fonts fontconfig knows, by family name (empty where there is no fc-list)."""
+    if sys.platform == "win32" or shutil.which("fc-list") is None:
+        return {}
+    try:
+        listing = subprocess.run(["fc-list", "--format", "%{family}\t%{file}\t%{index}\n"],
+                                 capture_output=True, text=True, timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found: dict[str, tuple[Path, int]] = {}
+    for line in listing.splitlines():
+        families, _tab, rest = line.partition("\t")
+        file, _tab, index = rest.partition("\t")
+        if Path(file).suffix.lower() not in (".ttf", ".ttc") or not index.isdigit():
+            continue
+        for family in families.split(","):
+            found.setdefault(family.strip(), (Path(file), int(index)))
+    return found
+
+
+def role_candidates(role: str) -> list[tuple[Path, int]]:
+    """Where a role's font may be: the Windows font folder, then fontconfig's families."""
+    known = fontconfig_files()
+    return ROLE_CANDIDATES[role] + [known[family] for family in ROLE_FAMILIES[role]
+                                    if family in known]
+
+
 def load_fonts(prefer_system: bool = True) -> FontSet:
     """Register the fonts for a document (cheap after the first call in a process)."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
@@ -165,8 +209,8 @@ def load_fonts(prefer_system: bool = True) -> FontSet:
         roles[role] = BUNDLED
         if not prefer_system:
             continue
-        for path, index in ROLE_CANDIDATES[role]:
-            name = f"SA{path.stem}"
+        for path, index in role_candidates(role):
+            name = f"SA{path.stem}{index}"
             if path.is_file() and (covered := _register(name, path, index)) is not None:
                 coverage[name] = covered
                 roles[role] = name
