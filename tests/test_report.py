@@ -229,3 +229,16 @@ def test_the_machines_gongwen_fonts_take_their_roles(monkeypatch: pytest.MonkeyP
     assert fonts.roles["body"] == "SAwqy-microhei1"  # found by its family name
     assert fonts.roles["heading"] == font_module.BUNDLED and fonts.substituted
     assert fonts.markup("仿宋", "body") == "仿宋"
+
+
+def test_a_full_chart_fits_on_one_landscape_page(tmp_path: Path, checklist: Checklist) -> None:
+    from selfassess.report.bureau_report import CHART_ROWS, TALL, BureauReportBuilder
+    from selfassess.report.layout import stylesheet
+
+    path = bureau_with(tmp_path, checklist, 1)
+    with AssessmentFile.open(path, readonly=True) as af:
+        report = collect(af)
+    fonts = load_fonts()
+    builder = BureauReportBuilder(report, fonts, stylesheet(fonts))
+    drawing = builder._chart("各单位考核总分", [(f"第{n}处", 90.0) for n in range(CHART_ROWS)], 105)
+    assert drawing.height <= TALL  # more departments continue in the next drawing

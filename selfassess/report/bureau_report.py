@@ -33,7 +33,9 @@ from selfassess.report.layout import LANDSCAPE, MARGIN, table_style
 from selfassess.report.sheet import SheetBuilder, points, section_label
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
-CHART_ROWS = 35  # departments per chart drawing (one page)
+TALL = LANDSCAPE[1] - 2 * MARGIN
+BAR = 14  # points per bar
+CHART_ROWS = int((TALL - 60) // BAR)  # departments per chart drawing: one landscape page
 
 
 def _numeric(text: Any) -> bool:
@@ -115,8 +117,8 @@ class BureauReportBuilder:
                            _number(entry["self_total"]), _number(entry["total"]),
                            _number(difference) if difference else "0", entry["grade"],
                            "；".join(remarks)])
-        fixed = 10 + 30 + 13 * len(codes) + 14 + 12 + 15 + 15 + 15 + 13 + 12
-        widths = [10, 30] + [13] * len(codes) + [14, 12, 15, 15, 15, 13, 12,
+        fixed = 10 + 46 + 12 * len(codes) + 14 + 12 + 15 + 15 + 15 + 13 + 12
+        widths = [10, 46] + [12] * len(codes) + [14, 12, 15, 15, 15, 13, 12,
                                                  max(20, WIDE / mm - fixed)]
         align = [("ALIGN", (2, 1), (-2, -1), "RIGHT")]
         return [self.p(_("1. Results (考核结果汇总表)"), "heading", "heading"),
@@ -126,13 +128,13 @@ class BureauReportBuilder:
 
     def _chart(self, title: str, bars: list[tuple[str, float]], maximum: float,
                unit: str = "") -> Drawing:
-        height = 14 * len(bars) + 40
+        height = BAR * len(bars) + 40
         drawing = Drawing(WIDE, height)
         drawing.initialFontName = self.fonts.roles["body"]  # not the unembedded Helvetica
         chart = HorizontalBarChart()
         label_width = 120
         chart.x, chart.y = label_width, 10
-        chart.width, chart.height = WIDE - label_width - 50, 14 * len(bars)
+        chart.width, chart.height = WIDE - label_width - 50, BAR * len(bars)
         chart.data = [[value for _label, value in reversed(bars)]]
         chart.categoryAxis.categoryNames = [self.fonts.single(label) for label, _value
                                             in reversed(bars)]
@@ -264,7 +266,7 @@ class BureauReportBuilder:
             return [*story, self.p(_("No measures were listed."), "body")]
         header = [_("No."), _("Problem"), _("Measure"), _("Department"), _("Responsible person"),
                   _("Deadline"), _("Progress")]
-        return [*story, self._table(header, rows, [10, 70, 80, 30, 20, 22, WIDE / mm - 232])]
+        return [*story, self._table(header, rows, [10, 62, 72, 44, 20, 22, WIDE / mm - 230])]
 
     # --- 8 复核意见 --------------------------------------------------------------------------------
 

@@ -1,0 +1,142 @@
+"""Report benchmark (run by hand): ``python bench/bench_report.py``.
+
+The bureau report of a 100-department bureau file (our layer: reading the file, scoring,
+font coverage, layout) against a bare reportlab script that lays out the same tables (the
+summary table and every department's score table, same fonts, columns and cell texts) with
+nothing of ours. Each runs in a fresh process, alternately three times; medians, and the
+peak resident memory of each process.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from bench_store import machine
+
+DEPARTMENTS = 100
+
+CHILD = r'''
+import io, resource, sys, time
+from xml.sax.saxutils import escape
+from pathlib import Path
+from selfassess import i18n
+i18n.setup("zh_CN")
+from selfassess.store import AssessmentFile
+from selfassess.report import collect, load_fonts, report_pdf
+mode, path = sys.argv[1], Path(sys.argv[2])
+fonts = load_fonts()
+if mode == "ours":
+    started = time.perf_counter()
+    with AssessmentFile.open(path, readonly=True) as af:
+        pdf = report_pdf(collect(af), fonts=fonts)
+    elapsed = time.perf_counter() - started
+else:
+    with AssessmentFile.open(path, readonly=True) as af:
+        report = collect(af)  # the data a bare script would be handed
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
+    started = time.perf_counter()
+    font = fonts.roles["body"]
+    cell = ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=11, wordWrap="CJK")
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), font)]
+    story = []
+    rows = [[Paragraph(escape(str(v)), cell) for v in (e["rank"], e["name"], e["total"],
+             e["grade"])] for e in report.summary["departments"]]
+    story += [Table(rows, repeatRows=0, style=grid), PageBreak()]
+    widths = [w * mm for w in (11, 26, 46, 9, 46, 13, 60, 26, 13, 17)]
+    for d in report.departments:
+        rows = []
+        for item in report.checklist.items:
+            a = d.data.answers.get(item.code)
+            texts = [item.code, item.title, item.content, str(item.max_points), item.criteria,
+                     str(a.self_score if a else ""),
+                     (a.deduction_reason + "\n" + a.narrative) if a else "",
+                     "\n".join(e.file_name for e in d.data.evidence_for("item", item.code)),
+                     str(d.final.items.get(item.code)), ""]
+            rows.append([Paragraph(escape(t).replace("\n", "<br/>"), cell) for t in texts])
+        story += [Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, style=grid),
+                  PageBreak()]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=landscape(A4)).build(story)
+    pdf = buffer.getvalue()
+    elapsed = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{elapsed:.3f} {peak:.0f} {len(pdf)}")
+'''
+
+
+def build_bureau(folder: Path) -> Path:
+    from selfassess.bureau import create_bureau, merge_files
+    from selfassess.checklist import load_builtin
+    from selfassess.store import AssessmentFile, ChangeSet, Measure, Shortcoming
+
+    checklist = load_builtin("ideology-responsibility")
+    rng = random.Random(1)
+    names = [f"第{n:03d}处" for n in range(DEPARTMENTS)]
+    files = []
+    for name in names:
+        path = folder / f"{name}.selfassess"
+        with AssessmentFile.create(path, checklist, department_name=name, period="2026") as af:
+            answers = {}
+            for item in checklist.items:
+                lost = item.step * rng.randint(0, 2) if rng.random() < 0.3 else Decimal(0)
+                answers[item.code] = {"self_score": item.max_points - lost,
+                                      "narrative": "全年按要求开展工作,记录齐全。" * rng.randint(2, 8),
+                                      "deduction_reason": "记录不全。" if lost else ""}
+            af.apply(ChangeSet(answers=answers,
+                               veto={v.code: {"triggered": False} for v in checklist.veto_items},
+                               shortcomings=[Shortcoming("理论学习", "学习不够深入。")],
+                               measures=[Measure("每月集中学习。", owner="张三", shortcoming=0)]))
+            af.seal()
+        files.append(path)
+    bureau = folder / "bureau.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", names).close()
+    merge_files(bureau, files)
+    return bureau
+
+
+def run(mode: str, bureau: Path) -> tuple[float, float, int]:
+    result = subprocess.run([sys.executable, "-c", CHILD, mode, str(bureau)], check=False,
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(result.stderr)
+    out = result.stdout.split()
+    return float(out[0]), float(out[1]), int(out[2])
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["SELFASSESS_HOME"] = str(Path(tmp) / "home")
+        bureau = build_bureau(Path(tmp))
+        ours, bare = [], []
+        for _ in range(3):
+            ours.append(run("ours", bureau))
+            bare.append(run("bare", bureau))
+    ours_s = statistics.median(r[0] for r in ours)
+    bare_s = statistics.median(r[0] for r in bare)
+    print(f"### {date.today().isoformat()} — {machine()}\n")
+    print("| benchmark | result | target |")
+    print("|---|---|---|")
+    print(f"| bureau report of {DEPARTMENTS} departments, ours (runs: "
+          f"{', '.join(f'{r[0]:.2f}' for r in ours)} s; {ours[0][2] // 1024} KB) | median "
+          f"{ours_s:.2f} s, peak memory {max(r[1] for r in ours):.0f} MB | ≤ 1.3× bare, ≤ 400 MB |")
+    print(f"| the same tables laid out by a bare reportlab script (runs: "
+          f"{', '.join(f'{r[0]:.2f}' for r in bare)} s) | median {bare_s:.2f} s, peak memory "
+          f"{max(r[1] for r in bare):.0f} MB | — |")
+    print(f"| ratio | {ours_s / bare_s:.2f}× | ≤ 1.3× |")
+
+
+if __name__ == "__main__":
+    main()
