@@ -243,17 +243,44 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from selfassess.office.form_xlsx import write_form
     from selfassess.report import collect, write_workbook
     from selfassess.store import AssessmentFile
 
     out = Path(args.output)
-    if out.suffix.lower() != ".xlsx":
-        raise InputRefused(_("{path}: the export is written as .xlsx").format(path=out))
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".docx"):
+        raise InputRefused(_("{path}: export to .xlsx (tables) or .docx (report draft)").format(
+            path=out))
     _refuse_existing(out, args.force)
     with AssessmentFile.open(Path(args.file), readonly=True) as af:
-        report = collect(af)
-    write_workbook(report, out)
+        if suffix == ".docx":
+            raise InputRefused(_("{path}: the Word report draft is not available yet").format(
+                path=out))
+        if af.info.kind == "department":
+            write_form(af, out)  # the 自评表 to fill in Excel and import back
+        else:
+            write_workbook(collect(af), out)
     _out(_("{path}: written").format(path=out))
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from selfassess.office.form_xlsx import import_form
+    from selfassess.store import AssessmentFile
+
+    with AssessmentFile.open(Path(args.file)) as af:
+        if af.info.kind != "department":
+            raise InputRefused(_("{name} is a bureau file; import a form into a department "
+                                 "file").format(name=af.path.name))
+        department = af.department()
+        if department.sealed:
+            raise InputRefused(_("{name} is sealed (revision {revision}); reopen it before "
+                                 "changing anything").format(name=af.path.name,
+                                                             revision=department.revision))
+        changes = import_form(Path(args.workbook), af)
+    _out(_("{path}: {count} item(s) updated").format(path=args.file,
+                                                      count=len(changes.answers)))
     return EXIT_OK
 
 
@@ -354,10 +381,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("from a bureau file: only this department's score sheet"))
     sub.add_argument("--draft", action="store_true", help=_("mark every page as a draft"))
     sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
-    sub = command("export", cmd_export, _("export the tables to Excel (.xlsx)"))
+    sub = command("export", cmd_export, _(
+        "export to Excel (a department's form to fill in, a bureau's tables) or to Word (the "
+        "自查报告 draft)"))
     sub.add_argument("file", help=_(".selfassess file"))
-    sub.add_argument("-o", "--output", required=True, help=_("file to write (.xlsx)"))
+    sub.add_argument("-o", "--output", required=True, help=_("file to write (.xlsx or .docx)"))
     sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    sub = command("import-xlsx", cmd_import_xlsx,
+                  _("read a filled Excel form back into its department file (all or nothing)"))
+    sub.add_argument("workbook", help=_("the filled .xlsx form"))
+    sub.add_argument("file", help=_("department .selfassess file"))
     sub = command("gui", cmd_gui, _("open the graphical interface"))
     sub.add_argument("file", nargs="?", help=_(".selfassess file to open"))
     sub.add_argument("--screenshot", metavar="PNG",

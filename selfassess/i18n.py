@@ -46,6 +46,15 @@ def setup(language: str | None = None) -> str:
     return chosen
 
 
+def translate_to(language: str, message: str) -> str:
+    """A message in a given language, whatever the current one (to recognise headers)."""
+    if normalize_language(language) == "en":
+        return message
+    return gettext.translation(DOMAIN, localedir=str(resource("locale")),
+                               languages=[normalize_language(language)],
+                               fallback=True).gettext(message)
+
+
 def current_language() -> str:
     """The language chosen by the last ``setup()``."""
     return _language

@@ -10,20 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from commands import Capture, run
 from files import newer_schema, other_sqlite, sha256_of
 
 from selfassess.checklist import Checklist, checklist_from_mapping, checklist_mapping
-from selfassess.cli import main
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
 
-Capture = pytest.CaptureFixture[str]
 ROSTER = ["办公室", "宣传处", "财务处"]
-
-
-def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def complete(checklist: Checklist, narrative: str = "按要求开展。") -> ChangeSet:

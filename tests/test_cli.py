@@ -7,21 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from commands import Capture, run
 from files import newer_schema, other_sqlite, sha256_of
 
 from selfassess import __version__
 from selfassess.checklist import Checklist
 from selfassess.checklist.builtin import builtin_paths
-from selfassess.cli import main
-
-Capture = pytest.CaptureFixture[str]
-
-
-def run(capsys: Capture, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 
 def write_json(path: Path, data: Any) -> Path:

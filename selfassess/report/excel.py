@@ -9,27 +9,15 @@ repeated, fit to the page width.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.i18n import _
+from selfassess.office.sheets import style_table
 from selfassess.report.data import DepartmentReport, ReportData
 from selfassess.report.sheet import section_label
-
-BODY = Font(name="仿宋_GB2312", size=11)
-HEAD = Font(name="黑体", size=11, bold=True)
-TITLE = Font(name="宋体", size=16, bold=True)
-THIN = Side(style="thin", color="000000")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-SHADE = PatternFill("solid", fgColor="E8E8E8")
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
@@ -43,30 +31,6 @@ def sheet_title(name: str, taken: set[str]) -> str:
         number += 1
     taken.add(title)
     return title
-
-
-def _table(ws: Worksheet, title: str, header: list[str], rows: list[list[Any]],
-           widths: Sequence[float]) -> None:
-    """Title in row 1, header in row 2, rows below; borders, fonts, print setup."""
-    ws.cell(row=1, column=1, value=title).font = TITLE
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    ws.cell(row=1, column=1).alignment = CENTER
-    for column, text in enumerate(header, 1):
-        cell = ws.cell(row=2, column=column, value=text)
-        cell.font, cell.border, cell.fill, cell.alignment = HEAD, BOX, SHADE, CENTER
-    for row_number, row in enumerate(rows, 3):
-        for column, value in enumerate(row, 1):
-            cell = ws.cell(row=row_number, column=column, value=value)
-            cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
-    for column, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.freeze_panes = "A3"
 
 
 def summary_header(report: ReportData) -> list[str]:
@@ -141,7 +105,7 @@ def write_workbook(report: ReportData, path: Path) -> Path:
     assert ws is not None
     ws.title = sheet_title(_("Summary"), taken)
     header = summary_header(report)
-    _table(ws, f"{report.info.bureau_name} {report.period_title()}{report.checklist.title}",
+    style_table(ws, f"{report.info.bureau_name} {report.period_title()}{report.checklist.title}",
            header, summary_rows(report), [6, 18] + [12] * len(report.checklist.sections)
            + [9, 8, 10, 10, 10, 8, 8, 10])
     department_header = [_("No."), _("Area (考核项目)"), _("What is checked (考核内容)"), _("Max"),
@@ -150,14 +114,14 @@ def write_workbook(report: ReportData, path: Path) -> Path:
                          _("Review score"), _("Remarks")]
     for department in report.departments:
         sheet = workbook.create_sheet(sheet_title(department.name, taken))
-        _table(sheet, f"{department.name} {report.period_title()}{report.checklist.title}",
+        style_table(sheet, f"{department.name} {report.period_title()}{report.checklist.title}",
                department_header, department_rows(report, department),
                [8, 18, 36, 6, 36, 9, 44, 18, 9, 16])
     problems = workbook.create_sheet(sheet_title(_("Shortcomings"), taken))
     rows = [[n, s.category, s.text, d.name, s.item_code]
             for n, (d, s) in enumerate(((d, s) for d in report.departments
                                         for s in d.data.shortcomings), 1)]
-    _table(problems, _("Shortcomings by category (问题清单)"),
+    style_table(problems, _("Shortcomings by category (问题清单)"),
            [_("No."), _("Category"), _("Shortcoming"), _("Department"), _("Item")], rows,
            [6, 14, 60, 18, 8])
     ledger = workbook.create_sheet(sheet_title(_("Rectification ledger"), taken))
@@ -169,7 +133,7 @@ def write_workbook(report: ReportData, path: Path) -> Path:
                        if measure.shortcoming is not None else "")
             rows.append([len(rows) + 1, problem, measure.text, department.name, measure.owner,
                          measure.deadline, measure.progress])
-    _table(ledger, _("Rectification ledger (整改台账)"),
+    style_table(ledger, _("Rectification ledger (整改台账)"),
            [_("No."), _("Problem"), _("Measure"), _("Department"), _("Responsible person"),
             _("Deadline"), _("Progress")], rows, [6, 40, 44, 16, 12, 14, 20])
     path.parent.mkdir(parents=True, exist_ok=True)
