@@ -15,10 +15,14 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from selfassess import __version__, i18n
+from selfassess import FILE_SUFFIX, __version__, i18n
 from selfassess.errors import InputRefused, SelfassessError
 from selfassess.i18n import _
+
+if TYPE_CHECKING:
+    from selfassess.checklist import Checklist
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -46,17 +50,61 @@ def cmd_checklists(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_checklist_validate(args: argparse.Namespace) -> int:
-    from selfassess.checklist import load_checklist_file
-
-    checklist = load_checklist_file(Path(args.path))
+def _report_checklist(path: str | Path, checklist: Checklist) -> None:
     for warning in checklist.warnings:
         _err(_("warning: {message}").format(message=warning))
     _out(_("{path}: valid — {title} ({id} {version}), {sections} sections, {items} items, "
            "{full} points; fingerprint {fingerprint}").format(
-        path=args.path, title=checklist.title, id=checklist.id, version=checklist.version,
+        path=path, title=checklist.title, id=checklist.id, version=checklist.version,
         sections=len(checklist.sections), items=len(checklist.items), full=checklist.full_marks,
         fingerprint=checklist.fingerprint[:16]))
+
+
+def cmd_checklist_validate(args: argparse.Namespace) -> int:
+    from selfassess.checklist import load_checklist_file
+    from selfassess.checklist.workbook import read_checklist_workbook
+
+    path = Path(args.path)
+    _report_checklist(args.path, read_checklist_workbook(path) if path.suffix.lower() == ".xlsx"
+                      else load_checklist_file(path))
+    return EXIT_OK
+
+
+def _checklist_of(source: str) -> Checklist:
+    """A built-in id, a checklist file (YAML or template workbook) or a .selfassess file's own."""
+    from selfassess.checklist import resolve_checklist
+
+    if source.lower().endswith(FILE_SUFFIX):
+        from selfassess.store import AssessmentFile
+
+        with AssessmentFile.open(Path(source), readonly=True) as af:
+            return af.checklist
+    return resolve_checklist(source)
+
+
+def cmd_checklist_import_xlsx(args: argparse.Namespace) -> int:
+    from selfassess.checklist.export import checklist_yaml
+    from selfassess.checklist.workbook import read_checklist_workbook
+
+    out = Path(args.output)
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise InputRefused(_("{path}: the checklist is written as .yaml").format(path=out))
+    _refuse_existing(out, args.force)
+    checklist = read_checklist_workbook(Path(args.workbook))
+    out.write_text(checklist_yaml(checklist), encoding="utf-8")
+    _report_checklist(out, checklist)
+    return EXIT_OK
+
+
+def cmd_checklist_export_xlsx(args: argparse.Namespace) -> int:
+    from selfassess.checklist.workbook import write_checklist_workbook
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".xlsx":
+        raise InputRefused(_("{path}: the template is written as .xlsx").format(path=out))
+    _refuse_existing(out, args.force)
+    write_checklist_workbook(_checklist_of(args.source), out)
+    _out(_("checklist written to {path}").format(path=out))
     return EXIT_OK
 
 
@@ -318,13 +366,26 @@ def build_parser() -> argparse.ArgumentParser:
     checklist = commands.add_parser("checklist", help=_("validate or export a checklist"))
     checklist_commands = checklist.add_subparsers(dest="checklist_command", metavar=_("ACTION"),
                                                   required=True)
-    sub = command("validate", cmd_checklist_validate, _("check a checklist YAML file"),
-                  checklist_commands)
-    sub.add_argument("path", help=_("checklist YAML file"))
+    sub = command("validate", cmd_checklist_validate,
+                  _("check a checklist file (YAML or template workbook)"), checklist_commands)
+    sub.add_argument("path", help=_("checklist YAML file or template workbook (.xlsx)"))
     sub = command("export", cmd_checklist_export,
                   _("write a built-in checklist (or the one inside a .selfassess file) as YAML"),
                   checklist_commands)
     sub.add_argument("source", metavar="ID|FILE", help=_("built-in checklist id or .selfassess file"))
+    sub.add_argument("-o", "--output", required=True, help=_("YAML file to write"))
+    sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    sub = command("export-xlsx", cmd_checklist_export_xlsx,
+                  _("write a checklist as an Excel template workbook (考核细则) to edit"),
+                  checklist_commands)
+    sub.add_argument("source", metavar="ID|FILE",
+                     help=_("built-in checklist id, checklist YAML file or .selfassess file"))
+    sub.add_argument("-o", "--output", required=True, help=_("workbook to write (.xlsx)"))
+    sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    sub = command("import-xlsx", cmd_checklist_import_xlsx,
+                  _("read a checklist template workbook, check it and write it as YAML"),
+                  checklist_commands)
+    sub.add_argument("workbook", help=_("the template workbook (.xlsx)"))
     sub.add_argument("-o", "--output", required=True, help=_("YAML file to write"))
     sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
 

@@ -46,6 +46,10 @@ def resolve_checklist(spec: str | None) -> Checklist:
     if spec in builtin_paths():
         return load_builtin(spec)
     path = Path(spec)
+    if path.is_file() and path.suffix.lower() == ".xlsx":
+        from selfassess.checklist.workbook import read_checklist_workbook
+
+        return read_checklist_workbook(path)
     if path.is_file():
         return load_checklist_file(path)
     raise ChecklistError(_("“{spec}” is neither a built-in checklist nor a checklist file").format(

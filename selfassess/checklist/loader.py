@@ -66,8 +66,12 @@ class _Reader:
         self.warnings: list[str] = []
 
     def _prefix(self, node: Any, where: str, key: str | None = None) -> str:
-        line = getattr(node, "key_lines", {}).get(key) or getattr(node, "line", 0)
-        place = f"{self.source}:{line}" if line else self.source
+        cells = getattr(node, "cells", None)
+        if cells is not None:  # read from a workbook: the sheet and cell, e.g. 考核细则!F7
+            place = cells.get(key) or cells.get("") or self.source
+        else:
+            line = getattr(node, "key_lines", {}).get(key) or getattr(node, "line", 0)
+            place = f"{self.source}:{line}" if line else self.source
         return f"{place}: {where}: " if where else f"{place}: "
 
     def error(self, node: Any, where: str, message: str, key: str | None = None) -> None:

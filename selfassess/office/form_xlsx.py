@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.errors import InputRefused
-from selfassess.i18n import N_, _, translate_to
+from selfassess.i18n import N_, _
 from selfassess.numbers import decimal_text, parse_decimal
 from selfassess.office.sheets import (
     BOX,
@@ -32,6 +32,8 @@ from selfassess.office.sheets import (
     cell_text,
     find_headers,
     fit_row_heights,
+    names_for,
+    normalized,
     open_workbook,
     style_table,
 )
@@ -78,14 +80,9 @@ REQUIRED = {"items": {"code", "score"}, "bonus": {"code", "points"}, "veto": {"c
             "shortcomings": {"category", "text"}, "measures": {"text"}}
 
 
-def _both(message: str) -> set[str]:
-    """A sheet or header name in English and in Chinese (a form in either language reads)."""
-    return {message, translate_to("zh_CN", message)}
-
-
 def _aliases(key: str) -> dict[str, set[str]]:
     """Header texts recognised for each column."""
-    return {column: _both(header) for column, header, _width, _editable in SHEETS[key][1]}
+    return {column: names_for(header) for column, header, _width, _editable in SHEETS[key][1]}
 
 
 def _score(value: Decimal | None) -> Any:
@@ -232,8 +229,8 @@ class _Reader:
 
     def sheet(self, key: str) -> tuple[Worksheet, HeaderMap] | None:
         aliases = _aliases(key)
-        names = _both(SHEETS[key][0])
-        ws = next((self.workbook[n] for n in self.workbook.sheetnames if n in names), None)
+        names = names_for(SHEETS[key][0])
+        ws = next((self.workbook[n] for n in self.workbook.sheetnames if normalized(n) in names), None)
         if ws is None:
             if key == "items":
                 self.problems.append(_("the workbook has no sheet “{name}”").format(

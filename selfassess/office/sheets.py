@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.errors import InputRefused
-from selfassess.i18n import _
+from selfassess.i18n import _, translate_to
 
 BODY = Font(name="仿宋_GB2312", size=11)
 HEAD = Font(name="黑体", size=11, bold=True)
@@ -56,6 +56,17 @@ def open_workbook(path: Path) -> Workbook:
             reason=error.strerror or error)) from None
     except Exception:  # openpyxl raises many kinds for files that are not workbooks
         raise InputRefused(f"{path.name}: " + _("not an Excel workbook (.xlsx)")) from None
+
+
+def names_for(message: str) -> set[str]:
+    """The texts that name a sheet, column or choice: the English message, its Chinese
+    translation, and each half of a bilingual "English (中文)" label, so a header typed as just
+    考核内容 or just "Code" is recognised whatever the program's language."""
+    names = {message, translate_to("zh_CN", message)}
+    for name in list(names):
+        if match := re.fullmatch(r"(.+?)\s*[(（](.+)[)）]", name.strip()):
+            names.update((match.group(1), match.group(2)))
+    return {normalized(name) for name in names}
 
 
 def normalized(text: Any) -> str:
