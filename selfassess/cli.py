@@ -303,9 +303,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     _refuse_existing(out, args.force)
     with AssessmentFile.open(Path(args.file), readonly=True) as af:
         if suffix == ".docx":
-            raise InputRefused(_("{path}: the Word report draft is not available yet").format(
-                path=out))
-        if af.info.kind == "department":
+            from selfassess.office.report_docx import write_report_docx
+
+            write_report_docx(collect(af), out)
+        elif af.info.kind == "department":
             write_form(af, out)  # the 自评表 to fill in Excel and import back
         else:
             write_workbook(collect(af), out)

@@ -67,3 +67,23 @@ def decimal_places(value: Decimal) -> int:
     """Number of digits after the decimal point in canonical form."""
     exponent = value.normalize().as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_numeral(number: int) -> str:
+    """一 … 九十九 for 1–99 (section labels, 一是/二是, (一)/(二)); Arabic digits beyond."""
+    if not 1 <= number <= 99:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def section_label(code: str, title: str) -> str:
+    """``一、学习贯彻与组织领导`` for section 1; other codes as ``A. title``."""
+    if code.isdigit() and 1 <= int(code) <= 99:
+        return f"{chinese_numeral(int(code))}、{title}"
+    return f"{code}. {title}"

@@ -26,11 +26,11 @@ from reportlab.platypus import (
 )
 
 from selfassess.i18n import _
-from selfassess.numbers import decimal_text, round_cents
+from selfassess.numbers import decimal_text, round_cents, section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, table_style
-from selfassess.report.sheet import SheetBuilder, points, section_label
+from selfassess.report.sheet import SheetBuilder, points
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
 TALL = LANDSCAPE[1] - 2 * MARGIN

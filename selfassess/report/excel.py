@@ -15,9 +15,9 @@ from typing import Any
 from openpyxl import Workbook
 
 from selfassess.i18n import _
+from selfassess.numbers import section_label
 from selfassess.office.sheets import style_table
 from selfassess.report.data import DepartmentReport, ReportData
-from selfassess.report.sheet import section_label
 
 
 def sheet_title(name: str, taken: set[str]) -> str:

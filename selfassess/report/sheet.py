@@ -19,21 +19,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import _
-from selfassess.numbers import decimal_text
+from selfassess.numbers import decimal_text, section_label
 from selfassess.report.data import DepartmentReport, ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import table_style
 
 COLUMN_MM = (11, 26, 46, 9, 46, 13, 60, 26, 13, 17)  # 267 mm: A4 landscape less 15 mm margins
-CHINESE_NUMERALS = "一二三四五六七八九十"
 BLANK_DATE = "______年____月____日"
-
-
-def section_label(code: str, title: str) -> str:
-    """``一、学习贯彻与组织领导``."""
-    if code.isdigit() and 1 <= int(code) <= len(CHINESE_NUMERALS):
-        return f"{CHINESE_NUMERALS[int(code) - 1]}、{title}"
-    return f"{code}. {title}"
 
 
 def points(value: Decimal | None) -> str:

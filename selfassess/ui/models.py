@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from selfassess.i18n import N_, _
-from selfassess.numbers import decimal_text
+from selfassess.numbers import decimal_text, section_label
 from selfassess.store.records import EvidenceRef
 from selfassess.ui.appearance import state_icon
 from selfassess.ui.session import Session
@@ -41,16 +41,8 @@ STATE_NAMES = {
     "not_applicable": N_("not applicable"),
     "attention": N_("needs attention"),
 }
-CHINESE_NUMERALS = "一二三四五六七八九十"
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def section_heading(code: str, title: str) -> str:
-    """``一、学习贯彻与组织领导`` for section 1 (Arabic codes beyond ten stay as they are)."""
-    if code.isdigit() and 1 <= int(code) <= len(CHINESE_NUMERALS):
-        return f"{CHINESE_NUMERALS[int(code) - 1]}、{title}"
-    return f"{code}. {title}"
 
 
 def item_state(session: Session, code: str) -> str:
@@ -187,7 +179,7 @@ class ChecklistTreeModel(QAbstractItemModel):
         section = self.session.checklist.section_by_code[code]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return section_heading(code, section.title)
+                return section_label(code, section.title)
             result = self.session.result().sections[code]
             return f"{points(result.score)} / {points(section.max_points)}"
         if role == SEARCH_ROLE:

@@ -33,6 +33,7 @@ from selfassess.bureau import MergeCancelled, distribute, merge_files, roster, s
 from selfassess.bureau.search import NarrativeIndex
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
+from selfassess.numbers import section_label
 from selfassess.store import AssessmentFile
 from selfassess.summary import file_summary
 from selfassess.ui.bureau.charts import BarChart
@@ -44,7 +45,6 @@ from selfassess.ui.bureau.models import (
     MergeLogModel,
     SearchResultModel,
 )
-from selfassess.ui.models import section_heading
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
 from selfassess.ui.widgets import heading
@@ -199,7 +199,7 @@ class BureauWorkspace(QWidget):
                 possible += scores["applicable_max"]
                 lost += scores["applicable_max"] - scores["final"]
             rate = 100 * lost / possible if possible else 0.0
-            losses.append((section_heading(section.code, section.title), rate, "#c62828"))
+            losses.append((section_label(section.code, section.title), rate, "#c62828"))
         self.sections_chart.set_data(_("Points lost by section (失分率, %)"), losses, 100.0,
                                      unit="%")
 

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from selfassess.checklist.model import Item
 from selfassess.i18n import _
-from selfassess.numbers import decimal_text
+from selfassess.numbers import decimal_text, section_label
 from selfassess.scoring import Aid
 from selfassess.store import ChangeSet
-from selfassess.ui.models import section_heading
 from selfassess.ui.pages.evidence_panel import EvidencePanel
 from selfassess.ui.pages.review_panel import ReviewPanel
 from selfassess.ui.pages.scoring_aid import MODE_NAMES, ScoringAid
@@ -144,7 +143,7 @@ class ItemPage(QScrollArea):
         self.item = item
         answer = self.session.data.answers.get(code)
         section = self.session.checklist.section_by_code[item.section_code]
-        self.section_label.setText(section_heading(section.code, section.title))
+        self.section_label.setText(section_label(section.code, section.title))
         self.title_label.setText(f"{item.code}  {item.title}")
         self.meta_label.setText(_("Maximum {max} points · {mode}").format(
             max=decimal_text(item.max_points), mode=_(MODE_NAMES[item.mode])))

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from selfassess.i18n import _
-from selfassess.numbers import decimal_text
-from selfassess.ui.models import NODE_ROLE, ProblemModel, section_heading
+from selfassess.numbers import decimal_text, section_label
+from selfassess.ui.models import NODE_ROLE, ProblemModel
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import heading, wrap_label
 
@@ -96,7 +96,7 @@ class SummaryPage(QScrollArea):
                               .format(department=department.name, period=session.af.info.period,
                                       person=department.filled_by or "—", state=state))
         rows = "".join(
-            f"<tr><td>{escape(section_heading(s.code, s.title))}</td>"
+            f"<tr><td>{escape(section_label(s.code, s.title))}</td>"
             f"<td align='right'>{decimal_text(result.sections[s.code].score)}</td>"
             f"<td align='right'>{decimal_text(s.max_points)}</td></tr>"
             for s in checklist.sections)
