@@ -30,6 +30,7 @@ from selfassess.i18n import _
 from selfassess.store import AssessmentFile
 from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
 from selfassess.ui.models import NODE_ROLE, PAGES, SEARCH_ROLE, STATE_ROLE, ChecklistTreeModel
+from selfassess.ui.office_actions import OfficeActions
 from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
 from selfassess.ui.pages.item_page import ItemPage
 from selfassess.ui.pages.lists_page import ListPage, measures_page, shortcomings_page
@@ -282,8 +283,13 @@ class MainWindow(QMainWindow):
         self.close_action = QAction(_("Close file"), self, shortcut=QKeySequence.StandardKey.Close)
         self.quit_action = QAction(_("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.new_bureau_action, self.open_action,
-                       self.preview_action, self.copy_action, self.close_action):
+                       self.preview_action, self.copy_action):
             file_menu.addAction(action)
+        if getattr(self, "office", None) is not None:
+            self.office.deleteLater()  # rebuilt in the new language
+        self.office = OfficeActions(self)
+        self.office.menu(file_menu)
+        file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = self.menuBar().addMenu(_("&Go"))
@@ -328,6 +334,7 @@ class MainWindow(QMainWindow):
         self.close_action.setEnabled(has_file or self.bureau is not None)
         self.preview_action.setEnabled(has_file or self.bureau is not None)
         self.copy_action.setEnabled(bool(self.session and self.session.sealed))
+        self.office.update()
 
     def _update_title(self) -> None:
         if self.bureau is not None:

@@ -111,7 +111,7 @@ class Session(QObject):
         self.reload(touched)
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
 
-    def _store(self, write: Callable[[], object], touched: set[str]) -> bool:
+    def _store(self, write: Callable[[], object], touched: set[str] | None) -> bool:
         try:
             write()
         except SelfassessError as error:
@@ -127,6 +127,10 @@ class Session(QObject):
         if changes.is_empty():
             return True
         return self._store(lambda: self.af.apply(changes, actor=self.actor), touched)
+
+    def import_changes(self, changes: ChangeSet) -> bool:
+        """Store a whole imported form (Excel); every view reloads."""
+        return self._store(lambda: self.af.apply(changes, actor=self.actor), None)
 
     def apply_review(self, review: Review, touched: set[str]) -> bool:
         """Store one review (考核得分 / reason); False (and ``refused``) when refused."""

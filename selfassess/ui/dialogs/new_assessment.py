@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfassess.checklist import Checklist, builtin_checklists, load_checklist_file
+from selfassess.checklist import Checklist, builtin_checklists, resolve_checklist
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.paths import default_documents_dir
@@ -95,12 +95,12 @@ class NewAssessmentDialog(QDialog):
         if self.checklist.itemData(index) != FROM_FILE:
             return
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a checklist"), "", _("Checklists (*.yaml *.yml)"))
+            self, _("Choose a checklist"), "", _("Checklists (*.yaml *.yml *.xlsx)"))
         if not name:
             self.checklist.setCurrentIndex(0)
             return
         try:
-            checklist = load_checklist_file(Path(name))
+            checklist = resolve_checklist(name)  # YAML or an Excel template
         except SelfassessError as error:
             self.error.setText("\n".join(error.problems[:8]))
             self.checklist.setCurrentIndex(0)
