@@ -215,7 +215,7 @@ def test_chinese_form_reads_back(tmp_path: Path, capsys: Capture,
     ws = wb["自评表"]
     col = headers(ws)
     assert {"代码", "分值", "自评得分", "不适用", "不适用理由"} <= set(col)
-    ws.cell(row=4, column=col["自评得分"], value=3)
+    ws.cell(row=4, column=col["自评得分"], value="3分")  # typed with its unit
     wb.save(form)
     monkeypatch.setenv("SELFASSESS_LANG", "en")  # a form in Chinese imports in any language
     code, _out, err = run(capsys, "import-xlsx", str(form), str(dept))

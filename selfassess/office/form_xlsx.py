@@ -254,6 +254,8 @@ def _number(reader: _Reader, ws: Worksheet, headers: HeaderMap, row: int, key: s
     value = headers.value(ws, row, key)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, str):
+        value = value.strip().removesuffix("分").strip()  # people write "4分"
     number = None if isinstance(value, bool) else parse_decimal(value)
     if number is None:
         reader.problem(ws, headers.columns[key], row, _("“{value}” is not a number").format(
