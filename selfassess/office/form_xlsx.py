@@ -254,9 +254,8 @@ def _number(reader: _Reader, ws: Worksheet, headers: HeaderMap, row: int, key: s
     value = headers.value(ws, row, key)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, str):
-        value = value.strip().removesuffix("分").strip()  # people write "4分"
-    number = None if isinstance(value, bool) else parse_decimal(value)
+    typed = value.strip().removesuffix("分").strip() if isinstance(value, str) else value
+    number = None if isinstance(value, bool) else parse_decimal(typed)  # "4分" is 4
     if number is None:
         reader.problem(ws, headers.columns[key], row, _("“{value}” is not a number").format(
             value=str(value)[:40]))
