@@ -61,7 +61,8 @@ class _Parser:
         number = None if isinstance(value, _NotANumber) else parse_decimal(value)
         if number is None:
             shown = "NaN" if isinstance(value, _NotANumber) else (
-                value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+                value if isinstance(value, str | Decimal) else json.dumps(value,
+                                                                         ensure_ascii=False))
             self.problem(where, _("{field} “{value}” is not a number").format(
                 field=name, value=str(shown)[:40]))
         return number
@@ -87,7 +88,16 @@ class _Parser:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.problem(where, _("evidence must be a list of file paths"))
             return None
-        return [EvidenceSource(self.base / v, safe_file_name(Path(v).name)) for v in value]
+        sources = []
+        for text in value:
+            path = (self.base / text).resolve()
+            if not path.is_relative_to(self.base):  # an answers file from someone else must
+                self.problem(where, _(                # not pick files elsewhere on this computer
+                    "evidence “{path}” is outside the answers file's folder").format(
+                    path=text[:80]))
+                continue
+            sources.append(EvidenceSource(path, safe_file_name(Path(text).name)))
+        return sources
 
     def aid(self, value: Any, where: str) -> Aid | None:
         data = self.mapping(value, f"{where} aid")
@@ -254,4 +264,7 @@ def load_answers_file(path: Path) -> ChangeSet:
     except ValueError as error:  # e.g. an integer literal of thousands of digits
         raise InputRefused(f"{path.name}: " + _("not valid JSON ({reason})").format(
             reason=error)) from None
-    return parse_answers(data, path.resolve().parent)
+    try:
+        return parse_answers(data, path.resolve().parent)
+    except InputRefused as error:  # each problem names the answers file it is in
+        raise InputRefused([f"{path.name}: {problem}" for problem in error.problems]) from None

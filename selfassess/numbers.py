@@ -31,8 +31,8 @@ def parse_decimal(value: object) -> Decimal | None:
             return None
     else:
         return None
-    if not number.is_finite():
-        return None
+    if not number.is_finite() or not -12 <= number.adjusted() <= 12:
+        return None  # no score is that large or that fine; 1e999999 would print a million digits
     if number == 0:
         return Decimal(0)  # folds -0 into 0
     return number

@@ -40,6 +40,10 @@ def field_label(name: str) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Invisible format characters (zero-width spaces and joiners, bidirectional overrides, the
+# byte-order mark): harmless inside a narrative, but in a name or a file name they make two
+# different names look the same (宣\u200b传处 vs 宣传处) or hide an extension (纪要\u202efdp.exe).
+_INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 
 
@@ -59,6 +63,8 @@ def text_problem(value: object, limit: int, single_line: bool = False) -> str | 
         return _("contains control characters")
     if single_line and "\n" in value.replace("\r", "\n"):
         return _("must be a single line")
+    if single_line and _INVISIBLE.search(value):
+        return _("contains invisible characters (zero-width or direction marks)")
     return None
 
 
@@ -66,7 +72,7 @@ def safe_file_name(name: str) -> str:
     """A file name safe to show and to write on any system: no folders, no control characters,
     no reserved Windows names. Used for evidence names taken from people's files."""
     name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1]
-    name = _CONTROL.sub("", name).strip().strip(".") or "file"
+    name = _INVISIBLE.sub("", _CONTROL.sub("", name)).strip().strip(".") or "file"
     name = re.sub(r'[<>:"|?*]', "_", name)
     if _WINDOWS_RESERVED.match(name):
         name = "_" + name

@@ -93,9 +93,9 @@ def parse_checklist_yaml(text: str, source: str) -> Any:
         return yaml.load(text, Loader=_ChecklistLoader)  # a SafeLoader subclass: safe
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or str(error)
+        problem = (error.problem or error.context or str(error)).splitlines()[0]
         message = _("malformed YAML: {problem}").format(problem=problem)
         raise ChecklistError(_located(source, mark, message)) from None
     except yaml.YAMLError as error:
-        message = _("malformed YAML: {problem}").format(problem=error)
+        message = _("malformed YAML: {problem}").format(problem=str(error).splitlines()[0])
         raise ChecklistError(f"{source}: {message}") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import sqlite3
 import uuid
 from pathlib import Path
 from types import TracebackType
@@ -38,9 +39,11 @@ from selfassess.store.database import (
 )
 from selfassess.store.editing import now_text, write_changes
 from selfassess.store.evidence import blob_matches, iter_blob
-from selfassess.store.reading import read_department_data, read_departments
+from selfassess.store.reading import damaged, read_department_data, read_departments
 from selfassess.store.records import AuditEntry, Department, DepartmentData, FileInfo, SealRecord
 from selfassess.store.sealing import content_digest
+from selfassess.store.trust import is_trusted, remember, trust_in_session
+from selfassess.store.verify import verify_contents
 from selfassess.validation import MAX_NAME, text_problem
 
 KINDS = ("department", "bureau")
@@ -69,15 +72,44 @@ class AssessmentFile:
     # --- opening and creating ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, readonly: bool = False) -> AssessmentFile:
-        """Open an existing file; raises FileFormatError with a one-line reason if unusable."""
+    def open(cls, path: Path | str, readonly: bool = False, verify: bool = True
+             ) -> AssessmentFile:
+        """Open an existing file; raises FileFormatError with a one-line reason if unusable.
+
+        A file this machine's selfassess did not write last is first checked completely on a
+        read-only connection (``store.verify``); only then is it opened, writable if asked.
+        ``verify=False`` is for callers that run the same checks themselves (merge intake).
+        """
         path = Path(path)
+        if verify and not is_trusted(path):
+            cls._verify(path, with_wal=not readonly)
         db = open_database(path, readonly)
         try:
-            return cls(path, db, readonly)
+            af = cls(path, db, readonly)
         except BaseException:
             db.close()
             raise
+        if verify:
+            trust_in_session(path)
+        return af
+
+    @classmethod
+    def _verify(cls, path: Path, with_wal: bool) -> None:
+        shm = Path(f"{path}-shm")
+        had_shm = shm.exists()
+        try:
+            db = open_database(path, readonly=True, with_wal=with_wal)
+            try:
+                verify_contents(cls(path, db, readonly=True))
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as error:
+            raise FileFormatError(f"{path.name}: " + _("the file is damaged ({reason})").format(
+                reason=error)) from None
+        finally:
+            if not had_shm:  # reading a -wal needs a -shm; a refused file keeps nothing new
+                shm.unlink(missing_ok=True)
+        trust_in_session(path)
 
     @classmethod
     def create(cls, path: Path | str, checklist: Checklist, *, department_name: str,
@@ -133,6 +165,7 @@ class AssessmentFile:
             db.close()
             discard(temporary)
             raise
+        trust_in_session(path)
         return cls.open(path)
 
     def _meta(self) -> dict[str, str]:
@@ -164,7 +197,7 @@ class AssessmentFile:
         except ValueError:
             raise FileFormatError(f"{source}: " + _("not valid JSON")) from None
         except ChecklistError as error:
-            raise FileFormatError(error.problems) from None
+            raise FileFormatError(damaged(self.path.name, error.problems)) from None
         if checklist.fingerprint != fingerprint:
             raise FileFormatError(f"{source}: " + _("its content does not match its fingerprint"))
         return checklist
@@ -290,8 +323,11 @@ class AssessmentFile:
     # --- closing -------------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection (SQLite checkpoints the WAL into the file)."""
+        """Close the connection (SQLite checkpoints the WAL into the file); a file this
+        program wrote is then recorded as this machine's (``store.trust``)."""
         self.db.close()
+        if not self.readonly:
+            remember(self.path)
 
     def __enter__(self) -> AssessmentFile:
         return self

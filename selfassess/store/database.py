@@ -25,6 +25,7 @@ from selfassess.store.schema import (
     MIGRATION_NAMES,
     MIGRATION_SET,
     SCHEMA_VERSION,
+    expected_columns,
     migrations,
 )
 
@@ -73,15 +74,18 @@ def check_header(path: Path) -> None:
             found=user_version, supported=SCHEMA_VERSION))
 
 
-def connect(path: Path, readonly: bool) -> Database:
+def connect(path: Path, readonly: bool, with_wal: bool = False) -> Database:
     """Open an SQLite connection wrapped by sqlite-utils (file must already exist).
 
-    A read-only open of a file nobody is writing (no ``-wal`` beside it) is ``immutable``:
-    SQLite then reads the one file and creates no ``-shm``/``-wal`` companions, which a
-    read-only connection could never remove (they would litter the folder of received files).
+    A read-only open of a file nobody is writing (no ``-shm`` beside it: a selfassess window
+    editing a file always has one) is ``immutable``: SQLite reads the one file, ignores a stray
+    ``-wal`` someone copied along, and creates no companions, which a read-only connection could
+    never remove (they would litter the folder of received files). ``with_wal`` reads a ``-wal``
+    too: the check before a writable open must see what that open will see.
     """
     uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
-    if readonly and not Path(f"{path}-wal").exists():
+    with_wal = with_wal and Path(f"{path}-wal").exists()
+    if readonly and not with_wal and not Path(f"{path}-shm").exists():
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True)
     db = Database(conn, execute_plugins=False, recursive_triggers=False)
@@ -112,6 +116,12 @@ def _check_structure(path: Path, db: Database) -> None:
     if missing:
         raise _refuse(path, _("the file is damaged (missing tables: {tables})").format(
             tables=", ".join(sorted(missing))))
+    for table, columns in sorted(expected_columns().items()):
+        found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if not columns <= found:
+            raise _refuse(path, _("the file is damaged (table {table} lacks columns: "
+                                  "{columns})").format(table=table,
+                                                       columns=", ".join(sorted(columns - found))))
     applied = {row[0] for row in db.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
     unknown = applied - set(MIGRATION_NAMES)
@@ -119,12 +129,12 @@ def _check_structure(path: Path, db: Database) -> None:
         raise _refuse(path, _("made by a newer version of selfassess; please update selfassess"))
 
 
-def open_database(path: Path, readonly: bool) -> Database:
+def open_database(path: Path, readonly: bool, with_wal: bool = False) -> Database:
     """Check and open an existing file; writable opens apply pending migrations."""
     check_header(path)
     db: Database | None = None
     try:
-        db = connect(path, readonly)
+        db = connect(path, readonly, with_wal)
         _check_structure(path, db)
         if migrations.pending(db):
             if readonly:

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from selfassess.checklist.model import Checklist
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
-from selfassess.numbers import parse_decimal
+from selfassess.numbers import decimal_text, parse_decimal
 from selfassess.scoring import Aid, bonus_problem, score_problem
 from selfassess.store.records import (
     Answer,
@@ -66,17 +66,38 @@ class _Problems:
             return None if nullable else False
         return bool(value)
 
+    def name(self, where: str, value: Any) -> str:
+        problem = text_problem(value, MAX_NAME, single_line=True)
+        if problem:
+            self.add(where, problem)
+            return ""
+        return str(value)
+
     def decimal(self, where: str, value: Any) -> Decimal | None:
+        """A stored score: canonical decimal TEXT as selfassess writes it (so "-0", "2.50",
+        "NaN" or a REAL are signs of a file written by something else)."""
         if value is None:
             return None
         number = parse_decimal(value) if isinstance(value, str) else None
-        if number is None:
+        if number is None or decimal_text(number) != value:
             self.add(where, _("“{value}” is not a stored number").format(value=str(value)[:40]))
+            return None
         return number
 
     def raise_if_any(self) -> None:
+        """One line: the first problem and how many more (a damaged or forged file can hold
+        thousands; the person needs to know that it is refused, and the first reason)."""
         if self.lines:
-            raise FileFormatError(self.lines)
+            raise FileFormatError(damaged(self.file_name, self.lines))
+
+
+def damaged(file_name: str, problems: list[str]) -> str:
+    """``x.selfassess: the file holds invalid data: <first> (and N more)``."""
+    first = problems[0].removeprefix(f"{file_name}: ")
+    line = f"{file_name}: " + _("the file holds invalid data: {problem}").format(problem=first)
+    if len(problems) > 1:
+        line += " " + _("(and {count} more)").format(count=len(problems) - 1)
+    return line
 
 
 def read_departments(db: Database, file_name: str, department_id: str | None = None
@@ -95,7 +116,7 @@ def read_departments(db: Database, file_name: str, department_id: str | None = N
         where = _("department {id}").format(id=str(dept_id)[:40])
         if not isinstance(dept_id, str) or not UUID_PATTERN.match(dept_id):
             problems.add(where, _("the department id is not a UUID"))
-        name = problems.text(where, name, MAX_NAME)
+        name = problems.name(where, name)
         if not name.strip():
             problems.add(where, _("the department name is empty"))
         if not isinstance(revision, int) or isinstance(revision, bool) or revision < 0:
@@ -105,7 +126,7 @@ def read_departments(db: Database, file_name: str, department_id: str | None = N
             problems.add(where, _("the content hash is not valid"))
             digest = None
         departments.append(Department(
-            id=str(dept_id), name=name, filled_by=problems.text(where, filled_by, MAX_NAME),
+            id=str(dept_id), name=name, filled_by=problems.name(where, filled_by),
             revision=revision, sealed=bool(problems.flag(where, sealed)),
             created_at=problems.text(where, created_at, MAX_NAME), digest=digest,
             source_file=problems.text(where, source, MAX_SHORT_TEXT),

@@ -191,3 +191,22 @@ EXPECTED_TABLES = frozenset({
     "veto_declarations", "shortcomings", "measures", "seals", "audit_log", "roster", "merge_log",
     "department_history",
 })
+
+
+_expected_columns: dict[str, frozenset[str]] = {}
+
+
+def expected_columns() -> dict[str, frozenset[str]]:
+    """Each table's columns as the migrations make them (worked out once, in memory)."""
+    if not _expected_columns:
+        import sqlite3
+
+        from sqlite_utils import Database
+
+        db = Database(sqlite3.connect(":memory:"))
+        migrations.apply(db)
+        for table in EXPECTED_TABLES:
+            _expected_columns[table] = frozenset(
+                row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+        db.close()
+    return _expected_columns

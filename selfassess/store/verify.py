@@ -1,0 +1,80 @@
+"""The full check of a file this machine did not write last: integrity, foreign keys, every
+stored value, every seal digest and every evidence document's hash and size.
+
+Runs on a read-only connection before the file is used for anything (shown, printed, edited).
+``open_database`` has already checked the header, the structure (no views or triggers) and the
+schema version; ``AssessmentFile`` has checked the kind, the period and the embedded checklist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from selfassess.errors import FileFormatError
+from selfassess.i18n import _
+from selfassess.store.evidence import CHUNK
+from selfassess.store.records import Department
+from selfassess.store.sealing import content_digest
+from selfassess.validation import MAX_EVIDENCE_BYTES
+
+if TYPE_CHECKING:
+    from selfassess.store.assessment import AssessmentFile
+
+
+def _refuse(file_name: str, reason: str) -> FileFormatError:
+    return FileFormatError(f"{file_name}: {reason}")
+
+
+def verify_contents(af: AssessmentFile) -> None:
+    """Raise FileFormatError (one line) unless everything in the open file checks out."""
+    name = af.path.name
+    check = af.db.execute("PRAGMA quick_check").fetchone()
+    if not check or check[0] != "ok":
+        raise _refuse(name, _("the file is damaged (integrity check failed)"))
+    if af.db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise _refuse(name, _("the file is damaged (rows refer to missing departments or "
+                              "documents)"))
+    departments = af.departments()
+    if af.info.kind == "department" and len(departments) != 1:
+        raise _refuse(name, _("a department file must hold exactly one department"))
+    referenced: set[str] = set()
+    for department in departments:
+        data = af.data(department.id)  # every stored value, against the embedded checklist
+        _check_seal(af, department, name)
+        for ref in data.evidence:
+            referenced.add(ref.sha256)
+    for sha256 in sorted(referenced):
+        _check_document(af, sha256, name)
+
+
+def _check_seal(af: AssessmentFile, department: Department, name: str) -> None:
+    if not department.sealed:
+        return
+    seals = af.seals(department.id)
+    if not seals or seals[-1].revision != department.revision:
+        raise _refuse(name, _("its seal record is missing or does not match revision "
+                              "{revision}").format(revision=department.revision))
+    digest = content_digest(af.data(department.id), af.checklist.fingerprint, af.info.period,
+                            department.revision)
+    if digest != seals[-1].digest:
+        raise _refuse(name, _("modified after sealing: the content does not match its sealed "
+                              "digest"))
+
+
+def _check_document(af: AssessmentFile, sha256: str, name: str) -> None:
+    """The stored bytes hash to their key and their declared size is their real size."""
+    row = af.db.execute("SELECT rowid, size, length(content) FROM evidence_blobs WHERE sha256 = ?",
+                        [sha256]).fetchone()
+    if row is None:
+        raise _refuse(name, _("an evidence document is missing from the file"))
+    rowid, declared, actual = row
+    if declared != actual or not 0 <= actual <= MAX_EVIDENCE_BYTES:
+        raise _refuse(name, _("an evidence document declares a wrong size"))
+    digest = hashlib.sha256()
+    with af.db.conn.blobopen("evidence_blobs", "content", rowid, readonly=True) as blob:
+        while chunk := blob.read(CHUNK):
+            digest.update(chunk)
+    if digest.hexdigest() != sha256:
+        raise _refuse(name, _("an evidence document does not match its hash (damaged or "
+                              "altered)"))
