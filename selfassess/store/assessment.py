@@ -65,8 +65,9 @@ class AssessmentFile:
         self.db = db
         self.readonly = readonly
         self.info = self._read_info()
-        if not readonly:
-            set_journal_mode(db, self.info.kind)
+        self._journal_set = readonly
+        if not readonly and self.info.kind == "bureau":
+            self._prepare_writing()
         self.checklist = self._read_checklist()
 
     # --- opening and creating ---------------------------------------------------------------
@@ -249,6 +250,13 @@ class AssessmentFile:
 
     # --- editing -------------------------------------------------------------------------------
 
+    def _prepare_writing(self) -> None:
+        """Switch to the file's journal mode at the first write, not at opening: a file opened
+        and closed without an edit stays byte for byte as it was."""
+        if not self._journal_set:
+            set_journal_mode(self.db, self.info.kind)
+            self._journal_set = True
+
     def _writable(self, department: Department) -> None:
         if self.readonly:
             raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
@@ -256,6 +264,7 @@ class AssessmentFile:
             raise SealedError(_("{name} is sealed (revision {revision}); reopen it before "
                                 "changing anything").format(name=self.path.name,
                                                             revision=department.revision))
+        self._prepare_writing()
 
     def apply(self, changes: ChangeSet, actor: str = "", department_id: str | None = None) -> None:
         """Validate and store a ChangeSet in one transaction; refuse it whole on any problem."""
@@ -302,6 +311,7 @@ class AssessmentFile:
             raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
         if not department.sealed:
             raise InputRefused(_("{name} is not sealed").format(name=self.path.name))
+        self._prepare_writing()
         with self.db.atomic():
             self.db.execute("UPDATE departments SET sealed = 0 WHERE id = ?", [department.id])
             self.db.table("audit_log").insert({
