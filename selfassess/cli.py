@@ -182,6 +182,35 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backups(args: argparse.Namespace) -> int:
+    from selfassess.store.backups import backup_folder, list_backups
+
+    path = Path(args.file)
+    backups = list_backups(path)
+    if not backups:
+        _out(_("{name}: no backups yet (one is made before each seal and each merge)").format(
+            name=path.name))
+        return EXIT_OK
+    _out(_("{name}: {count} backup(s) in {folder}, newest first").format(
+        name=path.name, count=len(backups), folder=backup_folder(path)))
+    for number, backup in enumerate(backups, 1):
+        _out(f"{number:3}  {backup.made_at:%Y-%m-%d %H:%M:%S}  {backup.reason:8}  "
+             f"{backup.size / (1024 * 1024):8.1f} MB  {backup.path.name}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from selfassess.store.backups import resolve_backup, restore
+
+    target = Path(args.file)
+    backup = resolve_backup(args.backup, target)
+    kept = restore(backup, target, force=args.force)
+    _out(_("{name} restored from {backup}").format(name=target.name, backup=backup.name))
+    if kept != target:
+        _out(_("what it replaced was kept as {path}").format(path=kept))
+    return EXIT_OK
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from selfassess.store import AssessmentFile
     from selfassess.summary import file_summary, summary_text
@@ -407,6 +436,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", help=_(".selfassess file"))
     sub = command("reopen", cmd_reopen, _("unseal a sealed file so it can be edited again"))
     sub.add_argument("file", help=_(".selfassess file"))
+    sub = command("backups", cmd_backups,
+                  _("list the backup copies of a file (made before each seal and merge)"))
+    sub.add_argument("file", help=_(".selfassess file"))
+    sub = command("restore", cmd_restore, _("put a backup copy back in place of a file"))
+    sub.add_argument("backup", help=_("the backup: its number in “backups” (1 = newest) or its "
+                                      "path"))
+    sub.add_argument("file", help=_(".selfassess file to restore"))
+    sub.add_argument("--force", action="store_true",
+                     help=_("restore even over a file changed after the backup was made"))
     sub = command("summary", cmd_summary, _("scores, totals, grade and what is missing"))
     sub.add_argument("file", help=_(".selfassess file"))
     sub.add_argument("--json", action="store_true", help=_("print JSON"))

@@ -94,6 +94,8 @@ def test_hostile_files_are_refused_by_every_command(
         bureau_before = file_summary(af)["departments"]
     form = next(c.path for c in cases if c.name == "form-enormous-dimensions").with_name(
         "form-ok.xlsx")
+    target = tmp_path / "restore-target.selfassess"  # a good file a backup would replace
+    shutil.copy(sealed, target)
     answers = tmp_path / "answers.json"
     answers.write_text('{"items": {"1.1": {"score": 4}}}', "utf-8")
     checker = Checker(capsys)
@@ -109,6 +111,7 @@ def test_hostile_files_are_refused_by_every_command(
                      ("import-xlsx", str(form), path)):
             checker.refused(case, *argv)
         checker.refused(case, "merge", str(bureau), path)
+        checker.refused(case, "restore", path, str(target), "--force", untouched=(target,))
     checker.check()
     assert not list(out.iterdir())  # nothing was written for a refused input
     with AssessmentFile.open(bureau, readonly=True) as af:

@@ -41,6 +41,7 @@ from selfassess.bureau.transfer import (
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
+from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import content_digest
@@ -216,6 +217,7 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
                                 bureau.info.period, allow_drafts)
         number = (bureau.db.execute("SELECT MAX(run) FROM merge_log").fetchone()[0] or 0) + 1
         outcomes: list[MergeOutcome] = []
+        make_backup(bureau, "merge")  # before anything else: a copy to go back to
         # a 48 MB page cache: the default 2 MB spills (and syncs the journal) every few pages
         bureau.db.execute(f"PRAGMA cache_size = {-MERGE_CACHE_KB}")
         try:

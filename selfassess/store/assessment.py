@@ -29,6 +29,7 @@ from selfassess.errors import (
     SealedError,
 )
 from selfassess.i18n import _
+from selfassess.store.backups import make_backup
 from selfassess.store.changes import ChangeSet, change_problems
 from selfassess.store.database import (
     create_database,
@@ -289,6 +290,7 @@ class AssessmentFile:
         if broken:
             raise FileFormatError([f"{self.path.name}: " + _(
                 "evidence {name} is damaged inside the file").format(name=name) for name in broken])
+        make_backup(self, "seal")  # the state before sealing can always be brought back
         revision = data.department.revision + 1
         record = SealRecord(revision, now_text(), actor or data.department.filled_by or
                             default_actor(),

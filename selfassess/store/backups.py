@@ -1,0 +1,142 @@
+"""Backups: a copy of a file in the user data folder before each seal and each merge.
+
+Each file gets a folder under ``backups/`` named after the file and a short hash of its full
+path, holding its last ``KEEP`` copies as ``{time}_{reason}.selfassess`` plus ``source.txt``
+(the path they came from). Copies are made with SQLite's online backup from the open
+connection, so they are consistent even while a WAL holds the latest edits. ``restore`` puts
+one back — never over a file changed since that copy unless forced, and only after backing up
+what it replaces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from selfassess.errors import InputRefused
+from selfassess.i18n import _
+from selfassess.paths import user_data_dir
+from selfassess.validation import safe_file_name
+
+if TYPE_CHECKING:
+    from selfassess.store.assessment import AssessmentFile
+
+KEEP = 10
+SUFFIX = ".selfassess"
+STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One stored copy."""
+
+    path: Path
+    made_at: datetime
+    reason: str
+    size: int
+
+
+def backup_folder(path: Path) -> Path:
+    """Where the copies of one file live (created on demand)."""
+    resolved = Path(path).resolve()
+    digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:10]
+    return user_data_dir() / "backups" / f"{safe_file_name(resolved.stem)[:60]}-{digest}"
+
+
+def make_backup(af: AssessmentFile, reason: str) -> Path:
+    """Copy the open file into its backup folder and keep only the newest ``KEEP`` copies."""
+    folder = backup_folder(af.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "source.txt").write_text(str(af.path.resolve()), encoding="utf-8")
+    stamp = datetime.now().strftime(STAMP)
+    target = folder / f"{stamp}_{reason}{SUFFIX}"
+    counter = 1
+    while target.exists():  # two backups in one second
+        counter += 1
+        target = folder / f"{stamp}-{counter}_{reason}{SUFFIX}"
+    temporary = folder / f".{uuid.uuid4().hex}.tmp"
+    try:
+        copy = sqlite3.connect(temporary)
+        try:
+            af.db.conn.backup(copy)
+        finally:
+            copy.close()
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as error:
+        temporary.unlink(missing_ok=True)
+        raise InputRefused(_("{name}: cannot make the backup copy in {folder} ({reason}); "
+                             "nothing was changed").format(name=af.path.name, folder=folder,
+                                                           reason=error)) from None
+    for old in list_backups(af.path)[KEEP:]:
+        old.path.unlink(missing_ok=True)
+    return target
+
+
+def _parse(path: Path) -> Backup | None:
+    _stamp, _sep, reason = path.stem.partition("_")
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return Backup(path, datetime.fromtimestamp(status.st_mtime), reason, status.st_size)
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """The copies of a file, newest first."""
+    folder = backup_folder(path)
+    if not folder.is_dir():
+        return []
+    found = [b for p in folder.glob(f"*{SUFFIX}") if (b := _parse(p)) is not None]
+    return sorted(found, key=lambda b: b.made_at, reverse=True)  # when the copy was finished
+
+
+def resolve_backup(spec: str, target: Path) -> Path:
+    """A backup given as its number in ``selfassess backups`` (1 = newest) or as a path."""
+    if spec.isdigit():
+        backups = list_backups(target)
+        number = int(spec)
+        if not 1 <= number <= len(backups):
+            raise InputRefused(_("{name} has {count} backup(s); there is no number {number}")
+                               .format(name=target.name, count=len(backups), number=number))
+        return backups[number - 1].path
+    return Path(spec)
+
+
+def restore(backup: Path, target: Path, force: bool = False) -> Path:
+    """Put a backup in place of ``target`` (checked first); returns the copy of what it replaced,
+    or ``target`` itself when there was nothing to replace."""
+    from selfassess.store.assessment import AssessmentFile
+
+    with AssessmentFile.open(backup, readonly=True) as copy:  # the full check: it may be old
+        kind = copy.info.kind
+    if target.exists():
+        changed = datetime.fromtimestamp(target.stat().st_mtime)
+        if target.stat().st_mtime > backup.stat().st_mtime and not force:
+            raise InputRefused(_("{name} was changed after this backup was made ({when}); "
+                                 "use --force to replace it anyway (a copy of it is kept)")
+                               .format(name=target.name, when=changed.strftime("%Y-%m-%d %H:%M")))
+        with AssessmentFile.open(target) as current:
+            if current.info.kind != kind:
+                raise InputRefused(_("{backup} is a {kind} file; {name} is not").format(
+                    backup=backup.name, kind=kind, name=target.name))
+            kept = make_backup(current, "restore")
+    else:
+        kept = target
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        shutil.copyfile(backup, temporary)
+        for suffix in ("-wal", "-shm"):  # companions of the replaced file would corrupt it
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise InputRefused(_("{name}: cannot restore ({reason})").format(
+            name=target.name, reason=error.strerror or error)) from None
+    return kept
