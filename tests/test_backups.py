@@ -105,7 +105,7 @@ def test_merge_backs_up_the_bureau_first(tmp_path: Path, capsys: Capture,
     empty = sha256_of(bureau)
     copy = tmp_path / "empty-copy.selfassess"
     shutil.copy(bureau, copy)
-    code, out, err = run(capsys, "merge", str(bureau), str(department))
+    code, _out, err = run(capsys, "merge", str(bureau), str(department))
     assert code == 0, err
     backups = list_backups(bureau)
     assert [b.reason for b in backups] == ["merge"]

@@ -29,6 +29,7 @@ from selfassess.errors import (
     SealedError,
 )
 from selfassess.i18n import _
+from selfassess.store import openers
 from selfassess.store.backups import make_backup
 from selfassess.store.changes import ChangeSet, change_problems
 from selfassess.store.database import (
@@ -65,6 +66,7 @@ class AssessmentFile:
         self.path = path
         self.db = db
         self.readonly = readonly
+        self._closed = False
         self.info = self._read_info()
         self._journal_set = readonly
         if not readonly and self.info.kind == "bureau":
@@ -83,13 +85,20 @@ class AssessmentFile:
         ``verify=False`` is for callers that run the same checks themselves (merge intake).
         """
         path = Path(path)
-        if verify and not is_trusted(path):
-            cls._verify(path, with_wal=not readonly)
-        db = open_database(path, readonly)
+        if not readonly:
+            openers.acquire(path)  # FileInUse when another program is editing it
         try:
-            af = cls(path, db, readonly)
+            if verify and not is_trusted(path):
+                cls._verify(path, with_wal=not readonly)
+            db = open_database(path, readonly)
+            try:
+                af = cls(path, db, readonly)
+            except BaseException:
+                db.close()
+                raise
         except BaseException:
-            db.close()
+            if not readonly:
+                openers.release(path)
             raise
         if verify:
             trust_in_session(path)
@@ -337,9 +346,13 @@ class AssessmentFile:
     def close(self) -> None:
         """Close the connection (SQLite checkpoints the WAL into the file); a file this
         program wrote is then recorded as this machine's (``store.trust``)."""
+        if self._closed:
+            return
+        self._closed = True
         self.db.close()
         if not self.readonly:
             remember(self.path)
+            openers.release(self.path)
 
     def __enter__(self) -> AssessmentFile:
         return self

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from selfassess.errors import InputRefused
 from selfassess.i18n import _
 from selfassess.paths import user_data_dir
+from selfassess.store import openers
 from selfassess.validation import safe_file_name
 
 if TYPE_CHECKING:
@@ -116,6 +117,16 @@ def restore(backup: Path, target: Path, force: bool = False) -> Path:
 
     with AssessmentFile.open(backup, readonly=True) as copy:  # the full check: it may be old
         kind = copy.info.kind
+    openers.acquire(target)  # held until the copy is in place: nobody edits it meanwhile
+    try:
+        return _replace(backup, target, kind, force)
+    finally:
+        openers.release(target)
+
+
+def _replace(backup: Path, target: Path, kind: str, force: bool) -> Path:
+    from selfassess.store.assessment import AssessmentFile
+
     if target.exists():
         changed = datetime.fromtimestamp(target.stat().st_mtime)
         if target.stat().st_mtime > backup.stat().st_mtime and not force:

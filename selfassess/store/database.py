@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
+from selfassess.store.openers import held_elsewhere
 from selfassess.store.schema import (
     APPLICATION_ID,
     EXPECTED_TABLES,
@@ -85,7 +86,7 @@ def connect(path: Path, readonly: bool, with_wal: bool = False) -> Database:
     """
     uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
     with_wal = with_wal and Path(f"{path}-wal").exists()
-    if readonly and not with_wal and not Path(f"{path}-shm").exists():
+    if readonly and not with_wal and not Path(f"{path}-shm").exists() and not held_elsewhere(path):
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True)
     db = Database(conn, execute_plugins=False, recursive_triggers=False)

@@ -28,6 +28,7 @@ from selfassess import FILE_SUFFIX
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
+from selfassess.store.openers import FileInUse
 from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
 from selfassess.ui.models import NODE_ROLE, PAGES, SEARCH_ROLE, STATE_ROLE, ChecklistTreeModel
 from selfassess.ui.office_actions import OfficeActions
@@ -232,11 +233,15 @@ class Workspace(QWidget):
             self.banner.setText(_("Reviewing {name} ({state}). The department's answers are "
                                   "read-only; enter the review score and reason under each item.")
                                 .format(name=department.name, state=state))
+        elif self.session.af.readonly:
+            self.banner.setText(_("{reason}. Shown read-only; close the file and open it again "
+                                  "to edit it once the other program has closed it.").format(
+                reason=self.session.busy_reason.rstrip("。.")))
         elif department.sealed and seals:
             self.banner.setText(_("This file is sealed (revision {revision}, {time}) and read-only. "
                                   "To change it, reopen it on the Summary page.").format(
                 revision=department.revision, time=seals[-1].sealed_at.replace("T", " ")[:16]))
-        self.banner.setVisible(department.sealed or self.session.review_mode)
+        self.banner.setVisible(department.sealed or self.session.read_only)
         for page in self.page_of.values():
             page.refresh_state()  # type: ignore[attr-defined]
         if self.current and not self.current.startswith("item:"):
@@ -376,9 +381,17 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Open a department or bureau file (closing the current one); False when refused."""
+        busy = ""
         try:
-            af = AssessmentFile.open(Path(path))
+            try:
+                af = AssessmentFile.open(Path(path))
+            except FileInUse as in_use:  # another window or the command line edits it
+                busy = in_use.problems[0]
+                af = AssessmentFile.open(Path(path), readonly=True)
             session = None if af.info.kind == "bureau" else Session(af)
+            if busy and session is None:  # the secretary's workspace needs to write
+                af.close()
+                raise FileInUse(busy)
         except SelfassessError as error:
             if "af" in locals():
                 af.close()
@@ -388,6 +401,7 @@ class MainWindow(QMainWindow):
         if session is None:
             self._show_bureau(af)
         else:
+            session.busy_reason = busy
             self._show_department(session)
         self.settings.add_recent(af.path)
         self.saved_label.clear()

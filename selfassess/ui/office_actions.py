@@ -68,7 +68,7 @@ class OfficeActions(QObject):
         """Enable what fits the open file."""
         session, bureau = self.window.session, self.window.bureau
         self.export_form.setEnabled(session is not None)
-        self.import_form.setEnabled(session is not None and not session.sealed)
+        self.import_form.setEnabled(session is not None and not session.read_only)
         self.export_docx.setEnabled(session is not None or bureau is not None)
         self.export_tables.setEnabled(bureau is not None)
 

@@ -44,6 +44,7 @@ class Session(QObject):
         self._problems: list[Problem] | None = None
         self._result: Result | None = None
         self.last_problems: list[str] = []  # what the last refused apply() said
+        self.busy_reason = ""  # why the file is open read-only (another program edits it)
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> Session:
@@ -65,7 +66,7 @@ class Session(QObject):
     @property
     def read_only(self) -> bool:
         """True when the department's own answers cannot be edited here."""
-        return self.sealed or self.review_mode
+        return self.sealed or self.review_mode or self.af.readonly
 
     @property
     def actor(self) -> str:

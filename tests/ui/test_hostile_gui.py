@@ -1,4 +1,5 @@
-"""The app's 打开 on every hostile file: one message, nothing changed, the window still usable."""
+"""The app's 打开 on every hostile file (one message, nothing changed, the window still usable),
+and on a file another program is editing (a read-only view)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import pytest
 from hostile import Case, build_corpus
 from PySide6.QtWidgets import QMessageBox
 from test_hostile import fingerprint
+from test_openers import Holder
 
+from selfassess.checklist import Checklist
+from selfassess.store import AssessmentFile
 from selfassess.ui.main_window import MainWindow
 
 
@@ -45,3 +49,29 @@ def test_open_refuses_each_hostile_file_and_stays_usable(
     assert not failures, "\n".join(failures)
     assert window.open_file(draft)  # still usable
     assert window.session is not None and window.workspace is not None
+
+
+def test_a_file_edited_elsewhere_opens_read_only(window: MainWindow, tmp_path: Path,
+                                                 checklist: Checklist) -> None:
+    draft = tmp_path / "office.selfassess"
+    AssessmentFile.create(draft, checklist, department_name="办公室", period="2026").close()
+    other = Holder(draft)  # another window (or the command line) is editing it
+    try:
+        assert other.say("edit 1") == "saved 1"
+        assert window.open_file(draft)
+        session, workspace = window.session, window.workspace
+        assert session is not None and workspace is not None and session.read_only
+        assert workspace.banner.isVisible()
+        assert "open for editing in another selfassess" in workspace.banner.text()
+        window.go_to("item:1.1")
+        assert workspace.item_page.narrative.isReadOnly()
+        assert workspace.item_page.narrative.toPlainText() == "第1次"
+        assert not workspace.summary_page.seal_button.isVisible()
+        assert not window.office.import_form.isEnabled()
+        window.close_file()
+        assert other.say("edit 2") == "saved 2"  # the other program was not disturbed
+        other.quit()
+    finally:
+        other.end()
+    assert window.open_file(draft)  # closed there: editable here
+    assert window.session is not None and not window.session.read_only

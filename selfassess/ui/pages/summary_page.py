@@ -121,7 +121,7 @@ class SummaryPage(QScrollArea):
             _("Before sealing, {count} thing(s) need attention (double-click to go there):")
             .format(count=len(problems)))
         self.problems.setVisible(bool(problems))
-        editable_file = not session.review_mode
+        editable_file = not session.review_mode and not session.af.readonly
         self.seal_button.setVisible(editable_file and not department.sealed)
-        self.copy_button.setVisible(editable_file and department.sealed)
+        self.copy_button.setVisible(not session.review_mode and department.sealed)
         self.reopen_button.setVisible(editable_file and department.sealed)
