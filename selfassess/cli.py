@@ -182,6 +182,25 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evidence(args: argparse.Namespace) -> int:
+    from selfassess.store import AssessmentFile
+    from selfassess.store.export_evidence import export_evidence
+
+    out = Path(args.output)
+    with AssessmentFile.open(Path(args.file), readonly=True) as af:
+        department_id = None
+        if args.department:
+            found = [d for d in af.departments() if d.name == args.department]
+            if not found:
+                raise InputRefused(_("no department named {name} in {file}").format(
+                    name=args.department, file=af.path.name))
+            department_id = found[0].id
+        written = export_evidence(af, out, department_id)
+    _out(_("{count} evidence file(s) written to {folder}").format(count=len(written),
+                                                                   folder=out))
+    return EXIT_OK
+
+
 def cmd_backups(args: argparse.Namespace) -> int:
     from selfassess.store.backups import backup_folder, list_backups
 
@@ -436,6 +455,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", help=_(".selfassess file"))
     sub = command("reopen", cmd_reopen, _("unseal a sealed file so it can be edited again"))
     sub.add_argument("file", help=_(".selfassess file"))
+    sub = command("evidence", cmd_evidence,
+                  _("write the evidence documents of a file into a folder (checked, never "
+                    "overwriting)"))
+    sub.add_argument("file", help=_(".selfassess file"))
+    sub.add_argument("-o", "--output", required=True, help=_("an existing folder"))
+    sub.add_argument("--department", help=_("from a bureau file: only this department"))
     sub = command("backups", cmd_backups,
                   _("list the backup copies of a file (made before each seal and merge)"))
     sub.add_argument("file", help=_(".selfassess file"))

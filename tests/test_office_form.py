@@ -203,6 +203,7 @@ def test_form_shape_protection_and_validation(tmp_path: Path, capsys: Capture,
     f = f"F{row}"
     assert rules[f] == f"AND(ISNUMBER({f}),{f}>=0,{f}<=5,ABS({f}/0.5-ROUND({f}/0.5,0))<0.000001)"
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$2:$2"
+    assert "非涉密" in ws.oddFooter.left.text  # printed at the foot of every page
 
 
 def test_chinese_form_reads_back(tmp_path: Path, capsys: Capture,

@@ -19,6 +19,8 @@ from selfassess import i18n
 from selfassess.bureau import create_bureau, merge_files
 from selfassess.checklist import Checklist
 from selfassess.cli import main
+from selfassess.i18n import _
+from selfassess.notice import NOT_CLASSIFIED
 from selfassess.report import collect, load_fonts, report_pdf, sheets_pdf, write_workbook
 from selfassess.report.fonts import MISSING_MARK
 from selfassess.store import AssessmentFile, ChangeSet, Measure, Shortcoming
@@ -132,9 +134,12 @@ def test_hostile_and_long_text_prints_verbatim(dept_file: AssessmentFile,
     text = squeezed(text_of(pdf))
     assert squeezed(HOSTILE["markup"]) in text
     header = "序号考核项目考核内容分值评分标准自评得分扣分原因/自查情况佐证材料考核得分备注"
-    flowing = re.sub(r"第\d+页共\d+页", "", text).replace(header, "")  # page furniture out
+    notice = squeezed(_(NOT_CLASSIFIED))  # on every page, with the page number
+    pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert text.count(notice) == pages
+    flowing = re.sub(r"第\d+页共\d+页", "", text).replace(header, "").replace(notice, "")
     assert squeezed(LONG) in flowing  # split across pages, every character kept in order
-    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) > 5
+    assert pages > 5
     covered = {char: fonts.can_print(char) for char in "😀👍𠀀𠀁𪚥"}
     for key in ("emoji", "ext_b"):
         expected = "".join(c if covered.get(c, True) else MISSING_MARK for c in HOSTILE[key])

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.errors import InputRefused
 from selfassess.i18n import _, translate_to
+from selfassess.notice import NOT_CLASSIFIED
 
 BODY = Font(name="仿宋_GB2312", size=11)
 HEAD = Font(name="黑体", size=11, bold=True)
@@ -137,6 +138,9 @@ def style_table(ws: Worksheet, title: str, header: Sequence[str], rows: Sequence
     for column, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(column)].width = width
     fit_row_heights(ws, 2)
+    ws.oddFooter.left.text = _(NOT_CLASSIFIED)
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.center.text = "&P / &N"
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from selfassess.i18n import _
+from selfassess.notice import NOT_CLASSIFIED
 from selfassess.report.fonts import FontSet
 
 PORTRAIT = A4
@@ -80,6 +81,9 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setFillColor(colors.black)
         self.drawCentredString(width / 2, 8 * mm, _("Page {number} of {total}").format(
             number=number, total=total))
+        self.setFont(self.font_name, 7.5)
+        self.setFillColor(colors.HexColor("#555555"))
+        self.drawString(MARGIN, 8 * mm, _(NOT_CLASSIFIED))
         if self.draft:
             self.setFont(self.font_name, 9)
             self.setFillColor(colors.HexColor("#b22222"))

@@ -55,6 +55,10 @@ def make_backup(af: AssessmentFile, reason: str) -> Path:
     """Copy the open file into its backup folder and keep only the newest ``KEEP`` copies."""
     folder = backup_folder(af.path)
     folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.glob(".*.tmp"):  # a copy cut short by a crash; the writer lock we
+        leftover.unlink(missing_ok=True)    # hold means nobody else is writing one now
+    for old in list_backups(af.path)[KEEP - 1:]:  # room first: never more than KEEP, even
+        old.path.unlink(missing_ok=True)          # when a crash follows the copy
     (folder / "source.txt").write_text(str(af.path.resolve()), encoding="utf-8")
     stamp = datetime.now().strftime(STAMP)
     target = folder / f"{stamp}_{reason}{SUFFIX}"
@@ -75,8 +79,6 @@ def make_backup(af: AssessmentFile, reason: str) -> Path:
         raise InputRefused(_("{name}: cannot make the backup copy in {folder} ({reason}); "
                              "nothing was changed").format(name=af.path.name, folder=folder,
                                                            reason=error)) from None
-    for old in list_backups(af.path)[KEEP:]:
-        old.path.unlink(missing_ok=True)
     return target
 
 

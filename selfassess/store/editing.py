@@ -23,6 +23,7 @@ from selfassess.store.changes import (
 )
 from selfassess.store.evidence import media_type, remove_unreferenced_blobs, store_blob
 from selfassess.store.records import DepartmentData, Measure, Shortcoming
+from selfassess.validation import safe_file_name
 
 
 def now_text() -> str:
@@ -124,12 +125,13 @@ class _Writer:
 
     def attach(self, kind: str, code: str, source: EvidenceSource, position: int) -> None:
         sha256, size = store_blob(self.db, source.path)
+        name = safe_file_name(source.name)  # whoever called, only safe names are stored
         self.db.table("evidence").insert({
             "department_id": self.department_id, "target_kind": kind, "target_code": code,
-            "position": position, "file_name": source.name, "media_type": media_type(source.name),
+            "position": position, "file_name": name, "media_type": media_type(name),
             "sha256": sha256, "size": size, "added_at": self.now,
         })
-        self.audit("evidence", f"{kind}:{code}", None, {"name": source.name, "sha256": sha256})
+        self.audit("evidence", f"{kind}:{code}", None, {"name": name, "sha256": sha256})
 
     def replace_evidence(self, data: DepartmentData, kind: str, code: str,
                          sources: list[EvidenceSource]) -> None:

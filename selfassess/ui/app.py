@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from selfassess import i18n
 from selfassess.i18n import _
+from selfassess.notice import FIRST_RUN_TEXT, FIRST_RUN_TITLE
 from selfassess.store import AssessmentFile
 from selfassess.ui.appearance import apply_font, install_qt_translation
 from selfassess.ui.main_window import MainWindow
@@ -139,6 +140,16 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     if screenshot:
         return take_screenshot(window, Path(screenshot), page)
-    if file is None and not settings.recent_files():
-        QTimer.singleShot(0, window.new_assessment)  # a first start goes straight to 新建
+    QTimer.singleShot(0, lambda: first_run(window, settings, file is None))
     return app.exec()
+
+
+def first_run(window: MainWindow, settings: Settings, nothing_opened: bool) -> None:
+    """The notice that the tool is for non-classified information, once; then a first start
+    with no file goes straight to 新建."""
+    if not settings.notice_seen():
+        QMessageBox.information(window, _(FIRST_RUN_TITLE), _(FIRST_RUN_TEXT))
+        settings.set_notice_seen()
+        settings.sync()
+    if nothing_opened and not settings.recent_files():
+        window.new_assessment()

@@ -45,19 +45,22 @@ class OfficeActions(QObject):
         self.import_form = QAction(_("Import a filled Excel form…"), self)
         self.export_docx = QAction(_("Export the Word report draft (自查报告)…"), self)
         self.export_tables = QAction(_("Export the tables to Excel…"), self)
+        self.export_evidence = QAction(_("Export the evidence files…"), self)
         self.checklist_out = QAction(_("Checklist to an Excel template…"), self)
         self.checklist_in = QAction(_("Checklist from an Excel template…"), self)
         self.export_form.triggered.connect(self.on_export_form)
         self.import_form.triggered.connect(self.on_import_form)
         self.export_docx.triggered.connect(self.on_export_docx)
         self.export_tables.triggered.connect(self.on_export_tables)
+        self.export_evidence.triggered.connect(self.on_export_evidence)
         self.checklist_out.triggered.connect(self.on_checklist_out)
         self.checklist_in.triggered.connect(self.on_checklist_in)
 
     def menu(self, parent: QMenu) -> QMenu:
         menu = parent.addMenu(_("Excel and Word"))
         menu.setObjectName("office_menu")
-        for action in (self.export_form, self.import_form, self.export_docx, self.export_tables):
+        for action in (self.export_form, self.import_form, self.export_docx, self.export_tables,
+                       self.export_evidence):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.checklist_out)
@@ -71,6 +74,7 @@ class OfficeActions(QObject):
         self.import_form.setEnabled(session is not None and not session.read_only)
         self.export_docx.setEnabled(session is not None or bureau is not None)
         self.export_tables.setEnabled(bureau is not None)
+        self.export_evidence.setEnabled(session is not None or bureau is not None)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -156,6 +160,25 @@ class OfficeActions(QObject):
             with AssessmentFile.open(source, readonly=True) as af:
                 report = collect(af)
             return write_workbook(report, target.with_suffix(".xlsx"))
+
+        self._run(title, write)
+
+    def on_export_evidence(self) -> None:
+        """Every evidence document into a folder the user picks (checked, never overwriting)."""
+        from selfassess.store.export_evidence import export_evidence
+
+        source = self._source()
+        if source is None:
+            return
+        title = _("Export the evidence files")
+        folder = QFileDialog.getExistingDirectory(self.window, title, str(source.parent))
+        if not folder:
+            return
+
+        def write() -> Path:
+            with AssessmentFile.open(source, readonly=True) as af:
+                export_evidence(af, Path(folder))
+            return Path(folder)
 
         self._run(title, write)
 

@@ -75,6 +75,14 @@ class Settings:
         """Remember the page shown for a file."""
         self._store.setValue(f"positions/{self._file_key(path)}", node)
 
+    def notice_seen(self) -> bool:
+        """True once the first-run notice (non-classified information only) was shown."""
+        return str(self._store.value("notice/seen", "")) == "1"
+
+    def set_notice_seen(self) -> None:
+        """Remember that the first-run notice was shown."""
+        self._store.setValue("notice/seen", "1")
+
     def geometry(self) -> bytes | None:
         """The main window's saved geometry."""
         value = self._store.value("window/geometry")

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from selfassess.i18n import _
+from selfassess.notice import NOT_CLASSIFIED
 from selfassess.ui.models import NODE_ROLE, PathListModel
 from selfassess.ui.widgets import heading, wrap_label
 
@@ -48,6 +49,10 @@ class StartScreen(QWidget):
         drop = wrap_label(_("You can also drop a .selfassess file onto this window."))
         drop.setAlignment(Qt.AlignmentFlag.AlignCenter)
         drop.setStyleSheet("color: #666;")
+        notice = wrap_label(_(NOT_CLASSIFIED))
+        notice.setObjectName("start_notice")
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        notice.setStyleSheet("color: #8a4b00;")
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -71,6 +76,7 @@ class StartScreen(QWidget):
         layout.addLayout(recent_row, 2)
         layout.addWidget(drop)
         layout.addStretch(1)
+        layout.addWidget(notice)
         self.set_recent(recent)
 
     def set_recent(self, recent: list[Path]) -> None:

@@ -22,19 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.paths import user_data_dir
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
+from selfassess.store.export_evidence import is_executable, write_document
 from selfassess.ui.models import EvidenceModel
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
 from selfassess.validation import safe_file_name
-
-EXECUTABLE_SUFFIXES = {
-    ".exe", ".com", ".bat", ".cmd", ".msi", ".scr", ".pif", ".lnk", ".js", ".jse", ".vbs", ".vbe",
-    ".wsf", ".ps1", ".psm1", ".hta", ".cpl", ".jar", ".sh", ".run", ".bin", ".appimage", ".deb",
-    ".rpm", ".py", ".pyw", ".reg", ".dll", ".desktop",
-}
 
 
 def attach_files(path: Path, kind: str, code: str, files: list[Path], actor: str,
@@ -169,7 +165,7 @@ class EvidencePanel(QWidget):
         ref = self._selected()
         if ref is None:
             return
-        if Path(ref.file_name).suffix.lower() in EXECUTABLE_SUFFIXES:
+        if is_executable(ref.file_name):
             answer = QMessageBox.warning(
                 self, _("Open a program?"),
                 _("“{name}” is a program or script. Opening it runs it on this computer. "
@@ -180,10 +176,14 @@ class EvidencePanel(QWidget):
                 return
         folder = user_data_dir() / "opened" / ref.sha256[:16]
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / ref.file_name
+        target = folder / ref.file_name  # a stored name is always a safe plain name
         if not target.exists():
-            target.write_bytes(self.session.af.evidence_bytes(ref.sha256))
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+            try:
+                write_document(self.session.af, ref.sha256, target)  # checked against its hash
+            except SelfassessError as error:
+                QMessageBox.warning(self, _("Open"), "\n".join(error.problems))
+                return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))  # the system's handler
 
     def remove_selected(self) -> None:
         """Remove the selected document after confirmation."""

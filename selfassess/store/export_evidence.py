@@ -1,0 +1,98 @@
+"""Writing the evidence documents out of a file, only into the folder the user chose.
+
+Names come from other people's files, so each is rebuilt by ``safe_file_name`` (no folders,
+no ``..``, no control or invisible characters, no reserved Windows names), prefixed with the
+item or bonus code, and checked to land inside the chosen folder; an existing file is never
+replaced (``name (2).pdf``). Every document's bytes are checked against its hash before the
+file appears. Nothing is ever opened or run here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from selfassess.errors import FileFormatError, InputRefused
+from selfassess.i18n import _
+from selfassess.store.evidence import iter_blob
+from selfassess.validation import safe_file_name
+
+if TYPE_CHECKING:
+    from selfassess.store.assessment import AssessmentFile
+
+# opened by a double-click, these run code: the app warns before opening one
+EXECUTABLE_SUFFIXES = frozenset({
+    ".exe", ".com", ".bat", ".cmd", ".msi", ".scr", ".pif", ".lnk", ".js", ".jse", ".vbs",
+    ".vbe", ".wsf", ".ps1", ".psm1", ".hta", ".cpl", ".jar", ".sh", ".run", ".bin",
+    ".appimage", ".deb", ".rpm", ".py", ".pyw", ".reg", ".dll", ".desktop", ".url", ".chm",
+    ".docm", ".xlsm", ".pptm", ".iso", ".img",
+})
+
+
+def is_executable(name: str) -> bool:
+    """True for a program, script or macro document (by its extension)."""
+    return Path(name).suffix.lower() in EXECUTABLE_SUFFIXES
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    target = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    number = 1
+    while target.exists():
+        number += 1
+        target = folder / f"{stem} ({number}){suffix}"
+    return target
+
+
+def write_document(af: AssessmentFile, sha256: str, target: Path) -> Path:
+    """Write one document's verified bytes to ``target`` (created, never replaced)."""
+    temporary = target.with_name(f".{uuid.uuid4().hex}.part")
+    digest = hashlib.sha256()
+    try:
+        with temporary.open("xb") as stream:
+            for chunk in iter_blob(af.db, sha256):
+                digest.update(chunk)
+                stream.write(chunk)
+        if digest.hexdigest() != sha256:
+            raise FileFormatError(f"{af.path.name}: " + _(
+                "an evidence document does not match its hash (damaged or altered)"))
+        try:
+            os.link(temporary, target)  # appears whole, and never over an existing file
+        except FileExistsError:
+            raise InputRefused(_("{name} already exists; it was not overwritten").format(
+                name=target.name)) from None
+        except OSError:  # no hard links (FAT on a USB stick): check, then rename
+            if target.exists():
+                raise InputRefused(_("{name} already exists; it was not overwritten").format(
+                    name=target.name)) from None
+            os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target
+
+
+def export_evidence(af: AssessmentFile, folder: Path, department_id: str | None = None
+                    ) -> list[Path]:
+    """Write every document of a file (or of one department) into ``folder``; a bureau file
+    gets one sub-folder per department."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputRefused(_("the folder {folder} does not exist").format(folder=folder))
+    root = folder.resolve()
+    written = []
+    departments = [d for d in af.departments() if department_id in (None, d.id)]
+    for department in departments:
+        data = af.data(department.id)
+        place = root / safe_file_name(department.name) if af.info.kind == "bureau" else root
+        if data.evidence:
+            place.mkdir(exist_ok=True)
+        for ref in data.evidence:
+            target = _free_name(place, safe_file_name(f"{ref.target_code}_{ref.file_name}"))
+            if not target.resolve().is_relative_to(root):  # cannot happen with safe names
+                raise InputRefused(_("{name}: refused to write outside {folder}").format(
+                    name=ref.file_name, folder=root))
+            written.append(write_document(af, ref.sha256, target))
+    return written
