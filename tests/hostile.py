@@ -56,7 +56,14 @@ def _base(folder: Path) -> tuple[Path, Path]:
         af.seal()
     draft = folder / "base_draft.selfassess"
     with AssessmentFile.create(draft, checklist, department_name="宣传处", period="2026") as af:
-        af.apply(ChangeSet(answers={"1.1": {"self_score": Decimal(3), "narrative": "已开展。"}}))
+        af.apply(ChangeSet(
+            answers={"1.1": {"self_score": Decimal(3), "narrative": "已开展。",
+                             "deduction_reason": "少一次"}},
+            bonus={"B1": {"points": Decimal(1), "narrative": "获表彰"}},
+            veto={"V1": {"triggered": False, "explanation": "经核查无"}},
+            shortcomings=[Shortcoming("理论学习", "不够深入", "1.1")],
+            measures=[Measure("加强学习", owner="李四", leader="王五", deadline="2027-06-30",
+                              standard="计划印发", progress="起草中", shortcoming=0)]))
     return sealed, draft
 
 
@@ -172,9 +179,13 @@ def _selfassess_cases(folder: Path, sealed: Path, draft: Path) -> list[Case]:
         shutil.copy(draft, p)
         Path(f"{p}-wal").write_bytes(rng.randbytes(8192))
     add("garbage-wal-beside", hostile_wal, "accepted")  # ignored: what was sent is the file
-    add("markup-everywhere", lambda p: _sql(
+    add("markup-everywhere", lambda p: _sql(  # every free-text field people fill in
         draft, p, "UPDATE answers SET narrative = ?, deduction_reason = ?",
-        "UPDATE departments SET filled_by = ?", params=(MARKUP,)), "accepted")
+        "UPDATE departments SET name = ?, filled_by = ?",
+        "UPDATE bonus_claims SET narrative = ?", "UPDATE veto_declarations SET explanation = ?",
+        "UPDATE shortcomings SET text = ?",
+        "UPDATE measures SET text = ?, owner = ?, leader = ?, standard = ?, progress = ?",
+        "UPDATE meta SET value = ? WHERE key = 'bureau_name'", params=(MARKUP,)), "accepted")
     add("rare-characters", lambda p: _sql(draft, p, "UPDATE answers SET narrative = ?",
                                           params=(RARE,)), "accepted")
 
