@@ -139,3 +139,21 @@ def test_a_stale_lock_file_does_not_block(draft: Path) -> None:
     with AssessmentFile.open(draft) as af:
         af.apply(ChangeSet(answers={"1.1": {"narrative": "照常保存"}}))
     assert sha256_of(draft) != before and narrative(draft) == "照常保存"
+
+
+def test_a_file_that_cannot_be_written_is_read_only(draft: Path, tmp_path: Path,
+                                                    capsys: Capture,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import selfassess.store.openers as openers
+
+    real = os.access
+    monkeypatch.setattr(openers.os, "access",  # as on a write-protected USB stick
+                        lambda path, mode: False if Path(path) in (draft, draft.parent)
+                        else real(path, mode))
+    answers = tmp_path / "answers.json"
+    answers.write_text('{"items": {"1.1": {"narrative": "x"}}}', "utf-8")
+    before = sha256_of(draft)
+    code, _out, err = run(capsys, "fill", str(draft), str(answers))
+    assert code == 1 and "cannot be changed here" in err and len(err.strip().splitlines()) == 1
+    assert sha256_of(draft) == before
+    assert run(capsys, "summary", str(draft))[0] == 0  # reading still works

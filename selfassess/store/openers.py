@@ -59,8 +59,16 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-class FileInUse(InputRefused):
+class ReadOnlyHere(InputRefused):
+    """The file cannot be edited here now; it can still be read."""
+
+
+class FileInUse(ReadOnlyHere):
     """Another program has the file open for editing."""
+
+
+class NotWritable(ReadOnlyHere):
+    """The file (or its folder, or the medium) cannot be written."""
 
 
 def lock_path(path: Path) -> Path:
@@ -96,6 +104,10 @@ def acquire(path: Path) -> None:
     """Take the writer lock of a file (counted within this process); FileInUse when another
     program holds it."""
     key = str(Path(path).resolve())
+    if Path(path).is_file() and not (os.access(path, os.W_OK)
+                                     and os.access(Path(key).parent, os.W_OK)):
+        raise NotWritable(_("{name} cannot be changed here (a read-only file, folder or medium); "
+                            "copy it to a folder of yours to edit it").format(name=Path(path).name))
     with _guard:
         if key in _held:
             _held[key].count += 1

@@ -28,7 +28,7 @@ from selfassess import FILE_SUFFIX
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
-from selfassess.store.openers import FileInUse
+from selfassess.store.openers import ReadOnlyHere
 from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
 from selfassess.ui.models import NODE_ROLE, PAGES, SEARCH_ROLE, STATE_ROLE, ChecklistTreeModel
 from selfassess.ui.office_actions import OfficeActions
@@ -234,8 +234,7 @@ class Workspace(QWidget):
                                   "read-only; enter the review score and reason under each item.")
                                 .format(name=department.name, state=state))
         elif self.session.af.readonly:
-            self.banner.setText(_("{reason}. Shown read-only; close the file and open it again "
-                                  "to edit it once the other program has closed it.").format(
+            self.banner.setText(_("{reason}. Shown read-only here.").format(
                 reason=self.session.busy_reason.rstrip("。.")))
         elif department.sealed and seals:
             self.banner.setText(_("This file is sealed (revision {revision}, {time}) and read-only. "
@@ -385,13 +384,13 @@ class MainWindow(QMainWindow):
         try:
             try:
                 af = AssessmentFile.open(Path(path))
-            except FileInUse as in_use:  # another window or the command line edits it
-                busy = in_use.problems[0]
+            except ReadOnlyHere as not_here:  # edited elsewhere, or a read-only medium
+                busy = not_here.problems[0]
                 af = AssessmentFile.open(Path(path), readonly=True)
             session = None if af.info.kind == "bureau" else Session(af)
             if busy and session is None:  # the secretary's workspace needs to write
                 af.close()
-                raise FileInUse(busy)
+                raise ReadOnlyHere(busy)
         except SelfassessError as error:
             if "af" in locals():
                 af.close()
