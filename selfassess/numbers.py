@@ -83,7 +83,10 @@ def chinese_numeral(number: int) -> str:
 
 
 def section_label(code: str, title: str) -> str:
-    """``一、学习贯彻与组织领导`` for section 1; other codes as ``A. title``."""
-    if code.isdigit() and 1 <= int(code) <= 99:
+    """``一、学习贯彻与组织领导`` for section 1 (``1. …`` in the English interface); other codes
+    as ``A. title``."""
+    from selfassess.i18n import current_language
+
+    if code.isdigit() and 1 <= int(code) <= 99 and current_language() != "en":
         return f"{chinese_numeral(int(code))}、{title}"
     return f"{code}. {title}"

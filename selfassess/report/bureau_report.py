@@ -289,9 +289,9 @@ class BureauReportBuilder:
             for code, declaration in sorted(department.data.veto.items()):
                 if (declaration.review_triggered is not None
                         and declaration.review_triggered != declaration.triggered):
-                    rows.append([department.name, code, _("有 (yes)") if declaration.triggered
-                                 else _("无 (no)"), _("有 (yes)") if declaration.review_triggered
-                                 else _("无 (no)"), declaration.review_reason])
+                    rows.append([department.name, code, _("yes (有)") if declaration.triggered
+                                 else _("no (无)"), _("yes (有)") if declaration.review_triggered
+                                 else _("no (无)"), declaration.review_reason])
         story: list[Flowable] = [self.p(_("7. Review findings (复核意见)"), "heading",
                                         "heading")]
         if not rows:

@@ -148,10 +148,10 @@ class SheetBuilder:
         for veto in self.checklist.veto_items:
             declaration = data.veto.get(veto.code)
             declared = (None if declaration is None else declaration.triggered)
-            answer = {None: _("not declared"), False: _("无 (no)"), True: _("有 (yes)")}[declared]
+            answer = {None: _("not declared"), False: _("no (无)"), True: _("yes (有)")}[declared]
             review = ""
             if declaration is not None and declaration.review_triggered is not None:
-                review = _("有 (yes)") if declaration.review_triggered else _("无 (no)")
+                review = _("yes (有)") if declaration.review_triggered else _("no (无)")
             labelled(_("Veto {code}: {text}").format(code=veto.code, text=veto.text), answer,
                      declaration.explanation if declaration else "", review,
                      declaration.review_reason if declaration else "")

@@ -12,12 +12,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from selfassess import i18n
 from selfassess.i18n import _
 from selfassess.notice import FIRST_RUN_TEXT, FIRST_RUN_TITLE
+from selfassess.paths import resource, user_config_dir
 from selfassess.store import AssessmentFile
 from selfassess.ui.appearance import apply_font, install_qt_translation
 from selfassess.ui.main_window import MainWindow
@@ -33,10 +35,16 @@ def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    # Qt's own settings (the file dialogs' history) as INI files in our config folder, never
+    # in the Windows registry: a portable copy leaves nothing behind
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(user_config_dir()))
     app = QApplication(sys.argv[:1])
     app.setApplicationName("selfassess")
     app.setOrganizationName("selfassess")
     app.setDesktopFileName("selfassess")
+    app.setWindowIcon(QIcon(str(resource("icons", "selfassess.svg"))))
     return app
 
 

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
                                 f"{self.bureau.af.path.name}")
             return
         if self.session is None:
-            self.setWindowTitle(_("selfassess — 意识形态工作责任制自查自评"))
+            self.setWindowTitle(_("selfassess — self-assessment of the ideological work responsibility system"))
             return
         department = self.session.data.department
         state = _("sealed") if department.sealed else _("draft")

@@ -23,7 +23,7 @@ class StartScreen(QWidget):
     def __init__(self, recent: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("start_screen")
-        title = heading(_("意识形态工作责任制 self-assessment"), 1.8, "start_title")
+        title = heading(_("Self-assessment of the ideological work responsibility system"), 1.8, "start_title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro = wrap_label(_("Walk the checklist item by item, score each item, write what was "
                              "done and attach evidence. Everything is saved as you type. When "

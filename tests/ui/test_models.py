@@ -34,7 +34,7 @@ def test_tree_model(qtmodeltester: ModelTester, dept_file: AssessmentFile) -> No
     assert model.rowCount(model.index(0, 0)) == 5
     assert model.index_of("item:4.4").data() == "4.4 宣传栏、展板、电子屏等阵地"
     assert model.index_of("item:4.4").data(NODE_ROLE) == "item:4.4"
-    assert model.index_of("section:1").data() == "一、学习贯彻与组织领导"
+    assert model.index_of("section:1").data() == "1. 学习贯彻与组织领导"  # 一、… in Chinese
     assert model.index_of("item:1.1").data(STATE_ROLE) == "not_started"
     changed: list[object] = []
     model.dataChanged.connect(lambda top, bottom: changed.append(top.data(NODE_ROLE)))

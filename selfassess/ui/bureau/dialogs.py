@@ -51,7 +51,7 @@ class NewBureauDialog(QDialog):
         self.period.setObjectName("bureau_period")
         self.roster = QPlainTextEdit()
         self.roster.setObjectName("bureau_roster")
-        self.roster.setPlaceholderText(_("One department per line: 办公室, 组织人事处, …"))
+        self.roster.setPlaceholderText(_("One department per line, e.g. General Office, Personnel Division, …"))
         self.location = SaveAsField("bureau_location", _("Save the bureau file as"))
         self.location.setText(str(default_documents_dir() / "selfassess" /
                                   f"{date.today().year}_{_('bureau')}{FILE_SUFFIX}"))

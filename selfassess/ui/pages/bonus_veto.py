@@ -142,7 +142,7 @@ class VetoPage(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(heading(_("Veto declarations (一票否决)"), 1.35))
-        layout.addWidget(wrap_label(_("Declare each item. Any one answered 有 gives the lowest grade "
+        layout.addWidget(wrap_label(_("Declare each item. Any one answered yes (有) gives the lowest grade "
                                       "(“{grade}”) whatever the score.").format(
                                           grade=session.checklist.lowest_grade)))
         self.groups: dict[str, QButtonGroup] = {}
@@ -154,7 +154,7 @@ class VetoPage(QScrollArea):
             box_layout.addWidget(wrap_label(veto.text))
             row = QHBoxLayout()
             group = QButtonGroup(box)
-            for choice, (text, name) in enumerate(((_("无 (no)"), "no"), (_("有 (yes)"), "yes"))):
+            for choice, (text, name) in enumerate(((_("no (无)"), "no"), (_("yes (有)"), "yes"))):
                 button = QRadioButton(text)
                 button.setObjectName(f"veto_{veto.code}_{name}")
                 group.addButton(button, choice)

@@ -279,10 +279,10 @@ def shortcomings_page(session: Session) -> ListPage:
     return ListPage(
         session, "shortcomings", _("Shortcomings (存在的不足)"),
         _("List what fell short this year, each with its category; they become part two of the "
-          "自查报告 and the bureau's 问题清单."),
+          "report (自查报告) and the bureau's list of problems (问题清单)."),
         [Field("category", _("Category"), "combo", _categories),
          Field("item_code", _("Related item"), "combo", _items),
-         Field("text", _("Shortcoming"), "text", placeholder=_("e.g. 学习停留在听课记笔记的层面"))],
+         Field("text", _("Shortcoming"), "text", placeholder=_("e.g. study stays at taking notes in lectures"))],
         lambda s: Shortcoming(s.checklist.shortcoming_categories[0], ""), shortcoming_lines)
 
 
@@ -291,12 +291,12 @@ def measures_page(session: Session) -> ListPage:
     return ListPage(
         session, "measures", _("Rectification measures (整改措施)"),
         _("For each shortcoming, what will be done, who answers for it and by when; they "
-          "become the 整改台账."),
+          "become the rectification ledger (整改台账)."),
         [Field("text", _("Measure"), "text"),
          Field("shortcoming", _("Answers shortcoming"), "combo", _shortcomings),
          Field("owner", _("Responsible person (责任人)"), "line"),
          Field("leader", _("Leader in charge (责任领导)"), "line"),
          Field("deadline", _("Deadline (完成时限)"), "line",
-               placeholder=_("e.g. 2027-06-30, 2027年6月底前, 长期坚持")),
+               placeholder=_("e.g. 2027-06-30, by the end of June 2027, ongoing")),
          Field("standard", _("Completion standard (完成标准)"), "line")],
         lambda s: Measure(""), measure_lines)

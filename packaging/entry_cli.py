@@ -1,0 +1,12 @@
+"""Entry point of the bundled ``selfassess`` command (console)."""
+
+import sys
+
+from selfassess.portable import apply_portable_mode, bundle_fontconfig
+
+apply_portable_mode()  # before anything asks where user data lives
+bundle_fontconfig()
+
+from selfassess.cli import main  # noqa: E402 - after the portable folders are set
+
+sys.exit(main())

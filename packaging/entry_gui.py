@@ -1,0 +1,13 @@
+"""Entry point of the bundled ``selfassess-gui`` app (no console window); a file given on the
+command line (a double-clicked .selfassess) is opened."""
+
+import sys
+
+from selfassess.portable import apply_portable_mode, bundle_fontconfig
+
+apply_portable_mode()  # before anything asks where user data lives
+bundle_fontconfig()
+
+from selfassess.cli import gui_main  # noqa: E402 - after the portable folders are set
+
+sys.exit(gui_main())
