@@ -32,4 +32,19 @@ test -s /root/app.png
 SCRIPT
 chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin sh /root/smoke.sh
 cp "$root/root/app.png" ./bare-debian-app.png
-echo "the bundle runs on bare Debian 12 + libgl1 libegl1; screenshot: bare-debian-app.png"
+# and on a real X11 display (Qt's xcb plugin), when the host can run Xvfb: the chroot gets only
+# the display's socket
+if command -v Xvfb >/dev/null 2>&1; then
+    Xvfb :97 -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 2
+    mkdir -p "$root/tmp/.X11-unix"
+    mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
+    chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root/home DISPLAY=:97 \
+        LANG=C.UTF-8 /opt/selfassess/selfassess gui /root/demo/2026_办公室.selfassess \
+        --item 2.1 --screenshot /root/x11.png
+    umount "$root/tmp/.X11-unix"
+    kill "$xvfb"
+    cp "$root/root/x11.png" ./bare-debian-x11.png
+fi
+echo "the bundle runs on bare Debian 12 + libgl1 libegl1; screenshots: bare-debian-*.png"
