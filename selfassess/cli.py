@@ -269,8 +269,8 @@ def cmd_distribute(args: argparse.Namespace) -> int:
     from selfassess.store import AssessmentFile
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    with AssessmentFile.open(Path(args.file)) as af:
+    with AssessmentFile.open(Path(args.file)) as af:  # refused before anything is made
+        out.mkdir(parents=True, exist_ok=True)
         results = distribute(af, out)
     for outcome, path, message in results:
         _out(f"{outcome} {path}: {message}")

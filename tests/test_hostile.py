@@ -98,6 +98,9 @@ def test_hostile_files_are_refused_by_every_command(
     shutil.copy(sealed, target)
     answers = tmp_path / "answers.json"
     answers.write_text('{"items": {"1.1": {"score": 4}}}', "utf-8")
+    reviews = tmp_path / "reviews.json"
+    reviews.write_text('{"reviews": [{"department": "办公室", "item": "1.1", "score": 4}]}',
+                       "utf-8")
     checker = Checker(capsys)
     out = tmp_path / "out"
     out.mkdir()
@@ -108,7 +111,11 @@ def test_hostile_files_are_refused_by_every_command(
                      ("export", path, "-o", str(out / "x.xlsx")),
                      ("export", path, "-o", str(out / "x.docx")),
                      ("seal", path), ("reopen", path), ("fill", path, str(answers)),
-                     ("import-xlsx", str(form), path)):
+                     ("import-xlsx", str(form), path), ("review", path, str(reviews)),
+                     ("distribute", path, "--out", str(out / "blank")),
+                     ("checklist", "export", path, "-o", str(out / "x.yaml")),
+                     ("checklist", "export-xlsx", path, "-o", str(out / "x.xlsx")),
+                     ("evidence", path, "-o", str(out))):
             checker.refused(case, *argv)
         checker.refused(case, "merge", str(bureau), path)
         checker.refused(case, "restore", path, str(target), "--force", untouched=(target,))
