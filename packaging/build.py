@@ -53,6 +53,12 @@ def main() -> int:
                     str(ROOT / "build" / "pyinstaller"), str(ROOT / "packaging" / "selfassess.spec")],
                    check=True, cwd=ROOT)
     bundle = args.dist / "selfassess"
+    if os.name != "nt":  # the app's own launcher; Windows gets a windowed selfassess-gui.exe
+        launcher = bundle / "selfassess-gui"
+        launcher.write_text('#!/bin/sh\n# the app, optionally on a .selfassess file\n'
+                            'exec "$(dirname "$(readlink -f "$0")")/selfassess" gui "$@"\n',
+                            encoding="utf-8")
+        launcher.chmod(0o755)
     size_mb = folder_size(bundle) / (1024 * 1024)
     print(f"{bundle}: {size_mb:.0f} MB")
     if size_mb > LIMIT_MB:

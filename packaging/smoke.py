@@ -31,14 +31,15 @@ def program(bundle: Path) -> Path:
     return bundle / ("selfassess.exe" if os.name == "nt" else "selfassess")
 
 
-def run(bundle: Path, home: Path, *args: str) -> str:
+def run(bundle: Path, home: Path, *args: str, program_name: str = "") -> str:
     """Run the bundled command with a private home; its standard output."""
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("SELFASSESS_", "XDG_", "PYTHON", "QT_"))}
     env.update(HOME=str(home), USERPROFILE=str(home), APPDATA=str(home / "AppData" / "Roaming"),
                LOCALAPPDATA=str(home / "AppData" / "Local"), QT_QPA_PLATFORM="offscreen",
                SELFASSESS_LANG="zh_CN")
-    result = subprocess.run([str(program(bundle)), *args], capture_output=True, text=True,
+    executable = bundle / program_name if program_name else program(bundle)
+    result = subprocess.run([str(executable), *args], capture_output=True, text=True,
                             encoding="utf-8", errors="replace", env=env, timeout=300,
                             check=False)
     noise = [line for line in result.stderr.splitlines() if not EXPECTED_NOISE.search(line)]
@@ -74,6 +75,12 @@ def check(bundle: Path, work: Path) -> None:
             shot.stat().st_size < 10_000:
         raise SmokeFailure("the app's screenshot is missing or empty")
     print(f"ok  app rendered offscreen ({shot.stat().st_size // 1024} KB)")
+    if os.name != "nt":  # the launcher the desktop entry and a double-click use
+        launched = work / "launcher.png"
+        run(bundle, home, "--screenshot", str(launched), program_name="selfassess-gui")
+        if not launched.is_file():
+            raise SmokeFailure("selfassess-gui did not start the app")
+        print("ok  selfassess-gui starts the app")
 
     portable = work / "portable"
     shutil.copytree(bundle, portable, symlinks=True)
