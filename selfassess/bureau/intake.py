@@ -23,7 +23,7 @@ from selfassess.i18n import _
 from selfassess.store import AssessmentFile, SealRecord
 from selfassess.store.records import DepartmentData
 from selfassess.store.schema import EXPECTED_TABLES
-from selfassess.store.sealing import content_digest
+from selfassess.store.verify import seal_problem
 
 PREFETCH_LIMIT = 40 * 1024 * 1024  # evidence bytes held in memory per file (3 files at most)
 READERS = 2  # reader threads: reading and hashing (not writing) is the slower side of a merge
@@ -97,15 +97,9 @@ def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[Depart
             raise Refusal("refused", _("not sealed (a draft); seal it first, or allow drafts in "
                                        "the merge (--allow-drafts)"))
         return data, None
-    seals = incoming.seals()
-    if not seals or seals[-1].revision != dept.revision:
-        raise Refusal("refused", _("its seal record is missing or does not match revision "
-                                   "{revision}").format(revision=dept.revision))
-    digest = content_digest(data, theirs.fingerprint, incoming.info.period, dept.revision)
-    if digest != seals[-1].digest:
-        raise Refusal("refused", _("modified after sealing: the content does not match its "
-                                   "sealed digest"))
-    return data, digest
+    if problem := seal_problem(incoming, data):
+        raise Refusal("refused", problem)
+    return data, incoming.seals()[-1].digest
 
 
 def read_evidence(incoming: AssessmentFile, data: DepartmentData) -> dict[str, bytes] | None:

@@ -7,11 +7,10 @@ when known, and the section, item, bonus or veto code. ``ChecklistError`` carrie
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from selfassess.checklist.model import (
     DEFAULT_LEVELS,
@@ -53,8 +52,6 @@ _LEVEL_KEYS = {"name", "fraction"}
 _BONUS_KEYS = {"code", "title", "max_points", "rule", "evidence_required"}
 _VETO_KEYS = {"code", "text"}
 _BAND_KEYS = {"name", "min"}
-
-T = TypeVar("T")
 
 
 class _Reader:
@@ -182,19 +179,20 @@ class _Reader:
                 key=key, value=decimal_text(value), step=decimal_text(step)), key=key)
 
 
-def _unique(reader: _Reader, things: list[T], key: Callable[[T], str], node_of: Callable[[T], Any],
-            where: Callable[[T], str]) -> None:
+def _unique(reader: _Reader, things: list[tuple[str, Any, str]], field: str = "code") -> None:
+    """Each (value, node it was read from, where) once: a repeat is reported at its own node's
+    ``field`` (the YAML line, or the workbook cell)."""
     seen: set[str] = set()
-    for thing in things:
-        value = key(thing)
+    for value, node, where in things:
         if value and value in seen:
-            reader.error(node_of(thing), where(thing), _("duplicate code “{code}”").format(code=value))
+            reader.error(node, where, _("duplicate code “{code}”").format(code=value), key=field)
         seen.add(value)
 
 
 def _deductions(reader: _Reader, node: dict[str, Any], where: str, item_max: Decimal | None,
                 step: Decimal) -> tuple[Deduction, ...]:
     rules = []
+    read_from = []
     for index, raw in enumerate(reader.mappings(node, "deductions", where, required=False), 1):
         rule = reader.mapping(raw, where, node)
         if rule is None:
@@ -219,13 +217,15 @@ def _deductions(reader: _Reader, node: dict[str, Any], where: str, item_max: Dec
             unit=reader.text(rule, "unit", where, max_length=10),
             cap=cap_value,
         ))
-    _unique(reader, rules, lambda r: r.code, lambda r: node, lambda r: where)
+        read_from.append(rule)
+    _unique(reader, [(r.code, n, where) for r, n in zip(rules, read_from, strict=True)])
     return tuple(rules)
 
 
 def _counts(reader: _Reader, node: dict[str, Any], where: str, step: Decimal
             ) -> tuple[CountTarget, ...]:
     counts = []
+    read_from = []
     for index, raw in enumerate(reader.mappings(node, "counts", where, required=False), 1):
         count = reader.mapping(raw, where, node)
         if count is None:
@@ -240,7 +240,8 @@ def _counts(reader: _Reader, node: dict[str, Any], where: str, step: Decimal
             points_per_shortfall=per or Decimal(0),
             unit=reader.text(count, "unit", where, max_length=10) or "次",
         ))
-    _unique(reader, counts, lambda c: c.code, lambda c: node, lambda c: where)
+        read_from.append(count)
+    _unique(reader, [(c.code, n, where) for c, n in zip(counts, read_from, strict=True)])
     return tuple(counts)
 
 
@@ -248,6 +249,7 @@ def _levels(reader: _Reader, node: dict[str, Any], where: str) -> tuple[Level, .
     if node.get("levels") is None:
         return DEFAULT_LEVELS
     levels = []
+    read_from = []
     for raw in reader.mappings(node, "levels", where, required=False):
         level = reader.mapping(raw, where, node)
         if level is None:
@@ -258,9 +260,11 @@ def _levels(reader: _Reader, node: dict[str, Any], where: str) -> tuple[Level, .
             reader.error(level, where, _("a level's fraction must lie between 0 and 1"))
         levels.append(Level(reader.text(level, "name", where, required=True, max_length=20),
                             fraction if fraction is not None else Decimal(0)))
+        read_from.append(level)
     if len(levels) < 2:
         reader.error(node, where, _("a level item needs at least two levels"))
-    _unique(reader, levels, lambda lv: lv.name, lambda lv: node, lambda lv: where)
+    _unique(reader, [(lv.name, n, where) for lv, n in zip(levels, read_from, strict=True)],
+            field="name")
     return tuple(levels)
 
 
@@ -312,16 +316,19 @@ def _item(reader: _Reader, node: dict[str, Any], section_code: str, checklist_st
 
 
 def _section(reader: _Reader, node: dict[str, Any], step: Decimal, categories: tuple[str, ...]
-             ) -> Section:
+             ) -> tuple[Section, list[Any]]:
+    """The section, and the node each of its items was read from."""
     code = reader.code(node, _("section"))
     where = _("section {code}").format(code=code or "?")
     reader.keys(node, _SECTION_KEYS, where)
     max_points = reader.decimal(node, "max_points", where, positive=True)
     items = []
+    item_nodes = []
     for raw in reader.mappings(node, "items", where, required=True):
         item_node = reader.mapping(raw, where, node)
         if item_node is not None:
             items.append(_item(reader, item_node, code, step))
+            item_nodes.append(item_node)
     if not items and "items" in node:
         reader.error(node, where, _("a section needs at least one item"))
     item_sum = sum((item.max_points for item in items), Decimal(0))
@@ -333,7 +340,7 @@ def _section(reader: _Reader, node: dict[str, Any], step: Decimal, categories: t
         reader.error(node, where, _("suggested_category “{category}” is not one of the "
                                     "shortcoming_categories").format(category=category))
     return Section(code, reader.text(node, "title", where, required=True, max_length=200),
-                   max_points or Decimal(0), tuple(items), category)
+                   max_points or Decimal(0), tuple(items), category), item_nodes
 
 
 def _bonus(reader: _Reader, node: dict[str, Any], step: Decimal) -> BonusItem:
@@ -361,6 +368,7 @@ def _veto(reader: _Reader, node: dict[str, Any]) -> VetoItem:
 def _grade_bands(reader: _Reader, root: dict[str, Any]) -> tuple[GradeBand, ...]:
     where = "grade_bands"
     bands = []
+    read_from = []
     for raw in reader.mappings(root, "grade_bands", "", required=True):
         node = reader.mapping(raw, where, root)
         if node is None:
@@ -369,11 +377,13 @@ def _grade_bands(reader: _Reader, root: dict[str, Any]) -> tuple[GradeBand, ...]
         minimum = reader.decimal(node, "min", where)
         bands.append(GradeBand(reader.text(node, "name", where, required=True, max_length=20),
                                minimum if minimum is not None else Decimal(0)))
+        read_from.append(node)
     if not bands:
         if "grade_bands" in root:
             reader.error(root, where, _("at least one grade band is needed"))
         return ()
-    _unique(reader, bands, lambda b: b.name, lambda b: root, lambda b: where)
+    _unique(reader, [(b.name, n, where) for b, n in zip(bands, read_from, strict=True)],
+            field="name")
     for higher, lower in pairwise(bands):
         if lower.minimum >= higher.minimum:
             reader.error(root, where, _("grade bands must be listed from the highest minimum down "
@@ -425,34 +435,36 @@ def checklist_from_mapping(data: Any, source: str) -> Checklist:
     categories = _categories(reader, data)
 
     sections = []
+    section_codes = []  # (code, node, where) of sections, and of everything else with a code
+    coded = []
     for raw in reader.mappings(data, "sections", "", required=True):
         node = reader.mapping(raw, _("section"), data)
         if node is not None:
-            sections.append(_section(reader, node, step, categories))
+            section, item_nodes = _section(reader, node, step, categories)
+            sections.append(section)
+            section_codes.append((section.code, node, _("section {code}").format(
+                code=section.code)))
+            coded += [(i.code, n, _("item {code}").format(code=i.code))
+                      for i, n in zip(section.items, item_nodes, strict=True)]
     if not sections and "sections" in data:
         reader.error(data, "sections", _("a checklist needs at least one section"))
-    bonus_items = [
-        _bonus(reader, node, step)
-        for raw in reader.mappings(data, "bonus_items", "", required=False)
-        if (node := reader.mapping(raw, _("bonus item"), data)) is not None
-    ]
-    veto_items = [
-        _veto(reader, node)
-        for raw in reader.mappings(data, "veto_items", "", required=False)
-        if (node := reader.mapping(raw, _("veto item"), data)) is not None
-    ]
+    bonus_items = []
+    for raw in reader.mappings(data, "bonus_items", "", required=False):
+        if (node := reader.mapping(raw, _("bonus item"), data)) is not None:
+            bonus_items.append(bonus := _bonus(reader, node, step))
+            coded.append((bonus.code, node, _("bonus item {code}").format(code=bonus.code)))
+    veto_items = []
+    for raw in reader.mappings(data, "veto_items", "", required=False):
+        if (node := reader.mapping(raw, _("veto item"), data)) is not None:
+            veto_items.append(veto := _veto(reader, node))
+            coded.append((veto.code, node, _("veto item {code}").format(code=veto.code)))
     bands = _grade_bands(reader, data)
     title = reader.text(data, "title", "", required=True, max_length=200)
     description = reader.text(data, "description", "description")
     cap_total = reader.boolean(data, "cap_total", "cap_total", False)
 
-    _unique(reader, sections, lambda s: s.code, lambda s: data,
-            lambda s: _("section {code}").format(code=s.code))
-    coded: list[tuple[str, str]] = [(i.code, _("item {code}").format(code=i.code))
-                                    for s in sections for i in s.items]
-    coded += [(b.code, _("bonus item {code}").format(code=b.code)) for b in bonus_items]
-    coded += [(v.code, _("veto item {code}").format(code=v.code)) for v in veto_items]
-    _unique(reader, coded, lambda c: c[0], lambda c: data, lambda c: c[1])
+    _unique(reader, section_codes)
+    _unique(reader, coded)  # items, bonus and veto items share one set of codes
 
     section_sum = sum((s.max_points for s in sections), Decimal(0))
     if full_marks is not None and sections and section_sum != full_marks:

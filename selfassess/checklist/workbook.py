@@ -336,23 +336,8 @@ class _Reader:
                 node[key] = converted
         return node
 
-    def duplicates(self, nodes: list[_Node], key: str = "code") -> list[str]:
-        """Codes (or band names) used twice, each at its second cell; the loader finds them
-        too but cannot say where."""
-        seen: set[str] = set()
-        messages = []
-        for node in nodes:
-            code = node.get(key)
-            if code in seen:
-                message = _("duplicate code “{code}”").format(code=code)
-                self.problems.append(f"{node.cells[key]}: {message}")
-                messages.append(message)
-            if code:
-                seen.add(code)
-        return messages
 
-
-def _assemble(reader: _Reader) -> tuple[_Node, list[_Node]]:
+def _assemble(reader: _Reader) -> _Node:
     """The checklist mapping, rules attached to their items and items to their sections."""
     root = reader.settings()
     tables = {t.key: reader.table(t, required=t.key in ("sections", "items", "bands"))
@@ -384,7 +369,7 @@ def _assemble(reader: _Reader) -> tuple[_Node, list[_Node]]:
                     sheet=_(TABLES_BY_KEY["items"].title)))
                 continue
             item.setdefault(kind, []).append(rule)
-    return root, [*tables["items"], *tables["bonus"], *tables["veto"]]
+    return root
 
 
 def read_checklist_workbook(path: Path) -> Checklist:
@@ -393,15 +378,11 @@ def read_checklist_workbook(path: Path) -> Checklist:
         reader = _Reader(path)
     except InputRefused as error:
         raise ChecklistError(error.problems) from None
-    root, coded = _assemble(reader)
-    located = (reader.duplicates(coded) + reader.duplicates(root["sections"])
-               + reader.duplicates(root["grade_bands"], key="name"))
+    root = _assemble(reader)
     try:
         checklist = checklist_from_mapping(root, path.name)
     except ChecklistError as error:
-        raise ChecklistError(reader.problems + [
-            p for p in error.problems if p not in reader.problems
-            and not any(p.endswith(message) for message in located)]) from None
+        raise ChecklistError(reader.problems + error.problems) from None
     if reader.problems:
         raise ChecklistError(reader.problems)
     return checklist

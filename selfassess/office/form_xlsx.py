@@ -10,6 +10,7 @@ names the sheet and cell of every problem (``自评表!F7: …``) and stores all
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -262,26 +263,33 @@ def _number(reader: _Reader, ws: Worksheet, headers: HeaderMap, row: int, key: s
     return number
 
 
-def _read_items(reader: _Reader, checklist: Any, changes: ChangeSet) -> None:
-    found = reader.sheet("items")
-    if found is None:
+def _coded_rows(reader: _Reader, key: str, known: Mapping[str, Any], unknown: str
+                ) -> Iterator[tuple[Worksheet, HeaderMap, int, str, Any]]:
+    """(sheet, headers, row, code, checklist entry) for each row of a sheet whose code the
+    checklist knows, once per code; rows without a code (section rows, blank lines) are
+    skipped, unknown and repeated codes are problems at their cell."""
+    if (found := reader.sheet(key)) is None:
         return
     ws, headers = found
     seen: dict[str, int] = {}
     for row in headers.rows(ws):
         code = cell_text(headers.value(ws, row, "code"))
         if not code:
-            continue  # section rows and blank lines
-        item = checklist.items_by_code.get(code)
+            continue
         where = headers.columns["code"]
-        if item is None:
-            reader.problem(ws, where, row, _("unknown item code “{code}”").format(code=code))
-            continue
-        if code in seen:
-            reader.problem(ws, where, row, _("item {code} is already on row {row}").format(
+        if code not in known:
+            reader.problem(ws, where, row, unknown.format(code=code))
+        elif code in seen:
+            reader.problem(ws, where, row, _("code {code} is already on row {row}").format(
                 code=code, row=seen[code]))
-            continue
-        seen[code] = row
+        else:
+            seen[code] = row
+            yield ws, headers, row, code, known[code]
+
+
+def _read_items(reader: _Reader, checklist: Any, changes: ChangeSet) -> None:
+    for ws, headers, row, code, item in _coded_rows(reader, "items", checklist.items_by_code,
+                                                    _("unknown item code “{code}”")):
         answer: dict[str, Any] = {}
         score = _number(reader, ws, headers, row, "score")
         if score is not None and (problem := score_problem(item, score)):
@@ -305,7 +313,6 @@ def _read_items(reader: _Reader, checklist: Any, changes: ChangeSet) -> None:
                 elif not answer.get("na_reason"):
                     reader.problem(ws, headers.columns.get("na_reason", headers.columns["na"]),
                                    row, _("not applicable needs a reason"))
-                answer["self_score"] = None if score is None else score
             answer["not_applicable"] = not_applicable and item.na_allowed
             if answer["not_applicable"] and score is not None:
                 reader.problem(ws, headers.columns["score"], row,
@@ -315,46 +322,29 @@ def _read_items(reader: _Reader, checklist: Any, changes: ChangeSet) -> None:
 
 def _read_bonus_and_veto(reader: _Reader, checklist: Any, claimed: set[str],
                          changes: ChangeSet) -> None:
-    if (found := reader.sheet("bonus")) is not None:
-        ws, headers = found
-        for row in headers.rows(ws):
-            code = cell_text(headers.value(ws, row, "code"))
-            if not code:
-                continue
-            bonus = checklist.bonus_by_code.get(code)
-            if bonus is None:
-                reader.problem(ws, headers.columns["code"], row,
-                               _("unknown bonus code “{code}”").format(code=code))
-                continue
-            points = _number(reader, ws, headers, row, "points")
-            if points is not None and (problem := bonus_problem(bonus, points, checklist.step)):
-                reader.problem(ws, headers.columns["points"], row, problem)
-            claim: dict[str, Any] = {"points": points}
-            if "narrative" in headers.columns:
-                claim["narrative"] = cell_text(headers.value(ws, row, "narrative"))
-            if points is None and not claim.get("narrative") and code not in claimed:
-                continue  # a bonus row left empty is no claim
-            changes.bonus[code] = claim
-    if (found := reader.sheet("veto")) is not None:
-        ws, headers = found
-        for row in headers.rows(ws):
-            code = cell_text(headers.value(ws, row, "code"))
-            if not code:
-                continue
-            if code not in checklist.veto_by_code:
-                reader.problem(ws, headers.columns["code"], row,
-                               _("unknown veto code “{code}”").format(code=code))
-                continue
-            text = cell_text(headers.value(ws, row, "declared"))
-            declared = {HAVE: True, HAVE_NOT: False, "": None}.get(text, "bad")
-            if declared == "bad":
-                reader.problem(ws, headers.columns["declared"], row, _(
-                    "write {have} or {have_not}").format(have=HAVE, have_not=HAVE_NOT))
-                continue
-            declaration: dict[str, Any] = {"triggered": declared}
-            if "explanation" in headers.columns:
-                declaration["explanation"] = cell_text(headers.value(ws, row, "explanation"))
-            changes.veto[code] = declaration
+    for ws, headers, row, code, bonus in _coded_rows(reader, "bonus", checklist.bonus_by_code,
+                                                     _("unknown bonus code “{code}”")):
+        points = _number(reader, ws, headers, row, "points")
+        if points is not None and (problem := bonus_problem(bonus, points, checklist.step)):
+            reader.problem(ws, headers.columns["points"], row, problem)
+        claim: dict[str, Any] = {"points": points}
+        if "narrative" in headers.columns:
+            claim["narrative"] = cell_text(headers.value(ws, row, "narrative"))
+        if points is None and not claim.get("narrative") and code not in claimed:
+            continue  # a bonus row left empty is no claim
+        changes.bonus[code] = claim
+    for ws, headers, row, code, _veto in _coded_rows(reader, "veto", checklist.veto_by_code,
+                                                     _("unknown veto code “{code}”")):
+        text = cell_text(headers.value(ws, row, "declared"))
+        declared = {HAVE: True, HAVE_NOT: False, "": None}.get(text, "bad")
+        if declared == "bad":
+            reader.problem(ws, headers.columns["declared"], row, _(
+                "write {have} or {have_not}").format(have=HAVE, have_not=HAVE_NOT))
+            continue
+        declaration: dict[str, Any] = {"triggered": declared}
+        if "explanation" in headers.columns:
+            declaration["explanation"] = cell_text(headers.value(ws, row, "explanation"))
+        changes.veto[code] = declaration
 
 
 def _read_lists(reader: _Reader, checklist: Any, changes: ChangeSet) -> None:
@@ -411,13 +401,14 @@ def read_form(path: Path, af: AssessmentFile) -> ChangeSet:
             raise InputRefused(f"{path.name}: " + _(
                 "the workbook was exported from another department's file; export the form "
                 "of {name} and fill that in").format(name=department.name))
+    data = af.data()
     changes = ChangeSet()
     _read_items(reader, checklist, changes)
-    _read_bonus_and_veto(reader, checklist, set(af.data().bonus), changes)
+    _read_bonus_and_veto(reader, checklist, set(data.bonus), changes)
     _read_lists(reader, checklist, changes)
     if reader.problems:
         raise InputRefused(reader.problems)
-    remaining = change_problems(checklist, af.data(), changes)  # the same checks as ``fill``
+    remaining = change_problems(checklist, data, changes)  # the same checks as ``fill``
     if remaining:
         raise InputRefused([f"{path.name}: {problem}" for problem in remaining])
     return changes

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -56,9 +57,8 @@ def _clean(text: str) -> str:
 # --- styles ----------------------------------------------------------------------------------
 
 
-def _fonts(rpr_owner: object, east_asian: str, size: float | None = None) -> None:
+def _fonts(rpr: Any, east_asian: str, size: float | None = None) -> None:
     """Set an rPr's fonts: Latin in Times New Roman, Chinese in a 公文 font; drop theme fonts."""
-    rpr = rpr_owner.get_or_add_rPr()  # type: ignore[attr-defined]
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -117,7 +117,7 @@ def _paragraph_style(doc: DocumentObject, name: str, east_asian: str, size: floa
     if name != "Normal":
         style.base_style = styles[base]
     style.quick_style = True
-    _fonts(style.element, east_asian, size)
+    _fonts(style.element.get_or_add_rPr(), east_asian, size)
     style.font.bold = bold
     style.font.italic = False
     style.font.color.rgb = RGBColor(0, 0, 0)
@@ -143,7 +143,7 @@ def _setup_styles(doc: DocumentObject) -> None:
         rpr_default = defaults.find(qn("w:rPrDefault"))
         if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
             rpr = rpr_default.find(qn("w:rPr"))
-            _fonts(_Owner(rpr), FANGSONG, BODY_PT)
+            _fonts(rpr, FANGSONG, BODY_PT)
             language = rpr.find(qn("w:lang"))
             if language is not None:  # Chinese line-breaking rules (no 。at a line's start)
                 language.set(qn("w:val"), "zh-CN")
@@ -187,16 +187,6 @@ def _setup_styles(doc: DocumentObject) -> None:
         snap = OxmlElement("w:snapToGrid")
         snap.set(qn("w:val"), "0")  # small type in tables does not jump to the 22-line grid
         ppr.append(snap)
-
-
-class _Owner:
-    """Lets ``_fonts`` work on a bare rPr element (the document defaults)."""
-
-    def __init__(self, rpr: object) -> None:
-        self.rpr = rpr
-
-    def get_or_add_rPr(self) -> object:  # named like the oxml method it stands in for
-        return self.rpr
 
 
 def _page_setup(doc: DocumentObject) -> None:

@@ -10,13 +10,13 @@ file appears. Nothing is ever opened or run here.
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
+from selfassess.store.database import publish
 from selfassess.store.evidence import iter_blob
 from selfassess.validation import safe_file_name
 
@@ -48,7 +48,7 @@ def _free_name(folder: Path, name: str) -> Path:
 
 
 def write_document(af: AssessmentFile, sha256: str, target: Path) -> Path:
-    """Write one document's verified bytes to ``target`` (created, never replaced)."""
+    """Write one document's verified bytes to ``target`` (created whole, never replaced)."""
     temporary = target.with_name(f".{uuid.uuid4().hex}.part")
     digest = hashlib.sha256()
     try:
@@ -59,16 +59,7 @@ def write_document(af: AssessmentFile, sha256: str, target: Path) -> Path:
         if digest.hexdigest() != sha256:
             raise FileFormatError(f"{af.path.name}: " + _(
                 "an evidence document does not match its hash (damaged or altered)"))
-        try:
-            os.link(temporary, target)  # appears whole, and never over an existing file
-        except FileExistsError:
-            raise InputRefused(_("{name} already exists; it was not overwritten").format(
-                name=target.name)) from None
-        except OSError:  # no hard links (FAT on a USB stick): check, then rename
-            if target.exists():
-                raise InputRefused(_("{name} already exists; it was not overwritten").format(
-                    name=target.name)) from None
-            os.replace(temporary, target)
+        publish(temporary, target)  # appears whole, and never over an existing file
     finally:
         temporary.unlink(missing_ok=True)
     return target

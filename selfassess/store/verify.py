@@ -8,13 +8,12 @@ schema version; ``AssessmentFile`` has checked the kind, the period and the embe
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
 
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
-from selfassess.store.evidence import CHUNK
-from selfassess.store.records import Department
+from selfassess.store.evidence import blob_matches
+from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import content_digest
 from selfassess.validation import MAX_EVIDENCE_BYTES
 
@@ -41,40 +40,39 @@ def verify_contents(af: AssessmentFile) -> None:
     referenced: set[str] = set()
     for department in departments:
         data = af.data(department.id)  # every stored value, against the embedded checklist
-        _check_seal(af, department, name)
-        for ref in data.evidence:
-            referenced.add(ref.sha256)
+        if problem := seal_problem(af, data):
+            raise _refuse(name, problem)
+        referenced.update(ref.sha256 for ref in data.evidence)
     for sha256 in sorted(referenced):
         _check_document(af, sha256, name)
 
 
-def _check_seal(af: AssessmentFile, department: Department, name: str) -> None:
+def seal_problem(af: AssessmentFile, data: DepartmentData) -> str | None:
+    """Why a sealed department's seal does not hold (None when it does, or it is a draft):
+    the last seal record must be this revision and the content must hash to its digest.
+    Merging checks received files with this too."""
+    department = data.department
     if not department.sealed:
-        return
+        return None
     seals = af.seals(department.id)
     if not seals or seals[-1].revision != department.revision:
-        raise _refuse(name, _("its seal record is missing or does not match revision "
-                              "{revision}").format(revision=department.revision))
-    digest = content_digest(af.data(department.id), af.checklist.fingerprint, af.info.period,
-                            department.revision)
+        return _("its seal record is missing or does not match revision {revision}").format(
+            revision=department.revision)
+    digest = content_digest(data, af.checklist.fingerprint, af.info.period, department.revision)
     if digest != seals[-1].digest:
-        raise _refuse(name, _("modified after sealing: the content does not match its sealed "
-                              "digest"))
+        return _("modified after sealing: the content does not match its sealed digest")
+    return None
 
 
 def _check_document(af: AssessmentFile, sha256: str, name: str) -> None:
-    """The stored bytes hash to their key and their declared size is their real size."""
-    row = af.db.execute("SELECT rowid, size, length(content) FROM evidence_blobs WHERE sha256 = ?",
+    """The declared size is the real size and the stored bytes hash to their key."""
+    row = af.db.execute("SELECT size, length(content) FROM evidence_blobs WHERE sha256 = ?",
                         [sha256]).fetchone()
     if row is None:
         raise _refuse(name, _("an evidence document is missing from the file"))
-    rowid, declared, actual = row
+    declared, actual = row
     if declared != actual or not 0 <= actual <= MAX_EVIDENCE_BYTES:
         raise _refuse(name, _("an evidence document declares a wrong size"))
-    digest = hashlib.sha256()
-    with af.db.conn.blobopen("evidence_blobs", "content", rowid, readonly=True) as blob:
-        while chunk := blob.read(CHUNK):
-            digest.update(chunk)
-    if digest.hexdigest() != sha256:
+    if not blob_matches(af.db, sha256):
         raise _refuse(name, _("an evidence document does not match its hash (damaged or "
                               "altered)"))

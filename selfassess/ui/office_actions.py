@@ -106,62 +106,45 @@ class OfficeActions(QObject):
 
     # --- exports ---------------------------------------------------------------------------------
 
-    def on_export_form(self) -> None:
-        from selfassess.office.form_xlsx import write_form
-
+    def _export(self, title: str, name: Callable[[Path], str], suffix: str, pattern: str,
+                write: Callable[[AssessmentFile, Path], Path]) -> None:
+        """Ask where, then write the open file's export there (the file read read-only)."""
         source = self._source()
-        if source is None or self.window.session is None:
+        if source is None:
             return
-        title = _("Export the Excel form (自评表)")
-        name = self.window.session.submission_name().removesuffix(source.suffix)
-        target = self._save_name(title, source.with_name(f"{name}_{_('form')}.xlsx"),
-                                 "Excel (*.xlsx)")
+        target = self._save_name(title, source.with_name(name(source)), pattern)
         if target is None:
             return
 
-        def write() -> Path:
+        def export() -> Path:
             with AssessmentFile.open(source, readonly=True) as af:
-                return write_form(af, target.with_suffix(".xlsx"))
+                return write(af, target.with_suffix(suffix))
 
-        self._run(title, write)
+        self._run(title, export)
+
+    def on_export_form(self) -> None:
+        from selfassess.office.form_xlsx import write_form
+
+        session = self.window.session
+        if session is not None:
+            self._export(_("Export the Excel form (自评表)"), lambda source: (
+                f"{session.submission_name().removesuffix(source.suffix)}_{_('form')}.xlsx"),
+                ".xlsx", "Excel (*.xlsx)", write_form)
 
     def on_export_docx(self) -> None:
         from selfassess.office.report_docx import write_report_docx
         from selfassess.report import collect
 
-        source = self._source()
-        if source is None:
-            return
-        title = _("Export the Word report draft (自查报告)")
-        target = self._save_name(title, source.with_name(f"{source.stem}_{_('report draft')}.docx"),
-                                 "Word (*.docx)")
-        if target is None:
-            return
-
-        def write() -> Path:
-            with AssessmentFile.open(source, readonly=True) as af:
-                report = collect(af)
-            return write_report_docx(report, target.with_suffix(".docx"))
-
-        self._run(title, write)
+        self._export(_("Export the Word report draft (自查报告)"),
+                     lambda source: f"{source.stem}_{_('report draft')}.docx", ".docx",
+                     "Word (*.docx)", lambda af, target: write_report_docx(collect(af), target))
 
     def on_export_tables(self) -> None:
         from selfassess.report import collect, write_workbook
 
-        source = self._source()
-        if source is None:
-            return
-        title = _("Export the tables to Excel")
-        target = self._save_name(title, source.with_name(f"{source.stem}.xlsx"), "Excel (*.xlsx)")
-        if target is None:
-            return
-
-        def write() -> Path:
-            with AssessmentFile.open(source, readonly=True) as af:
-                report = collect(af)
-            return write_workbook(report, target.with_suffix(".xlsx"))
-
-        self._run(title, write)
+        self._export(_("Export the tables to Excel"), lambda source: f"{source.stem}.xlsx",
+                     ".xlsx", "Excel (*.xlsx)",
+                     lambda af, target: write_workbook(collect(af), target))
 
     def on_export_evidence(self) -> None:
         """Every evidence document into a folder the user picks (checked, never overwriting)."""
