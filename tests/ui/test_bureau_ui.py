@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
@@ -128,7 +128,7 @@ def test_drafts_when_allowed_and_files_dropped_on_the_window(
     bureau.allow_drafts.setChecked(True)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(received / "2026_财务处.selfassess"))])
-    QApplication.sendEvent(window, QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+    QApplication.sendEvent(window, QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
                                                    Qt.MouseButton.LeftButton,
                                                    Qt.KeyboardModifier.NoModifier))
     with qtbot.waitSignal(bureau.merged, timeout=20000):

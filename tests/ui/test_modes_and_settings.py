@@ -86,7 +86,7 @@ def test_dropping_files_on_the_evidence_list_attaches_them(qtbot: QtBot, window:
     scan.write_bytes(b"\x89PNG fake scan")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(scan))])
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(panel, enter)
     assert enter.isAccepted()
