@@ -143,7 +143,7 @@ class Workspace(QWidget):
         self.search.textChanged.connect(self._on_search_changed)
         self.summary_page.go_to.connect(self.go_to)
         # model updates
-        self.session.changed.connect(lambda _touched: self._update_progress())
+        self.session.changed.connect(self._on_session_changed)
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -214,6 +214,9 @@ class Workspace(QWidget):
         """Store pending typing on every page."""
         for page in self.page_of.values():
             page.flush()  # type: ignore[attr-defined]
+
+    def _on_session_changed(self, _touched: object) -> None:
+        self._update_progress()
 
     def _update_progress(self) -> None:
         answered = sum(1 for item in self.session.checklist.items
@@ -447,7 +450,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()
-        self.session.close()
+        self.session.dispose()
         self.session = None
         self.workspace = None
         self.start.set_recent(self.settings.recent_files())

@@ -48,8 +48,7 @@ Index = QModelIndex | QPersistentModelIndex
 def item_state(session: Session, code: str) -> str:
     """not_started | answered | not_applicable | attention."""
     answer = session.data.answers.get(code)
-    flagged = {p.code for p in session.problems() if p.target == "item" and p.check != "unanswered"}
-    if code in flagged or (session.review_mode and answer is not None and answer.review_flag):
+    if code in session.flagged_items() or (session.review_mode and answer is not None and answer.review_flag):
         return "attention"
     if answer is None or not answer.answered:
         return "not_started"
@@ -71,6 +70,13 @@ class ChecklistTreeModel(QAbstractItemModel):
         # node ids by position, computed once: views ask for thousands of indexes per repaint
         self._top = [f"section:{s.code}" for s in self.sections] + [page for page, _l in PAGES]
         self._children = [[f"item:{i.code}" for i in s.items] for s in self.sections]
+        self._nodes = self._top + [node for children in self._children for node in children]
+        self._rows = {node: row for row, node in enumerate(self._top)}
+        self._rows.update({node: row for children in self._children
+                           for row, node in enumerate(children)})
+        self._parents = {node: section for section, children in enumerate(self._children)
+                         for node in children}
+        self._last_shown = {node: self._shown(node) for node in self._nodes}
         session.changed.connect(self._on_session_changed)
 
     # --- structure: top rows are sections then pages; internalId 0 = top, n = child of row n-1
@@ -125,17 +131,13 @@ class ChecklistTreeModel(QAbstractItemModel):
 
     def index_of(self, node: str, column: int = 0) -> QModelIndex:
         """The index showing a node id (invalid when unknown)."""
-        kind, _sep, code = node.partition(":")
-        for row, section in enumerate(self.sections):
-            if kind == "section" and section.code == code:
-                return self.index(row, column)
-            for child, item in enumerate(section.items):
-                if kind == "item" and item.code == code:
-                    return self.index(child, column, self.index(row, 0))
-        for row, (page, _label) in enumerate(PAGES):
-            if page == node:
-                return self.index(len(self.sections) + row, column)
-        return QModelIndex()
+        row = self._rows.get(node)
+        if row is None:
+            return QModelIndex()
+        section = self._parents.get(node)
+        if section is None:
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -211,19 +213,26 @@ class ChecklistTreeModel(QAbstractItemModel):
             return str(len(data.measures))
         return points(self.session.result().total)
 
-    def _on_session_changed(self, touched: set[str] | None) -> None:
-        # scores move section totals, the bonus and the summary, so their rows always refresh
-        last = self.columnCount() - 1
-        for row in range(len(self.sections), self.rowCount()):
-            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-        for row, section in enumerate(self.sections):
-            parent = self.index(row, 0)
-            self.dataChanged.emit(parent, self.index(row, last))
-            codes = [i.code for i in section.items if touched is None or f"item:{i.code}" in touched]
-            for code in codes:
-                child = self.index_of(f"item:{code}")
-                self.dataChanged.emit(child, self.index(child.row(), last, parent))
+    def _shown(self, node: str) -> tuple[Any, ...]:
+        """What a row shows: both texts and the state (icon, tooltip)."""
+        kind, _sep, code = node.partition(":")
+        display = Qt.ItemDataRole.DisplayRole
+        if kind == "item":
+            return (self._item_data(code, 1, display), item_state(self.session, code))
+        if kind == "section":
+            return (self._section_data(code, 1, display),)
+        return (self._page_value(node),)
 
+    def _on_session_changed(self, _touched: set[str] | None) -> None:
+        # only rows whose text or state moved are announced: every dataChanged makes the view
+        # and the filter ask for every role of the row again (thousands of calls per save)
+        shown = {node: self._shown(node) for node in self._nodes}
+        last = self.columnCount() - 1
+        for node, now in shown.items():
+            if self._last_shown.get(node) != now:
+                index = self.index_of(node)
+                self.dataChanged.emit(index, index.siblingAtColumn(last))
+        self._last_shown = shown
 
 def human_size(size: int) -> str:
     """1.2 MB, 830 KB, 12 B."""

@@ -7,7 +7,9 @@ is read again and ``changed`` names the pages whose content moved, so models can
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -42,6 +44,7 @@ class Session(QObject):
         self.review_mode = af.info.kind == "bureau"
         self.data: DepartmentData = af.data(department_id)
         self._problems: list[Problem] | None = None
+        self._flagged: frozenset[str] | None = None
         self._result: Result | None = None
         self.last_problems: list[str] = []  # what the last refused apply() said
         self.busy_reason = ""  # why the file is open read-only (another program edits it)
@@ -83,6 +86,13 @@ class Session(QObject):
             self._problems = completeness_problems(self.checklist, self.data)
         return self._problems
 
+    def flagged_items(self) -> frozenset[str]:
+        """Codes of items with a problem other than being unanswered."""
+        if self._flagged is None:
+            self._flagged = frozenset(p.code for p in self.problems()
+                                      if p.target == "item" and p.check != "unanswered")
+        return self._flagged
+
     def result(self) -> Result:
         """The totals shown: the department's own, or with reviews in review mode."""
         if self._result is None:
@@ -104,6 +114,7 @@ class Session(QObject):
         """Read the data again (after this or another connection wrote) and tell the views."""
         self.data = self.af.data(self.department_id)
         self._problems = None
+        self._flagged = None
         self._result = None
         self.changed.emit(touched)
 
@@ -170,3 +181,16 @@ class Session(QObject):
     def close(self) -> None:
         """Close the file."""
         self.af.close()
+
+    def dispose(self) -> None:
+        """The view of this session is gone: close a department file of its own (a review
+        session leaves the bureau file open), cut every connection and let Qt delete it, so
+        nothing that was connected keeps it, its data or its file alive."""
+        if not self.review_mode:
+            self.close()
+        for signal in (self.saved, self.changed, self.refused, self.state_changed):
+            # disconnecting a signal with no receivers warns (an error under -W error)
+            with warnings.catch_warnings(), suppress(RuntimeError, TypeError, SystemError):
+                warnings.simplefilter("ignore")
+                signal.disconnect()
+        self.deleteLater()

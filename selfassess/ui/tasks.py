@@ -82,6 +82,9 @@ class Task(QObject):
         self._timer.stop()
         self._dialog.reset()
         self._dialog.hide()
+        # the dialog's parent is the long-lived panel or window: without this every job
+        # would leave a hidden dialog behind
+        self._dialog.deleteLater()
         self._thread.quit()
         self._thread.wait()
 

@@ -344,11 +344,19 @@ class BureauWorkspace(QWidget):
         self.review = view
         self.review_workspace = workspace
         self.review_session = session
-        session.saved.connect(lambda time: self.status.emit(_("Saved {time}").format(time=time)))
-        session.refused.connect(lambda problems: self.status.emit(" ".join(problems[:2])))
+        # bound methods, not lambdas: a connection to a lambda that captures this workspace
+        # would keep it alive from the session's side
+        session.saved.connect(self._on_review_saved)
+        session.refused.connect(self._on_review_refused)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         workspace.go_to(place or "item:" + self.af.checklist.items[0].code)
+
+    def _on_review_saved(self, time: str) -> None:
+        self.status.emit(_("Saved {time}").format(time=time))
+
+    def _on_review_refused(self, problems: list[str]) -> None:
+        self.status.emit(" ".join(problems[:2]))
 
     def close_department(self) -> None:
         """Back to the overview (reviews are stored already)."""
@@ -357,6 +365,7 @@ class BureauWorkspace(QWidget):
         self.review_workspace.flush()
         self.stack.removeWidget(self.review)
         self.review.deleteLater()
+        self.review_session.dispose()  # the bureau file stays open: only the view goes
         self.review = None
         self.stack.setCurrentWidget(self.overview)
         self.refresh()

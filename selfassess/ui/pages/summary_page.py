@@ -74,7 +74,11 @@ class SummaryPage(QScrollArea):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.setWidget(body)
-        session.changed.connect(lambda _touched: self.load() if self.isVisible() else None)
+        session.changed.connect(self._on_session_changed)
+
+    def _on_session_changed(self, _touched: object) -> None:
+        if self.isVisible():
+            self.load()
 
     def flush(self) -> None:
         """Nothing is typed here."""
