@@ -286,6 +286,10 @@ class AssessmentFile:
         with self.db.atomic():
             write_changes(self.db, data, changes, actor or data.department.filled_by or
                           default_actor())
+        if changes.add_evidence or changes.item_evidence or changes.bonus_evidence:
+            # the documents' bytes went through the WAL: copy them into the file now and cut
+            # the WAL back, instead of leaving it the size of the largest attachment
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def seal(self, actor: str = "", department_id: str | None = None) -> SealRecord:
         """Run the completeness checks, then record revision + time + digest and lock the file."""

@@ -32,6 +32,7 @@ from selfassess.store.schema import (
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 
 
 def _refuse(path: Path, reason: str) -> FileFormatError:
@@ -95,6 +96,8 @@ def connect(path: Path, readonly: bool, with_wal: bool = False) -> Database:
     if not readonly:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
+        # a WAL that once held a 200 MB attachment is cut back to this when it is next reset
+        db.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
     return db
 
 

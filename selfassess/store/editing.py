@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from selfassess.numbers import decimal_text
 from selfassess.scoring import Aid
+from selfassess.store.audit import record_text_edit
 from selfassess.store.changes import (
     ChangeSet,
     EvidenceSource,
@@ -75,13 +76,20 @@ class _Writer:
 
     def audit_fields(self, action: str, code: str, current: object, fields: dict[str, Any]
                      ) -> bool:
-        """One audit line per field whose value changes; True when any did."""
+        """One audit line per field whose value changes (typed text as a small, coalesced
+        splice: ``store.audit``); True when any did."""
         changed = False
         for name, value in fields.items():
             old = getattr(current, name) if current is not None else None
-            if old != value:
+            if old == value:
+                continue
+            changed = True
+            if isinstance(value, str) and isinstance(old, str | None):
+                record_text_edit(self.db, {
+                    "at": self.now, "actor": self.actor, "department_id": self.department_id,
+                    "action": action, "target": f"{code}.{name}"}, old or "", value)
+            else:
                 self.audit(action, f"{code}.{name}", old, value)
-                changed = True
         return changed
 
     def answers(self, data: DepartmentData, changes: dict[str, dict[str, Any]]) -> None:
