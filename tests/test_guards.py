@@ -147,11 +147,27 @@ def test_not_applicable_needs_a_reason_and_counts_as_answered(guarded: Assessmen
     # program) still cannot seal
     with pytest.raises(InputRefused):
         guarded.apply(ChangeSet(answers={"1.2": {"na_reason": "   "}}))
-    data = guarded.data()
-    stored = dataclasses.replace(data.answers["1.2"], na_reason="   ")
-    data = dataclasses.replace(data, answers={**data.answers, "1.2": stored})
+    data = with_answer(guarded, "1.2", na_reason="   ")
     assert [(p.code, p.check) for p in completeness_problems(guarded.checklist, data)] == [
         ("1.2", "na_reason")]
+
+
+def with_answer(af: AssessmentFile, code: str, **fields: Any) -> Any:
+    """The file's data with one answer changed as another program could have stored it."""
+    data = af.data()
+    answer = dataclasses.replace(data.answers[code], **fields)
+    return dataclasses.replace(data, answers={**data.answers, code: answer})
+
+
+def test_not_applicable_where_not_allowed_is_still_unanswered(guarded: AssessmentFile) -> None:
+    data = with_answer(guarded, "2.2", self_score=None, not_applicable=True, na_reason="不涉及")
+    assert [(p.code, p.check) for p in completeness_problems(guarded.checklist, data)] == [
+        ("2.2", "unanswered")]
+
+
+def test_an_answer_with_words_but_no_score_is_unanswered(guarded: AssessmentFile) -> None:
+    guarded.apply(ChangeSet(answers={"2.1": {"self_score": None, "narrative": "写了情况"}}))
+    assert checks(guarded) == [("item", "2.1", "unanswered")]
 
 
 def test_unanswered_items_are_each_listed_in_order(tmp_path: Path, guards: Checklist) -> None:
