@@ -33,7 +33,15 @@ from selfassess.numbers import (
     round_cents,
     section_label,
 )
-from selfassess.scoring import ItemAnswer, ScoreInput, bonus_problem, score
+from selfassess.scoring import (
+    Aid,
+    ItemAnswer,
+    ScoreInput,
+    bonus_problem,
+    propose_score,
+    proposed_losses,
+    score,
+)
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
 
 GUARDS = Path(__file__).parent / "data" / "guards.yaml"
@@ -256,7 +264,7 @@ def test_everything_not_applicable_under_rescale_is_full_marks(guards: Checklist
     result = score(checklist, ScoreInput(answers))
     assert (result.raw_base, result.applicable_max, result.base, result.total) == (0, 0, 20, 20)
     assert result.grade == "好"
-    assert [e for e in result.explanation if e.kind == "rescale"][0].points == 20
+    assert next(e for e in result.explanation if e.kind == "rescale").points == 20
 
 
 def test_rescale_rounds_half_up_and_explains_with_its_sign(guards: Checklist) -> None:
@@ -283,11 +291,47 @@ def test_explanation_signs(guards: Checklist) -> None:
     lines = {(e.kind, e.code): e for e in result.explanation}
     assert lines["unanswered", "1.2"].points == -4
     assert lines["deduction", "2.2"].points == -4
-    assert "未达标 原因" in lines["deduction", "2.2"].text
+    assert lines["deduction", "2.2"].text == "2.2 −4: 未达标 原因"
     assert lines["bonus", "B1"].points == 2
     assert lines["bonus_cap", ""].points == -1
     assert (result.bonus_claimed, result.bonus, result.base, result.total) == (4, 3, 12, 15)
     assert result.items["1.2"] == 0
+
+
+def test_a_deduction_without_a_reason_says_so(guards: Checklist) -> None:
+    answers = {i.code: ItemAnswer(i.max_points) for i in guards.items}
+    answers["2.2"] = ItemAnswer(D("0"), reason=" \n ")
+    result = score(guards, ScoreInput(answers))
+    assert [e.text for e in result.explanation] == ["2.2 −4: no reason given"]
+
+
+def losses(item: object, aid: Aid) -> list[tuple[str, str, D]]:
+    return [(loss.code, loss.text, loss.points) for loss in proposed_losses(item, aid)]  # type: ignore[arg-type]
+
+
+def test_deduction_proposals_count_per_occurrence_rules_only_once_otherwise(
+        guards: Checklist) -> None:
+    item = guards.items_by_code["1.1"]
+    late, missing = (rule.code for rule in item.deductions)
+    aid = Aid(occurrences={late: 2, missing: 3})  # a one-off rule ticked is one deduction
+    assert losses(item, aid) == [(late, "未按时完成 ×2次", D("2")), (missing, "无记录", D("0.5"))]
+    assert propose_score(item, aid) == D("1.5")
+    capped = Aid(occurrences={late: 5})
+    assert losses(item, capped) == [(late, "未按时完成 ×5次", D("3"))]
+    assert losses(item, Aid(occurrences={late: 0, missing: -1})) == []
+    assert propose_score(item, Aid()) == 4
+
+
+def test_count_proposals_name_what_was_achieved(guards: Checklist) -> None:
+    item = guards.items_by_code["1.2"]
+    study, research = (count.code for count in item.counts)
+    assert propose_score(item, Aid()) is None  # nothing entered yet: no proposal
+    assert losses(item, Aid(counts={study: 2})) == [(study, "专题学习 2/4次", D("2"))]
+    assert propose_score(item, Aid(counts={study: 2})) == 2  # the other count not entered yet
+    assert losses(item, Aid(counts={study: -3, research: 2})) == [
+        (study, "专题学习 0/4次", D("4"))]
+    assert losses(item, Aid(counts={study: 4, research: 5})) == []
+    assert propose_score(item, Aid(counts={study: 1, research: 0})) == 0  # 扣完为止
 
 
 def test_a_bonus_exactly_at_the_cap_is_not_capped(guards: Checklist) -> None:
@@ -330,6 +374,8 @@ def test_a_vetoed_department_keeps_its_score_and_names_every_veto(guards: Checkl
     ("1" * 41, None), ("NaN", None), ("Infinity", None), ("1e13", None), ("1e-13", None),
     ([], None), (" 4.5 ", D("4.5")), ("1e12", D("1e12")), ("1e-12", D("1e-12")), (3, D(3)),
     (0.1, D("0.1")), ("-0", D(0)), (D("2.50"), D("2.5")), ("1" * 12, D("1" * 12)),
+    # at most 40 characters once trimmed: a longer number is refused, however it pads
+    ("1." + "0" * 38, D(1)), ("1." + "0" * 39, None), (" " * 30 + "4.5" + " " * 10, D("4.5")),
 ])
 def test_parse_decimal(value: object, expected: D | None) -> None:
     parsed = parse_decimal(value)

@@ -36,7 +36,8 @@ MODULES: dict[str, list[str]] = {
     "selfassess/completeness.py": ["tests/test_guards.py", "tests/test_store.py"],
     "selfassess/bureau/merge.py": ["tests/test_merge_table.py", "tests/test_bureau.py"],
     "selfassess/numbers.py": ["tests/test_guards.py", "tests/test_scoring.py"],
-    "selfassess/store/changes.py": ["tests/test_guards.py", "tests/test_store.py"],
+    "selfassess/store/changes.py": ["tests/test_changes.py", "tests/test_guards.py",
+                                    "tests/test_store.py"],
 }
 
 SWAPS: dict[type, type] = {
@@ -160,9 +161,8 @@ def mutants(module: str) -> list[Mutant]:
         if "no mutate" in source.splitlines()[line - 1]:
             continue
         _apply(node, marker)  # type: ignore[arg-type]
+        # a BoolOp left with one operand prints as that operand: a condition with a part dropped
         mutated = ast.unparse(_Unplus().visit(tree))
-        if isinstance(node, ast.BoolOp) and len(node.values) == 1:
-            pass  # unparse prints the single operand: a condition with one part dropped
         found.append(Mutant(module, line, what, mutated))
     return found
 
@@ -175,7 +175,7 @@ def _copy(target: Path) -> None:
         shutil.copy2(ROOT / name, target / name)
 
 
-def _run(copy: Path, module: str, tests: list[str], timeout: float) -> bool:
+def _run(copy: Path, tests: list[str], timeout: float) -> bool:
     """True when the tests fail (the mutant is killed)."""
     env = {**os.environ, "PYTHONPATH": str(copy), "QT_QPA_PLATFORM": "offscreen",
            "PYTHONDONTWRITEBYTECODE": "1"}
@@ -200,62 +200,65 @@ def equivalents() -> dict[str, str]:
     return known
 
 
+def run_module(module: str, jobs: int, known: dict[str, str]) -> tuple[str, list[Mutant]]:
+    """Every mutant of one module against its tests, ``jobs`` at a time: the results table's
+    row and the survivors not known to be equivalent."""
+    tests = MODULES[module]
+    todo = mutants(module)
+    copies = [Path(tempfile.mkdtemp(prefix="mutate-")) for _ in range(jobs)]
+    for copy in copies:
+        _copy(copy)
+    started = time.perf_counter()
+    if _run(copies[0], tests, timeout=900):
+        raise SystemExit(f"{module}: the tests fail without any mutant")
+    timeout = max(30.0, (time.perf_counter() - started) * 5)
+    survived: list[Mutant] = []
+    lock = threading.Lock()
+    queue = list(todo)
+
+    def work(copy: Path) -> None:
+        while True:
+            with lock:
+                if not queue:
+                    return
+                mutant = queue.pop(0)
+            (copy / module).write_text(mutant.source, encoding="utf-8")
+            killed = _run(copy, tests, timeout)
+            with lock:
+                if not killed:
+                    survived.append(mutant)
+                print(f"  {'killed  ' if killed else 'SURVIVED'} {mutant.key}", flush=True)
+
+    threads = [threading.Thread(target=work, args=(copy,)) for copy in copies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for copy in copies:
+        shutil.rmtree(copy, ignore_errors=True)
+    equivalent = sum(1 for m in survived if m.key in known)
+    missed = sorted((m for m in survived if m.key not in known), key=lambda m: m.line)
+    scored = len(todo) - equivalent
+    score = (scored - len(missed)) / scored * 100 if scored else 100.0
+    return (f"| {module} | {len(todo)} | {equivalent} | {scored - len(missed)} | {len(missed)} | "
+            f"{score:.0f} % |"), missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=list(MODULES))
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     known = equivalents()
-    lines = []
+    rows = []
     for module in args.modules:
-        tests = MODULES[module]
-        todo = mutants(module)
-        baseline_copy = Path(tempfile.mkdtemp(prefix="mutate-"))
-        _copy(baseline_copy)
-        started = time.perf_counter()
-        if _run(baseline_copy, module, tests, timeout=900):
-            print(f"{module}: the tests fail without any mutant", file=sys.stderr)
-            return 1
-        timeout = max(30.0, (time.perf_counter() - started) * 5)
-        copies = [baseline_copy] + [Path(tempfile.mkdtemp(prefix="mutate-"))
-                                    for _ in range(args.jobs - 1)]
-        for copy in copies[1:]:
-            _copy(copy)
-        survived: list[Mutant] = []
-        lock = threading.Lock()
-        queue = list(todo)
-
-        def work(copy: Path) -> None:
-            while True:
-                with lock:
-                    if not queue:
-                        return
-                    mutant = queue.pop(0)
-                (copy / module).write_text(mutant.source, encoding="utf-8")
-                killed = _run(copy, module, tests, timeout)
-                with lock:
-                    if not killed:
-                        survived.append(mutant)
-                    print(f"  {'killed  ' if killed else 'SURVIVED'} {mutant.key}", flush=True)
-
-        threads = [threading.Thread(target=work, args=(copy,)) for copy in copies]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        for copy in copies:
-            shutil.rmtree(copy, ignore_errors=True)
-        equivalent = [m for m in survived if m.key in known]
-        missed = sorted((m for m in survived if m.key not in known), key=lambda m: m.line)
-        scored = len(todo) - len(equivalent)
-        score = (scored - len(missed)) / scored * 100 if scored else 100.0
-        lines.append(f"| {module} | {len(todo)} | {len(equivalent)} | {scored - len(missed)} | "
-                     f"{len(missed)} | {score:.0f} % |")
+        row, missed = run_module(module, args.jobs, known)
+        rows.append(row)
         for mutant in missed:
             print(f"{module}: survived: {mutant.key}")
     print("\n| module | mutants | equivalent | killed | survived | score |")
     print("|---|---|---|---|---|---|")
-    print("\n".join(lines))
+    print("\n".join(rows))
     return 0
 
 
