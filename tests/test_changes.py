@@ -11,6 +11,7 @@ import pytest
 from test_guards import document, guarded, guards  # noqa: F401  (fixtures used by name)
 
 from selfassess.errors import InputRefused
+from selfassess.scoring import Aid
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource, Measure, Shortcoming
 from selfassess.store.changes import without_shortcoming
 from selfassess.validation import MAX_EVIDENCE_PER_TARGET, MAX_LIST_ENTRIES
@@ -67,6 +68,9 @@ BAD: list[tuple[str, Any, list[str]]] = [
      ["measure 1: the text is empty", "measure 2: owner is longer than 100 characters (101)",
       "measure 3: refers to shortcoming 2, which does not exist",
       "measure 4: refers to shortcoming -1, which does not exist"]),
+    ("measure text not text, link with no shortcomings",
+     ChangeSet(shortcomings=[], measures=[Measure(5), Measure("整改", shortcoming=0)]),  # type: ignore[arg-type]
+     ["measure 1: text must be text", "measure 2: refers to shortcoming 1, which does not exist"]),
     ("too many list entries",
      ChangeSet(shortcomings=[SHORT] * (MAX_LIST_ENTRIES + 1),
                measures=[Measure("整改")] * (MAX_LIST_ENTRIES + 1)),
@@ -104,9 +108,9 @@ def test_lists_at_their_limits_are_accepted(guarded: AssessmentFile) -> None:  #
 def test_evidence_up_to_the_limit_per_item(guarded: AssessmentFile, tmp_path: Path  # noqa: F811
                                            ) -> None:
     sources = [document(tmp_path, f"第{n}页.jpg") for n in range(MAX_EVIDENCE_PER_TARGET)]
-    guarded.apply(ChangeSet(item_evidence={"1.1": sources},
-                            bonus_evidence={"B1": sources[:1]}))
+    guarded.apply(ChangeSet(item_evidence={"1.1": sources}, bonus_evidence={"B1": sources}))
     assert len(guarded.data().evidence_for("item", "1.1")) == MAX_EVIDENCE_PER_TARGET
+    guarded.apply(ChangeSet(bonus_evidence={"B1": sources[:1]}))
     one_more = document(tmp_path, "多一页.jpg")
     assert refused(guarded, ChangeSet(add_evidence=[("item", "1.1", one_more)])) == [
         f"1.1: more than {MAX_EVIDENCE_PER_TARGET} evidence files"]
@@ -125,21 +129,32 @@ def test_evidence_size_limit(guarded: AssessmentFile, tmp_path: Path,  # noqa: F
                    ) == [f"bonus item B1: evidence file {over} is larger than 2 MB"]
 
 
+@pytest.mark.parametrize(("error", "reason"), [
+    (PermissionError(13, "Permission denied"), "Permission denied"),
+    (OSError("the stick was pulled out"), "the stick was pulled out"),
+])
 def test_an_unreadable_evidence_file(guarded: AssessmentFile, tmp_path: Path,  # noqa: F811
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+                                     monkeypatch: pytest.MonkeyPatch, error: OSError,
+                                     reason: str) -> None:
     scan = tmp_path / "扫描.pdf"
     scan.write_bytes(b"%PDF")
     real_stat = Path.stat
 
     def stat(self: Path, **kwargs: Any) -> Any:
         if self.name == scan.name and not kwargs:  # is_file() passes, reading the size fails
-            raise PermissionError(13, "Permission denied")
+            raise error
         return real_stat(self, **kwargs)
 
     monkeypatch.setattr(Path, "is_file", lambda self: True)
     monkeypatch.setattr(Path, "stat", stat)
     assert refused(guarded, ChangeSet(item_evidence={"1.1": [EvidenceSource(scan, scan.name)]})
-                   ) == [f"item 1.1: cannot read evidence file {scan} (Permission denied)"]
+                   ) == [f"item 1.1: cannot read evidence file {scan} ({reason})"]
+
+
+def test_a_scoring_aid_is_stored(guarded: AssessmentFile) -> None:  # noqa: F811
+    guarded.apply(ChangeSet(answers={"2.2": {"aid": Aid(met=False), "self_score": D(0),
+                                             "deduction_reason": "未达标"}}))
+    assert guarded.data().answers["2.2"].aid == Aid(met=False)
 
 
 def test_a_bonus_edit_keeps_the_fields_not_given(guarded: AssessmentFile) -> None:  # noqa: F811

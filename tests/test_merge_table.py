@@ -28,9 +28,9 @@ from selfassess.checklist import Checklist
 from selfassess.store import AssessmentFile, ChangeSet
 
 
-def bureau_roster(path: Path) -> dict[str, str | None]:
+def bureau_roster(path: Path) -> list[tuple[str, str | None]]:
     with AssessmentFile.open(path, readonly=True) as af:
-        return {entry.name: entry.department_id for entry in roster(af)}
+        return [(entry.name, entry.department_id) for entry in roster(af)]
 
 
 def department_id(path: Path) -> str:
@@ -83,11 +83,11 @@ def test_the_sealed_file_replaces_a_merged_draft_of_the_same_revision(
 def test_the_first_file_binds_its_roster_entry(bureau: Path, folder: Path,  # noqa: F811
                                                checklist: Checklist, tmp_path: Path,
                                                capsys: Capture) -> None:
-    assert bureau_roster(bureau) == dict.fromkeys(ROSTER)
+    assert bureau_roster(bureau) == [(name, None) for name in ROSTER]
     office = department(folder, "办公室", checklist)
     merge(capsys, bureau, office)
-    assert bureau_roster(bureau) == {"办公室": department_id(office), "宣传处": None,
-                                     "财务处": None}
+    assert bureau_roster(bureau) == [("办公室", department_id(office)), ("宣传处", None),
+                                     ("财务处", None)]
     stray = tmp_path / "stray"
     stray.mkdir()
     code, lines, _ = merge(capsys, bureau, department(stray, "办公室", checklist))
@@ -96,7 +96,7 @@ def test_the_first_file_binds_its_roster_entry(bureau: Path, folder: Path,  # no
     code, lines, _ = merge(capsys, bureau, newcomer)
     assert code == 0 and lines == ["added 2026_档案室.selfassess: 档案室 (revision 1); not on the "
                                    "roster, added to it"]
-    assert list(bureau_roster(bureau).items())[-1] == ("档案室", department_id(newcomer))
+    assert bureau_roster(bureau)[-1] == ("档案室", department_id(newcomer))
     bump(newcomer, ChangeSet(answers={"1.1": {"narrative": "补充"}}))
     code, lines, _ = merge(capsys, bureau, newcomer)
     assert code == 0 and lines == ["replaced 2026_档案室.selfassess: 档案室 (revision 2) replaces "
@@ -160,6 +160,49 @@ def test_a_cancel_while_the_last_file_is_read_undoes_everything(
         merge_files(bureau, files, progress=progress,
                     cancelled=lambda: len(labels) == len(files))
     assert sha256_of(bureau) == before and len(labels) == len(files)
-    outcomes = merge_files(bureau, files)
+    steps: list[tuple[int, int, str]] = []
+    outcomes = merge_files(bureau, files, progress=lambda *step: steps.append(step))
     assert [o.outcome for o in outcomes] == ["added"] * 3
     assert [o.refused for o in outcomes] == [False] * 3
+    assert steps == [(0, 3, files[0].name), (1, 3, files[1].name), (2, 3, files[2].name),
+                     (3, 3, "")]  # the bar reaches its end
+
+
+def test_drafts_are_refused_unless_asked_for(bureau: Path, folder: Path,  # noqa: F811
+                                             checklist: Checklist) -> None:
+    draft = department(folder, "财务处", checklist, seal=False)
+    outcome = merge_files(bureau, [draft])[0]
+    assert (outcome.outcome, outcome.refused) == ("refused", True)
+    assert merge_files(bureau, [draft], allow_drafts=True)[0].outcome == "draft"
+
+
+def test_a_draft_merged_again_is_unchanged_until_it_changes(
+        bureau: Path, folder: Path, checklist: Checklist, capsys: Capture) -> None:  # noqa: F811
+    draft = department(folder, "财务处", checklist, seal=False)
+    assert merge(capsys, bureau, draft, drafts=True)[1] == [
+        "draft 2026_财务处.selfassess: 财务处 (revision 0)"]
+    assert merge(capsys, bureau, draft, drafts=True)[1] == [
+        "unchanged 2026_财务处.selfassess: 财务处 (revision 0), already merged"]
+    with AssessmentFile.open(draft) as af:
+        af.apply(ChangeSet(answers={"1.1": {"narrative": "又补充了"}}))
+    code, lines, _ = merge(capsys, bureau, draft, drafts=True)
+    assert code == 0 and lines == ["draft 2026_财务处.selfassess: 财务处 (revision 0) replaces "
+                                   "revision 0"]
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        assert af.data(af.departments()[0].id).answers["1.1"].narrative == "又补充了"
+
+
+@pytest.mark.parametrize("prefetch", [100, 40 * 1024 * 1024], ids=["streamed", "read ahead"])
+def test_evidence_reaches_the_bureau_file(bureau: Path, folder: Path,  # noqa: F811
+                                          checklist: Checklist, tmp_path: Path,
+                                          capsys: Capture, monkeypatch: pytest.MonkeyPatch,
+                                          prefetch: int) -> None:
+    monkeypatch.setattr("selfassess.bureau.intake.PREFETCH_LIMIT", prefetch)
+    scan = tmp_path / "会议纪要扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 64)
+    office = department(folder, "办公室", checklist, evidence=scan)
+    assert merge(capsys, bureau, office)[1] == ["added 2026_办公室.selfassess: 办公室 (revision 1)"]
+    assert merge(capsys, bureau, office)[1][0].startswith("unchanged ")
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        ref = af.data(af.departments()[0].id).evidence[0]
+        assert af.evidence_bytes(ref.sha256) == scan.read_bytes()
