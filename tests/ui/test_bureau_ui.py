@@ -205,3 +205,26 @@ def test_bonus_and_veto_reviews(qtbot: QtBot, window: MainWindow, bureau_file: P
     assert dept["veto_items"]["V5"] == {"declared": False, "review": True}
     with AssessmentFile.open(bureau_file, readonly=True) as af:
         assert af.data(department_id).veto["V5"].review_reason == "佐证材料不实。"
+
+
+def test_reviewing_departments_in_turn_releases_each_view(
+        qtbot: QtBot, window: MainWindow, bureau_file: Path, received: Path,
+        results: list[Any]) -> None:
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    bureau = open_bureau(window, bureau_file)
+    with qtbot.waitSignal(bureau.merged, timeout=20000):
+        bureau.import_paths([received])
+    sessions = []
+    for _round in range(3):
+        for row in bureau.summary["departments"]:
+            bureau.open_department(row["id"])
+            sessions.append(weakref.ref(bureau.review_session))
+            bureau.close_department()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert len(sessions) == 6 and all(ref() is None for ref in sessions)  # two sealed, 3 rounds
+    assert not bureau.af._closed  # the bureau file stays open for the next review

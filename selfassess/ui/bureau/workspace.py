@@ -367,6 +367,7 @@ class BureauWorkspace(QWidget):
         self.review.deleteLater()
         self.review_session.dispose()  # the bureau file stays open: only the view goes
         self.review = None
+        self.review_session = self.review_workspace = None  # nothing keeps them alive
         self.stack.setCurrentWidget(self.overview)
         self.refresh()
 
