@@ -123,6 +123,25 @@ def test_a_newer_revision_may_not_take_another_departments_name(
     assert names == ["办公室", "宣传处"]
 
 
+def test_a_renamed_department_replaces_itself_and_the_roster_follows(
+        bureau: Path, folder: Path, checklist: Checklist, capsys: Capture) -> None:  # noqa: F811
+    publicity = department(folder, "宣传处", checklist)
+    merge(capsys, bureau, publicity)
+    with AssessmentFile.open(publicity) as af:
+        af.reopen()
+    with sqlite3.connect(publicity) as db:
+        db.execute("UPDATE departments SET name = '宣传教育处'")
+    db.close()
+    with AssessmentFile.open(publicity) as af:
+        af.seal()
+    code, lines, _ = merge(capsys, bureau, publicity)
+    assert code == 0 and lines == ["replaced 2026_宣传处.selfassess: 宣传教育处 (revision 2) "
+                                   "replaces revision 1; renamed from 宣传处"]
+    assert bureau_roster(bureau) == [("办公室", None), ("宣传教育处", department_id(publicity)),
+                                     ("财务处", None)]
+    assert summary(capsys, bureau)["missing"] == ["办公室", "财务处"]
+
+
 def test_outcome_keywords_and_counts_in_the_audit_log(bureau: Path, folder: Path,  # noqa: F811
                                                       checklist: Checklist, tmp_path: Path,
                                                       capsys: Capture) -> None:
@@ -203,6 +222,10 @@ def test_evidence_reaches_the_bureau_file(bureau: Path, folder: Path,  # noqa: F
     office = department(folder, "办公室", checklist, evidence=scan)
     assert merge(capsys, bureau, office)[1] == ["added 2026_办公室.selfassess: 办公室 (revision 1)"]
     assert merge(capsys, bureau, office)[1][0].startswith("unchanged ")
+    # the same document from another department is stored once and belongs to both
+    publicity = department(folder, "宣传处", checklist, evidence=scan)
+    assert merge(capsys, bureau, publicity)[1][0].startswith("added ")
     with AssessmentFile.open(bureau, readonly=True) as af:
-        ref = af.data(af.departments()[0].id).evidence[0]
-        assert af.evidence_bytes(ref.sha256) == scan.read_bytes()
+        refs = [af.data(d.id).evidence[0] for d in af.departments()]
+        assert len(refs) == 2 and refs[0].sha256 == refs[1].sha256
+        assert af.evidence_bytes(refs[0].sha256) == scan.read_bytes()

@@ -105,6 +105,8 @@ class _Run:
         dept = data.department
         entries = roster(self.bureau)
         if any(entry.department_id == dept.id for entry in entries):
+            # a department renamed in a newer revision: its roster entry follows the new name
+            self.db.execute("UPDATE roster SET name = ? WHERE department_id = ?", [dept.name, dept.id])
             return ""
         if any(entry.name == dept.name for entry in entries):
             self.db.execute("UPDATE roster SET department_id = ? WHERE name = ?", [dept.id, dept.name])
@@ -143,7 +145,10 @@ class _Run:
                     revision=dept.revision, name=dept.name, source=merged.source_file))
         self._check_identity(data)
         kind = "replaced" if digest else "draft"
-        return kind, _("{label} replaces revision {old}").format(label=label, old=merged.revision)
+        reason = _("{label} replaces revision {old}").format(label=label, old=merged.revision)
+        if merged.name != dept.name:
+            reason += _("; renamed from {old}").format(old=merged.name)
+        return kind, reason
 
     def _store_evidence(self, intake: Intake, copy: bool) -> None:
         assert intake.data is not None
