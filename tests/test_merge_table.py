@@ -217,15 +217,46 @@ def test_evidence_reaches_the_bureau_file(bureau: Path, folder: Path,  # noqa: F
                                           capsys: Capture, monkeypatch: pytest.MonkeyPatch,
                                           prefetch: int) -> None:
     monkeypatch.setattr("selfassess.bureau.intake.PREFETCH_LIMIT", prefetch)
+    from selfassess.store import openers
+
+    written: list[Path] = []  # what the merge opens for writing: the bureau file only
+    acquire = openers.acquire
+    monkeypatch.setattr(openers, "acquire", lambda path: (written.append(Path(path)),
+                                                          acquire(path))[-1])
     scan = tmp_path / "会议纪要扫描件.pdf"
     scan.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 64)
     office = department(folder, "办公室", checklist, evidence=scan)
+    publicity = department(folder, "宣传处", checklist, evidence=scan)
+    written.clear()
     assert merge(capsys, bureau, office)[1] == ["added 2026_办公室.selfassess: 办公室 (revision 1)"]
     assert merge(capsys, bureau, office)[1][0].startswith("unchanged ")
     # the same document from another department is stored once and belongs to both
-    publicity = department(folder, "宣传处", checklist, evidence=scan)
     assert merge(capsys, bureau, publicity)[1][0].startswith("added ")
     with AssessmentFile.open(bureau, readonly=True) as af:
         refs = [af.data(d.id).evidence[0] for d in af.departments()]
         assert len(refs) == 2 and refs[0].sha256 == refs[1].sha256
         assert af.evidence_bytes(refs[0].sha256) == scan.read_bytes()
+    assert written and {path.name for path in written} == {bureau.name}
+
+
+def test_a_core_refusal_while_storing_refuses_that_file_only(
+        bureau: Path, folder: Path, checklist: Checklist,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from selfassess.bureau import merge as merging
+    from selfassess.errors import InputRefused
+
+    write = merging.write_department
+
+    def refuse_one(db: object, data: object, *args: object) -> int:
+        if data.department.name == "宣传处":  # type: ignore[attr-defined]
+            raise InputRefused([f"{folder / '2026_宣传处.selfassess'}: 内容无法写入"])
+        return write(db, data, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merging, "write_department", refuse_one)
+    files = [department(folder, name, checklist) for name in ROSTER]
+    outcomes = merge_files(bureau, files)
+    assert [(o.outcome, o.reason.split(":")[-1].strip()) for o in outcomes][1] == (
+        "refused", "内容无法写入")
+    assert [o.outcome for o in outcomes] == ["added", "refused", "added"]
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        assert sorted(d.name for d in af.departments()) == ["办公室", "财务处"]

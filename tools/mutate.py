@@ -236,6 +236,9 @@ def run_module(module: str, jobs: int, known: dict[str, str]) -> tuple[str, list
         thread.join()
     for copy in copies:
         shutil.rmtree(copy, ignore_errors=True)
+    keys = {m.key for m in todo}
+    for key in sorted(k for k in known if k.startswith(f"{module}:") and k not in keys):
+        print(f"{module}: listed as equivalent but no such mutant now (moved?): {key}")
     equivalent = sum(1 for m in survived if m.key in known)
     missed = sorted((m for m in survived if m.key not in known), key=lambda m: m.line)
     scored = len(todo) - equivalent
