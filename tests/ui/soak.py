@@ -32,11 +32,13 @@ def rss_mb() -> float:
     return pages * resource.getpagesize() / 2**20
 
 
-def settle() -> None:
-    """Let Qt run what it postponed (deferred deletes, repaints) and collect garbage."""
+def settle(collect: bool = False) -> None:
+    """Let Qt run what it postponed (deferred deletes, repaints); ``collect`` also collects
+    garbage (slow in a large test run: only where something is counted)."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
-    gc.collect()
+    if collect:
+        gc.collect()
 
 
 def type_burst(editor: QWidget, text: str) -> None:
@@ -101,7 +103,7 @@ def attach_cycles(window: Any, document: Path, wait_attached: Callable[[Any, Cal
     ``wait_attached(panel, start)`` runs ``start`` and returns once the panel says attached."""
     window.go_to("item:2.1")
     panel = window.workspace.item_page.evidence
-    settle()
+    settle(collect=True)
     widgets_before = len(panel.findChildren(QWidget))
     rows_left = []
     for _cycle in range(cycles):
@@ -110,7 +112,7 @@ def attach_cycles(window: Any, document: Path, wait_attached: Callable[[Any, Cal
         panel.table.selectRow(0)
         panel.remove_selected()  # confirmations must answer Yes
         rows_left.append(panel.model.rowCount())
-    settle()
+    settle(collect=True)
     wal = Path(f"{window.session.path}-wal")
     return {"widgets_before": widgets_before, "widgets_after": len(panel.findChildren(QWidget)),
             "rows_left": max(rows_left), "wal": wal.stat().st_size if wal.exists() else 0}
@@ -127,9 +129,10 @@ def open_close_cycles(window: Any, path: Path, cycles: int = 200, warm: int = 20
         window.open_file(path)
         sessions.append(weakref.ref(window.session))
         window.close_file()
-        settle()
+        settle(collect=cycle == warm - 1)
         if cycle == warm - 1:
             before = rss_mb()  # after the caches (fonts, icons, translations) are warm
             started = time.perf_counter()
+    settle(collect=True)
     return {"grown_mb": rss_mb() - before, "alive": sum(ref() is not None for ref in sessions),
             "cycle_ms": (time.perf_counter() - started) / cycles * 1000}
