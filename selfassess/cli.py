@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sqlite3
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess import FILE_SUFFIX, __version__, i18n
-from selfassess.errors import InputRefused, SelfassessError
+from selfassess.errors import Cancelled, InputRefused, SelfassessError
 from selfassess.i18n import _
 
 if TYPE_CHECKING:
@@ -283,13 +285,25 @@ def cmd_distribute(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     from selfassess.bureau import merge_files
 
+    interrupted = threading.Event()
+    try:
+        # Ctrl-C asks the merge to stop where it polls, and it rolls back whole
+        previous = signal.signal(signal.SIGINT, lambda _number, _frame: interrupted.set())
+    except ValueError:  # not the main thread (tests calling main() from a worker)
+        previous = None
     try:
         outcomes = merge_files(Path(args.file), [Path(f) for f in args.files],
-                               allow_drafts=args.allow_drafts)
+                               allow_drafts=args.allow_drafts, cancelled=interrupted.is_set)
+    except Cancelled as cancelled:
+        _err(cancelled.problems[0])
+        return EXIT_REFUSED
     except SelfassessError as error:  # the bureau file itself is unusable
         for problem in error.problems:
             _err(problem)
         return EXIT_USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     for outcome in outcomes:
         _out(outcome.line())
     return EXIT_REFUSED if any(o.refused for o in outcomes) else EXIT_OK
@@ -581,6 +595,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SelfassessError as error:
         for problem in error.problems:
             _err(problem)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:  # Ctrl-C: every write is a transaction, so none is half done
+        _err(_("interrupted"))
         return EXIT_REFUSED
     except (OSError, sqlite3.DatabaseError) as error:
         reason = getattr(error, "strerror", None) or str(error)

@@ -32,3 +32,10 @@ class SealedError(SelfassessError):
 
 class IncompleteError(SelfassessError):
     """Sealing was refused: the completeness checks found problems (all listed)."""
+
+
+class Cancelled(SelfassessError):
+    """The person cancelled a long job (a button, or Ctrl-C); what it was writing was rolled back.
+
+    Raised by the core where it polls its ``cancelled()`` callable, so that unwinding never
+    depends on ``KeyboardInterrupt`` (which a real Ctrl-C also raises, anywhere)."""

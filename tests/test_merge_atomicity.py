@@ -103,3 +103,28 @@ def test_killed_merges_are_all_or_nothing(received: list[Path], tmp_path: Path,
             outcomes["rolled back"] += 1
     # some kills landed inside the merge's transaction, after it had written, and were undone
     assert outcomes["rolled back"] > 0, outcomes
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT"), reason="needs SIGINT")
+def test_ctrl_c_during_a_merge_exits_1_with_the_bureau_file_as_before(
+        received: list[Path], tmp_path: Path, checklist: Checklist) -> None:
+    from files import sha256_of
+
+    bureau = tmp_path / "bureau.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", [f"处室{n}" for n in range(8)]).close()
+    before = sha256_of(bureau)
+    journal = Path(f"{bureau}-journal")
+    process = subprocess.Popen([sys.executable, "-c", MERGE, "merge", str(bureau),
+                                *map(str, received)], env={**os.environ, "SELFASSESS_LANG": "en"},
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (journal.exists() and journal.stat().st_size > 0):  # the merge is writing
+        assert process.poll() is None, "the merge ended before it was interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 1, err
+    assert err.strip().splitlines() == ["merge cancelled; the bureau file is unchanged"]
+    assert out == ""
+    assert sha256_of(bureau) == before and not journal.exists()

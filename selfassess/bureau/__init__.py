@@ -1,6 +1,6 @@
 """The secretary's side: the bureau file, its roster, distribution, merging and review."""
 
-from selfassess.bureau.merge import MergeCancelled, MergeOutcome, merge_files
+from selfassess.bureau.merge import MergeOutcome, merge_files
 from selfassess.bureau.review import Review, apply_reviews, load_reviews_file
 from selfassess.bureau.roster import (
     RosterEntry,
@@ -10,6 +10,7 @@ from selfassess.bureau.roster import (
     roster,
     set_roster,
 )
+from selfassess.bureau.transfer import MergeCancelled
 
 __all__ = [
     "MergeCancelled",

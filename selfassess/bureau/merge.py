@@ -33,12 +33,13 @@ from selfassess.bureau.intake import Expectations, Intake, Refusal, read_ahead, 
 from selfassess.bureau.roster import require_bureau, roster
 from selfassess.bureau.transfer import (
     EvidenceMismatch,
+    MergeCancelled,
     department_label,
     history_record,
     verify_and_copy_blobs,
     write_department,
 )
-from selfassess.errors import SelfassessError
+from selfassess.errors import Cancelled, SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
 from selfassess.store.backups import make_backup
@@ -70,10 +71,6 @@ class MergeOutcome:
     def line(self) -> str:
         """``added 2026_办公室.selfassess: 办公室 (revision 1)`` — keyword, file, reason."""
         return f"{self.outcome} {self.file.name}: {self.reason}"
-
-
-class MergeCancelled(Exception):
-    """The person cancelled: the run was rolled back, the bureau file is as before."""
 
 
 class _Run:
@@ -182,6 +179,8 @@ class _Run:
                     reason += self._write(intake, existing)
         except Refusal as refusal:
             return MergeOutcome(intake.path, refusal.outcome, refusal.reason)
+        except Cancelled:
+            raise  # the whole run is undone, not this file refused
         except SelfassessError as error:
             return MergeOutcome(intake.path, "refused", strip_name(intake.path, error.problems[0]))
         return MergeOutcome(intake.path, outcome, reason, data.department.id,
@@ -225,29 +224,26 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
         make_backup(bureau, "merge")  # before anything else: a copy to go back to
         # a 48 MB page cache: the default 2 MB spills (and syncs the journal) every few pages
         bureau.db.execute(f"PRAGMA cache_size = {-MERGE_CACHE_KB}")
-        try:
-            with bureau.db.atomic():
-                for index, intake in enumerate(read_ahead(files, expected, is_cancelled)):
-                    if is_cancelled():
-                        raise KeyboardInterrupt
-                    if progress:
-                        progress(index, len(files), intake.path.name)
-                    outcome = run.merge(intake)
-                    outcomes.append(outcome)
-                    bureau.db.table("merge_log").insert({
-                        "run": number, "at": now_text(), "file_name": outcome.file.name,
-                        "outcome": outcome.outcome, "reason": outcome.reason,
-                        "department_id": outcome.department_id, "revision": outcome.revision,
-                        "digest": outcome.digest})
-                bureau.db.table("audit_log").insert({
-                    "at": now_text(), "actor": actor, "department_id": "", "action": "merge",
-                    "target": str(number), "old": None,
-                    "new": json.dumps({o: sum(1 for x in outcomes if x.outcome == o)
-                                       for o in OUTCOMES}, ensure_ascii=False)})
-                if is_cancelled():  # cancelled while the last file was read: still undo all
-                    raise KeyboardInterrupt
-        except KeyboardInterrupt:
-            raise MergeCancelled(_("merge cancelled; the bureau file is unchanged")) from None
+        with bureau.db.atomic():  # any exception, a cancel included, rolls all of it back
+            for index, intake in enumerate(read_ahead(files, expected, is_cancelled)):
+                if is_cancelled():
+                    raise MergeCancelled
+                if progress:
+                    progress(index, len(files), intake.path.name)
+                outcome = run.merge(intake)
+                outcomes.append(outcome)
+                bureau.db.table("merge_log").insert({
+                    "run": number, "at": now_text(), "file_name": outcome.file.name,
+                    "outcome": outcome.outcome, "reason": outcome.reason,
+                    "department_id": outcome.department_id, "revision": outcome.revision,
+                    "digest": outcome.digest})
+            bureau.db.table("audit_log").insert({
+                "at": now_text(), "actor": actor, "department_id": "", "action": "merge",
+                "target": str(number), "old": None,
+                "new": json.dumps({o: sum(1 for x in outcomes if x.outcome == o)
+                                   for o in OUTCOMES}, ensure_ascii=False)})
+            if is_cancelled():  # cancelled while the last file was read: still undo all
+                raise MergeCancelled
         if progress:
             progress(len(files), len(files), "")
         return outcomes

@@ -15,11 +15,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from selfassess.errors import Cancelled
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
 from selfassess.store.editing import aid_text, now_text, score_text
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import digest_content
+
+
+class MergeCancelled(Cancelled):
+    """The person cancelled a merge: the run was rolled back, the bureau file is as before."""
+
+    def __init__(self) -> None:
+        super().__init__(_("merge cancelled; the bureau file is unchanged"))
+
 
 CHUNK = 1024 * 1024
 IN_MEMORY = 64 * 1024 * 1024
@@ -73,7 +82,7 @@ def verify_and_copy_blobs(incoming: AssessmentFile, bureau: Database, data: Depa
                 try:
                     while chunk := src.read(CHUNK):
                         if cancelled():
-                            raise KeyboardInterrupt  # unwinds the whole run's transaction
+                            raise MergeCancelled  # unwinds the whole run's transaction
                         digest.update(chunk)
                         if out is not None:
                             out.write(chunk)
@@ -87,7 +96,7 @@ def verify_and_copy_blobs(incoming: AssessmentFile, bureau: Database, data: Depa
             bureau.execute("INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, ?)",
                            [sha256, size, content])
         if cancelled():
-            raise KeyboardInterrupt
+            raise MergeCancelled
     return total
 
 
