@@ -5,7 +5,8 @@ operand of a condition dropped, a ``not`` removed, a number or boolean changed, 
 ``min``/``max`` swapped — and runs that module's tests against it in a scratch copy of the
 repository. A mutant the tests do not notice *survives*: either the tests miss a bug a user
 would meet, or the mutant changes nothing (it is *equivalent*) and is listed in
-``tools/mutants-equivalent.txt`` with why. The score is killed / (all − equivalent).
+``tools/mutants-equivalent.txt`` with why (keyed by the line's text, so moves keep it). The
+score is killed / (all − equivalent).
 
 Why our own harness and not mutmut: the tests run the CLI in subprocesses (``python -m
 selfassess``), which a trampoline inside the test process cannot reach; here the mutated module
@@ -55,12 +56,18 @@ class Mutant:
 
     module: str
     line: int
+    text: str  # the source line mutated, stripped
     what: str
     source: str
 
     @property
     def key(self) -> str:
-        """Stable name: ``module:line what`` (used in the equivalent list)."""
+        """Name in the equivalent list: ``module | source line | what`` (survives moves)."""
+        return f"{self.module} | {self.text} | {self.what}"
+
+    @property
+    def place(self) -> str:
+        """Where, for people: ``module:line what``."""
         return f"{self.module}:{self.line} {self.what}"
 
 
@@ -158,12 +165,13 @@ def mutants(module: str) -> list[Mutant]:
         if node in docstrings:
             continue
         line = getattr(node, "lineno", 0)
-        if "no mutate" in source.splitlines()[line - 1]:
+        text = source.splitlines()[line - 1].strip()
+        if "no mutate" in text:
             continue
         _apply(node, marker)  # type: ignore[arg-type]
         # a BoolOp left with one operand prints as that operand: a condition with a part dropped
         mutated = ast.unparse(_Unplus().visit(tree))
-        found.append(Mutant(module, line, what, mutated))
+        found.append(Mutant(module, line, text, what, mutated))
     return found
 
 
@@ -227,7 +235,7 @@ def run_module(module: str, jobs: int, known: dict[str, str]) -> tuple[str, list
             with lock:
                 if not killed:
                     survived.append(mutant)
-                print(f"  {'killed  ' if killed else 'SURVIVED'} {mutant.key}", flush=True)
+                print(f"  {'killed  ' if killed else 'SURVIVED'} {mutant.place}", flush=True)
 
     threads = [threading.Thread(target=work, args=(copy,)) for copy in copies]
     for thread in threads:
@@ -237,8 +245,8 @@ def run_module(module: str, jobs: int, known: dict[str, str]) -> tuple[str, list
     for copy in copies:
         shutil.rmtree(copy, ignore_errors=True)
     keys = {m.key for m in todo}
-    for key in sorted(k for k in known if k.startswith(f"{module}:") and k not in keys):
-        print(f"{module}: listed as equivalent but no such mutant now (moved?): {key}")
+    for key in sorted(k for k in known if k.startswith(f"{module} |") and k not in keys):
+        print(f"{module}: listed as equivalent but no such mutant now: {key}")
     equivalent = sum(1 for m in survived if m.key in known)
     missed = sorted((m for m in survived if m.key not in known), key=lambda m: m.line)
     scored = len(todo) - equivalent
@@ -258,7 +266,7 @@ def main() -> int:
         row, missed = run_module(module, args.jobs, known)
         rows.append(row)
         for mutant in missed:
-            print(f"{module}: survived: {mutant.key}")
+            print(f"survived: {mutant.place}\n    {mutant.key}")
     print("\n| module | mutants | equivalent | killed | survived | score |")
     print("|---|---|---|---|---|---|")
     print("\n".join(rows))

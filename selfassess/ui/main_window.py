@@ -6,22 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
 )
 
 from selfassess import FILE_SUFFIX
@@ -30,226 +21,14 @@ from selfassess.i18n import _
 from selfassess.store import AssessmentFile
 from selfassess.store.openers import ReadOnlyHere
 from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
-from selfassess.ui.models import NODE_ROLE, PAGES, SEARCH_ROLE, STATE_ROLE, ChecklistTreeModel
 from selfassess.ui.office_actions import OfficeActions
-from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
-from selfassess.ui.pages.item_page import ItemPage
-from selfassess.ui.pages.lists_page import ListPage, measures_page, shortcomings_page
-from selfassess.ui.pages.summary_page import SummaryPage
 from selfassess.ui.session import Session
 from selfassess.ui.settings import Settings
 from selfassess.ui.start_screen import StartScreen
+from selfassess.ui.workspace import Workspace
 
 if TYPE_CHECKING:
     from selfassess.ui.bureau.workspace import BureauWorkspace
-
-BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
-
-
-class Workspace(QWidget):
-    """Everything shown while a file is open (rebuilt for each file)."""
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("workspace")
-        self.tree_model = ChecklistTreeModel(session, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.tree_model)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(_("Find an item by code or words (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.tree = QTreeView()
-        self.tree.setObjectName("tree")
-        self.tree.setModel(self.proxy)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setHeaderHidden(True)
-        self.tree.expandAll()
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("progress")
-        self.progress.setMaximum(len(session.checklist.items))
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.progress)
-
-        self.banner = QLabel()
-        self.banner.setObjectName("sealed_banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.item_page = ItemPage(session)
-        self.bonus_page = BonusPage(session)
-        self.veto_page = VetoPage(session)
-        self.shortcomings_page: ListPage = shortcomings_page(session)
-        self.measures_page: ListPage = measures_page(session)
-        self.summary_page = SummaryPage(session)
-        self.pages = QStackedWidget()
-        self.page_of = {
-            "item": self.item_page, "page:bonus": self.bonus_page, "page:veto": self.veto_page,
-            "page:shortcomings": self.shortcomings_page, "page:measures": self.measures_page,
-            "page:summary": self.summary_page,
-        }
-        for page in self.page_of.values():
-            self.pages.addWidget(page)
-        self.previous_button = QPushButton(_("◀ Previous"))
-        self.previous_button.setObjectName("previous")
-        self.next_button = QPushButton(_("Next ▶"))
-        self.next_button.setObjectName("next")
-        self.position_label = QLabel()
-        nav = QHBoxLayout()
-        nav.addWidget(self.previous_button)
-        nav.addStretch(1)
-        nav.addWidget(self.position_label)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.pages, 1)
-        right_layout.addLayout(nav)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        width = self.fontMetrics().horizontalAdvance("x")
-        splitter.setSizes([width * 48, width * 120])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(splitter)
-
-        self.order = [f"item:{item.code}" for item in session.checklist.items] + [
-            page for page, _label in PAGES]
-        self.current = ""
-        self._connect_signals()
-        self.refresh_state()
-
-    def _connect_signals(self) -> None:
-        # navigation
-        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
-        self.previous_button.clicked.connect(self.previous)
-        self.next_button.clicked.connect(self.next)
-        self.search.textChanged.connect(self._on_search_changed)
-        self.summary_page.go_to.connect(self.go_to)
-        # model updates
-        self.session.changed.connect(self._on_session_changed)
-
-    # --- navigation ----------------------------------------------------------------------------
-
-    def go_to(self, node: str) -> None:
-        """Show a node: ``item:1.1``, ``section:2`` (its first item) or a page."""
-        if node.startswith("section:"):
-            section = self.session.checklist.section_by_code.get(node.split(":", 1)[1])
-            node = f"item:{section.items[0].code}" if section else ""
-        if node not in self.order:
-            node = self.order[0]
-        self.flush()
-        self.current = node
-        if node.startswith("item:"):
-            self.item_page.show_item(node.split(":", 1)[1])
-            self.pages.setCurrentWidget(self.item_page)
-        else:
-            page = self.page_of[node]
-            page.load()  # type: ignore[attr-defined]
-            self.pages.setCurrentWidget(page)
-        position = self.order.index(node)
-        self.previous_button.setEnabled(position > 0)
-        self.next_button.setEnabled(position < len(self.order) - 1)
-        self.position_label.setText(f"{position + 1} / {len(self.order)}")
-        index = self.proxy.mapFromSource(self.tree_model.index_of(node))
-        if index.isValid() and self.tree.currentIndex() != index:
-            blocked = self.tree.selectionModel().blockSignals(True)
-            self.tree.setCurrentIndex(index)
-            self.tree.selectionModel().blockSignals(blocked)
-            self.tree.viewport().update()
-        if index.isValid():
-            self.tree.scrollTo(index)
-
-    def next(self) -> None:
-        """The next item or page."""
-        position = self.order.index(self.current) if self.current in self.order else -1
-        self.go_to(self.order[min(position + 1, len(self.order) - 1)])
-
-    def previous(self) -> None:
-        """The previous item or page."""
-        position = self.order.index(self.current) if self.current in self.order else 1
-        self.go_to(self.order[max(position - 1, 0)])
-
-    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        node = current.data(NODE_ROLE)
-        if node and node != self.current:
-            self.go_to(str(node))
-
-    def _on_search_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip().lower())
-        self.tree.expandAll()
-        first = self._first_item_match()
-        if text.strip() and first:
-            self.go_to(first)
-
-    def _first_item_match(self) -> str:
-        for row in range(self.proxy.rowCount()):
-            parent = self.proxy.index(row, 0)
-            node = str(parent.data(NODE_ROLE))
-            if self.proxy.rowCount(parent):
-                return str(self.proxy.index(0, 0, parent).data(NODE_ROLE))
-            if node.startswith("page:"):
-                return node
-        return ""
-
-    # --- state ---------------------------------------------------------------------------------
-
-    def flush(self) -> None:
-        """Store pending typing on every page."""
-        for page in self.page_of.values():
-            page.flush()  # type: ignore[attr-defined]
-
-    def _on_session_changed(self, _touched: object) -> None:
-        self._update_progress()
-
-    def _update_progress(self) -> None:
-        answered = sum(1 for item in self.session.checklist.items
-                       if self.tree_model.index_of(f"item:{item.code}").data(STATE_ROLE)
-                       in ("answered", "not_applicable", "attention"))
-        self.progress.setValue(answered)
-        self.progress.setFormat(_("{done} of {total} items answered").format(
-            done=answered, total=len(self.session.checklist.items)))
-
-    def refresh_state(self) -> None:
-        """Follow the sealed state: banner and editors."""
-        department = self.session.data.department
-        seals = self.session.seals()
-        if self.session.review_mode:
-            state = (_("sealed, revision {revision}") if department.sealed else _("draft")).format(
-                revision=department.revision)
-            self.banner.setText(_("Reviewing {name} ({state}). The department's answers are "
-                                  "read-only; enter the review score and reason under each item.")
-                                .format(name=department.name, state=state))
-        elif self.session.af.readonly:
-            self.banner.setText(_("{reason}. Shown read-only here.").format(
-                reason=self.session.busy_reason.rstrip("。.")))
-        elif department.sealed and seals:
-            self.banner.setText(_("This file is sealed (revision {revision}, {time}) and read-only. "
-                                  "To change it, reopen it on the Summary page.").format(
-                revision=department.revision, time=seals[-1].sealed_at.replace("T", " ")[:16]))
-        self.banner.setVisible(department.sealed or self.session.read_only)
-        for page in self.page_of.values():
-            page.refresh_state()  # type: ignore[attr-defined]
-        if self.current and not self.current.startswith("item:"):
-            self.page_of[self.current].load()  # type: ignore[attr-defined]
-        self._update_progress()
-
 
 class MainWindow(QMainWindow):
     """The application window."""

@@ -58,6 +58,7 @@ def results(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     shown: list[Any] = []
 
     def record(dialog: MergeResultDialog) -> int:
+        ModelTester(None).check(dialog.model)  # type: ignore[arg-type]
         shown.append([(row.outcome, row.file.name) for row in dialog.model.rows])
         return 0
 
@@ -83,6 +84,8 @@ def test_import_review_and_totals(qtbot: QtBot, window: MainWindow, bureau_file:
                                   ("refused", "2026_财务处.selfassess")]
     table = bureau.departments
     qtmodeltester.check(table)
+    qtmodeltester.check(bureau.log)
+    assert bureau.log.rowCount() == 3
     rows = {table.index(r, 1).data(): [table.index(r, c).data() for c in range(table.columnCount())]
             for r in range(table.rowCount())}
     assert rows["财务处"][2] == "not received"

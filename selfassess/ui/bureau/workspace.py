@@ -48,6 +48,7 @@ from selfassess.ui.bureau.models import (
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
 from selfassess.ui.widgets import heading
+from selfassess.ui.workspace import Workspace
 
 GRADE_COLOURS = ("#2e7d32", "#1565c0", "#ef6c00", "#c62828", "#6a1b9a")
 
@@ -328,8 +329,6 @@ class BureauWorkspace(QWidget):
 
     def open_department(self, department_id: str, place: str = "") -> None:
         """Show a department in the walk-through view, read-only, with the review boxes."""
-        from selfassess.ui.main_window import Workspace
-
         self.close_department()
         session = Session(self.af, self, department_id=department_id)
         view = QWidget()
