@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from selfassess import i18n
 from selfassess.checklist import Checklist, load_builtin
 from selfassess.store import AssessmentFile
+
+if TYPE_CHECKING:
+    from hostile import Case
 
 DATA = Path(__file__).parent / "data"
 
@@ -46,3 +50,15 @@ def dept_file(tmp_path: Path, checklist: Checklist) -> Iterator[AssessmentFile]:
                                department_name="办公室", period="2026", filled_by="张三")
     yield af
     af.close()
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Case], Path, Path]:
+    """The hostile corpus (tests/hostile.py), built once per test run and never modified by the
+    tests that use it (they check that by hash). Built with its own SELFASSESS_HOME: a session
+    fixture is set up before the per-test one."""
+    from hostile import build_corpus
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SELFASSESS_HOME", str(tmp_path_factory.mktemp("corpus-home")))
+        return build_corpus(tmp_path_factory.mktemp("corpus"))

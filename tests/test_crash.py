@@ -66,17 +66,23 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 
 def kill_at_random(script: str, path: Path, rng: random.Random, *extra: str,
-                   longest: float = 1.5) -> int:
-    """Run ``script`` on ``path``, kill it after a random time; the last number it reported."""
+                   longest: float = 1.2) -> int:
+    """Run ``script`` on ``path``; once it has reported its first stored change, kill it after
+    a random time. Returns the last number it reported. Waiting for the first report keeps the
+    trial meaningful on a loaded machine, where starting Python alone can take longer than the
+    random delay (a child killed before it wrote anything would prove nothing)."""
     process = subprocess.Popen([sys.executable, "-c", script, str(path), *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=os.environ.copy())
-    time.sleep(rng.uniform(0.3, longest))
+    assert process.stdout is not None
+    first = process.stdout.readline()  # blocks until the child has stored one change
+    assert first.strip(), f"the child ended before storing anything: {process.stderr.read()}"
+    time.sleep(rng.uniform(0, longest))
     process.send_signal(signal.SIGKILL)
     out, err = process.communicate(timeout=60)
-    reported = [int(line) for line in out.split()]
+    reported = [int(line) for line in (first + out).split()]
     assert process.returncode == -signal.SIGKILL, err[-2000:]
-    return reported[-1] if reported else 0
+    return reported[-1]
 
 
 def intact(path: Path) -> None:

@@ -8,21 +8,15 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from commands import Capture, run
 from docx import Document
 from files import sha256_of
-from hostile import MARKUP, Case, build_corpus
+from hostile import MARKUP, Case
 from pypdf import PdfReader
 
 from selfassess.store import AssessmentFile
 from selfassess.store.verify import verify_contents
 from selfassess.summary import file_summary
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Case], Path, Path]:
-    return build_corpus(tmp_path_factory.mktemp("corpus"))
 
 
 def fingerprint(path: Path) -> str:

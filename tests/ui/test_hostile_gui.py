@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile import Case, build_corpus
+from hostile import Case
 from PySide6.QtWidgets import QMessageBox
 from test_hostile import fingerprint
 from test_openers import Holder
@@ -14,11 +14,6 @@ from test_openers import Holder
 from selfassess.checklist import Checklist
 from selfassess.store import AssessmentFile
 from selfassess.ui.main_window import MainWindow
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Case], Path, Path]:
-    return build_corpus(tmp_path_factory.mktemp("corpus"))
 
 
 def test_open_refuses_each_hostile_file_and_stays_usable(
