@@ -8,10 +8,13 @@ link to it and the CLI can print it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import _
-from selfassess.store.records import DepartmentData
+
+if TYPE_CHECKING:  # the store imports this module: no import of it at run time
+    from selfassess.store.records import DepartmentData
 
 
 @dataclass(frozen=True)

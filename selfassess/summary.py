@@ -1,7 +1,8 @@
 """Summaries of a file: scores, totals, grade, rank, completeness and the explanation.
 
-``file_summary`` returns plain JSON-ready data (the contract of ``selfassess summary --json``);
-``summary_text`` renders it for people.
+``file_summary`` returns plain JSON-ready data (the contract of ``selfassess summary --json``),
+made from the read model (``standing``) in this one place; ``summary_text`` renders it for
+people. Departments are listed in the read model's order: by rank, vetoed ones last.
 """
 
 from __future__ import annotations
@@ -10,40 +11,11 @@ from decimal import Decimal
 from typing import Any
 
 from selfassess.checklist.model import Checklist
-from selfassess.completeness import completeness_problems
 from selfassess.i18n import _
-from selfassess.numbers import json_number
-from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
+from selfassess.numbers import decimal_text, json_number
+from selfassess.standing import DepartmentStanding, Standing, Statistics, read_standing
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.records import DepartmentData
-
-
-def self_input(data: DepartmentData) -> ScoreInput:
-    """What the department itself claimed: self scores, claimed bonus, declared vetoes."""
-    return ScoreInput(
-        answers={code: ItemAnswer(a.self_score, a.not_applicable, a.deduction_reason)
-                 for code, a in data.answers.items()},
-        bonus={code: c.points for code, c in data.bonus.items() if c.points is not None},
-        veto={code: bool(v.triggered) for code, v in data.veto.items()},
-    )
-
-
-def final_input(data: DepartmentData) -> ScoreInput:
-    """The final view: the review group's score/points where present, else the department's;
-    a veto counts when declared by the department or set by the review group."""
-    answers = {}
-    for code, a in data.answers.items():
-        if a.review_score is not None:  # the review group's score stands, even over 不适用
-            answers[code] = ItemAnswer(a.review_score, False, a.review_reason)
-        else:
-            answers[code] = ItemAnswer(a.self_score, a.not_applicable, a.deduction_reason)
-    bonus = {}
-    for code, claim in data.bonus.items():
-        points = claim.review_points if claim.review_points is not None else claim.points
-        if points is not None:
-            bonus[code] = points
-    veto = {code: bool(v.triggered) or bool(v.review_triggered) for code, v in data.veto.items()}
-    return ScoreInput(answers, bonus, veto)
 
 
 def _n(value: Decimal | None) -> int | float | None:
@@ -66,10 +38,10 @@ def checklist_summary(checklist: Checklist) -> dict[str, Any]:
     }
 
 
-def department_summary(checklist: Checklist, data: DepartmentData, own: Result, final: Result,
-                       digest: str | None) -> dict[str, Any]:
-    """One department's entry (rank filled in by the caller)."""
-    missing = completeness_problems(checklist, data)
+def department_summary(checklist: Checklist, standing: DepartmentStanding) -> dict[str, Any]:
+    """One department's entry."""
+    data, own, final, digest = standing.data, standing.own, standing.final, standing.digest
+    missing = standing.problems
     return {
         "id": data.department.id,
         "name": data.department.name,
@@ -86,7 +58,7 @@ def department_summary(checklist: Checklist, data: DepartmentData, own: Result, 
         "veto": final.veto,
         "vetoed_by": list(final.vetoed_by),
         "grade": final.grade,
-        "rank": None,
+        "rank": standing.rank,  # None: vetoed, no rank
         "complete": not missing,
         "missing": [{"target": p.target, "code": p.code, "check": p.check, "message": p.message}
                     for p in missing],
@@ -144,20 +116,35 @@ def review_progress(checklist: Checklist, data: DepartmentData) -> dict[str, int
     }
 
 
-def file_summary(af: AssessmentFile) -> dict[str, Any]:
-    """The whole summary of an open file (validates every stored value on the way)."""
-    entries = []
-    totals = []
-    for department in af.departments():
-        data = af.data(department.id)
-        seals = af.seals(department.id)
-        own = score(af.checklist, self_input(data))
-        final = score(af.checklist, final_input(data))
-        entries.append(department_summary(af.checklist, data, own, final,
-                                          seals[-1].digest if seals else None))
-        totals.append(final.total)
-    for entry, position in zip(entries, rank(totals), strict=True):
-        entry["rank"] = position
+def statistics_summary(stats: Statistics) -> dict[str, Any]:
+    """The statistics part of a summary (the figures every output prints)."""
+    return {
+        "count": stats.count,
+        "mean": _n(stats.mean),
+        "highest": _n(stats.highest),
+        "lowest": _n(stats.lowest),
+        "grades": dict(stats.grades),
+        "sections": {loss.code: {"possible": json_number(loss.possible),
+                                 "lost": json_number(loss.lost), "rate": json_number(loss.rate)}
+                     for loss in stats.sections},
+    }
+
+
+def statistics_text(stats: Statistics) -> str:
+    """The statistics in one line, as the PDF, the workbook and the screen print them."""
+    if stats.mean is None or stats.highest is None or stats.lowest is None:
+        return _("No department has been merged yet.")
+    return _("Average {mean}, highest {high}, lowest {low}. By grade: {grades}.").format(
+        mean=decimal_text(stats.mean), high=decimal_text(stats.highest),
+        low=decimal_text(stats.lowest),
+        grades=_(", ").join(f"{k} {v}" for k, v in stats.grades))  # "，" in Chinese
+
+
+def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[str, Any]:
+    """The whole summary of an open file (validates every stored value on the way), from its
+    read model (read here unless given)."""
+    standing = standing or read_standing(af)
+    entries = [department_summary(af.checklist, d) for d in standing.departments]
     summary: dict[str, Any] = {
         "kind": af.info.kind,
         "file": af.path.name,
@@ -165,6 +152,7 @@ def file_summary(af: AssessmentFile) -> dict[str, Any]:
         "bureau_name": af.info.bureau_name,
         "checklist": checklist_summary(af.checklist),
         "departments": entries,
+        "statistics": statistics_summary(standing.statistics),
     }
     if af.info.kind == "bureau":
         from selfassess.bureau.roster import roster
@@ -197,12 +185,12 @@ def summary_text(summary: dict[str, Any]) -> str:
             lines.append(_("Drafts (not sealed): {names}").format(names="、".join(summary["drafts"])))
         lines.append("")
         lines.append(_("Rank  Department  State  Self total  Total  Grade  Reviewed"))
-        for dept in sorted(summary["departments"], key=lambda d: d["rank"]):
+        for dept in summary["departments"]:
             state = (_("sealed, revision {revision}") if dept["sealed"] else _("draft")).format(
                 revision=dept["revision"])
             review = dept["review"]
             redo = _(" ({count} to redo)").format(count=review["to_redo"]) if review["to_redo"] else ""
-            lines.append(f"{dept['rank']:>4}  {dept['name']}  {state}  {dept['self_total']}  "
+            lines.append(f"{dept['rank'] or '—':>4}  {dept['name']}  {state}  {dept['self_total']}  "
                          f"{dept['total']}  {dept['grade']}  "
                          f"{review['reviewed']}/{review['items']}{redo}")
         return "\n".join(lines)
@@ -219,7 +207,7 @@ def summary_text(summary: dict[str, Any]) -> str:
         totals = _("  Base {base}  Bonus {bonus}  Total {total}  Grade {grade}").format(
             base=dept["base_total"], bonus=dept["bonus"], total=dept["total"], grade=dept["grade"])
         if len(summary["departments"]) > 1:
-            totals += _("  Rank {rank}").format(rank=dept["rank"])
+            totals += _("  Rank {rank}").format(rank=dept["rank"] or "—")
         lines.append(totals)
         if dept["explanation"]:
             lines.append(_("  How the total came about:"))

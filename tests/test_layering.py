@@ -38,3 +38,21 @@ def test_core_and_cli_do_not_import_qt(tmp_path: Path) -> None:
                             encoding="utf-8", timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert "QT: []" in result.stdout
+
+
+CYCLES = """
+import importlib, sys
+for name in {modules!r}:
+    for loaded in [m for m in sys.modules if m == "selfassess" or m.startswith("selfassess.")]:
+        del sys.modules[loaded]
+    importlib.import_module(name)  # first, as a command that needs only it would
+print("OK")
+"""
+
+
+def test_every_core_module_imports_first_on_its_own() -> None:
+    """No import cycle hides behind the order in which the tests happen to import modules."""
+    result = subprocess.run([sys.executable, "-c", CYCLES.format(modules=CORE_MODULES)],
+                            capture_output=True, text=True, encoding="utf-8", timeout=120,
+                            check=False)
+    assert result.returncode == 0 and result.stdout.strip() == "OK", result.stderr[-2000:]

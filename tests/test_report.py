@@ -191,9 +191,12 @@ def test_excel_summary_matches_the_summary_json(tmp_path: Path, checklist: Check
     sheet = book.worksheets[0]
     assert sheet.print_title_rows == "$2:$2" and sheet.page_setup.orientation == "landscape"
     assert sheet["A3"].font.name == "仿宋_GB2312" and sheet["A2"].font.name == "黑体"
-    entries = sorted(summary["departments"], key=lambda d: (d["rank"], d["name"]))
+    entries = summary["departments"]  # listing order: by rank, vetoed last
     codes = [s.code for s in checklist.sections]
-    for row, entry in zip(sheet.iter_rows(min_row=3, values_only=True), entries, strict=True):
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert rows[len(entries)][0] is None  # a blank row, then the statistics as everywhere
+    assert str(rows[len(entries) + 1][0]).startswith("平均分 ")
+    for row, entry in zip(rows[:len(entries)], entries, strict=True):
         expected = ([entry["rank"], entry["name"]]
                     + [entry["sections"][c]["final"] for c in codes]
                     + [entry["base_total"], entry["bonus"], None, entry["self_total"],

@@ -321,16 +321,10 @@ class ReportDraft:
                     f"{report.info.bureau_name or '局'}党委：", "主送机关")
         checklist = report.checklist
         if report.bureau:
-            totals = [Decimal(str(d.summary["total"])) for d in report.departments]
-            grades: dict[str, int] = defaultdict(int)
-            for department in report.departments:
-                grades[department.summary["grade"]] += 1
-            spread = "、".join(f"“{band.name}”等次{grades[band.name]}个"
-                              for band in checklist.grade_bands if grades[band.name])
-            mean = (sum(totals, Decimal(0)) / len(totals)).quantize(Decimal("0.01")) \
-                if totals else Decimal(0)
-            scores = (f"平均得分{decimal_text(mean)}分" + (f"，其中{spread}" if spread else "")) \
-                if totals else "各处室（单位）自查情况待汇总"
+            stats = report.statistics
+            spread = "、".join(f"“{name}”等次{count}个" for name, count in stats.grades if count)
+            scores = (f"平均得分{decimal_text(stats.mean)}分" + (f"，其中{spread}" if spread else "")) \
+                if stats.mean is not None else "各处室（单位）自查情况待汇总"
             text = (f"按照《{checklist.title}》要求，{self.org}组织{len(report.departments)}个"
                     f"处室（单位）对照{len(checklist.items)}项考核内容逐项开展了"
                     f"{report.period_title()}意识形态工作责任制落实情况自查自评，{scores}。")
@@ -439,7 +433,7 @@ def _score_table(report: ReportData) -> tuple[list[str], list[list[str]], list[f
         sections = [s.code for s in checklist.sections]
         header = ["排名", "单位"] + [chinese_numeral(int(c)) if c.isdigit() else c
                                      for c in sections] + ["基础分", "加分", "总分", "等次"]
-        table = [[str(d.summary["rank"]), d.name]
+        table = [[str(d.summary["rank"] or "—"), d.name]
                 + [_points(d.summary["sections"][c]["final"]) for c in sections]
                 + [_points(d.summary["base_total"]), _points(d.summary["bonus"]),
                    _points(d.summary["total"]), d.summary["grade"]]

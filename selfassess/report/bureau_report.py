@@ -26,11 +26,12 @@ from reportlab.platypus import (
 )
 
 from selfassess.i18n import _
-from selfassess.numbers import decimal_text, round_cents, section_label
+from selfassess.numbers import decimal_text, section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, table_style
 from selfassess.report.sheet import SheetBuilder, points
+from selfassess.summary import statistics_text
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
 TALL = LANDSCAPE[1] - 2 * MARGIN
@@ -39,7 +40,10 @@ CHART_ROWS = int((TALL - 60) // BAR)  # departments per chart drawing: one lands
 
 
 def _numeric(text: Any) -> bool:
-    """True for cells that show a number (right-aligned like in every score sheet)."""
+    """True for cells that show a number, or "—" for none (right-aligned like in every score
+    sheet)."""
+    if text == "—":
+        return True
     try:
         Decimal(str(text).rstrip("%"))
     except ArithmeticError:
@@ -59,7 +63,7 @@ class BureauReportBuilder:
         self.fonts = fonts
         self.styles = styles
         self.sheets = SheetBuilder(report, fonts, styles)
-        self.entries = sorted(report.summary["departments"], key=lambda d: (d["rank"], d["name"]))
+        self.entries = report.summary["departments"]  # listing order: by rank, vetoed last
 
     def p(self, text: str, style: str = "cell", role: str = "body") -> Paragraph:
         """A paragraph of text (escaped, fonts by coverage)."""
@@ -107,10 +111,12 @@ class BureauReportBuilder:
         for entry in self.entries:
             difference = Decimal(str(entry["total"])) - Decimal(str(entry["self_total"]))
             remarks = [] if entry["sealed"] else [_("draft")]
+            if entry["rank"] is None:
+                remarks.append(_("vetoed"))
             if entry["review"]["to_redo"]:
                 remarks.append(_("{count} review(s) to redo").format(
                     count=entry["review"]["to_redo"]))
-            rows.append([entry["rank"], entry["name"]]
+            rows.append([entry["rank"] or "—", entry["name"]]
                         + [_number(entry["sections"][c]["final"]) for c in codes]
                         + [_number(entry["base_total"]), _number(entry["bonus"]),
                            "、".join(entry["vetoed_by"]) or _("none"),
@@ -158,30 +164,19 @@ class BureauReportBuilder:
 
     def statistics(self) -> list[Flowable]:
         checklist = self.report.checklist
-        totals = [Decimal(str(e["total"])) for e in self.entries]
+        stats = self.report.statistics
         story: list[Flowable] = [self.p(_("2. Statistics"), "heading", "heading")]
-        if not totals:
-            return [*story, self.p(_("No department has been merged yet."), "body")]
-        mean = round_cents(sum(totals, Decimal(0)) / len(totals))
-        grades = {band.name: sum(1 for e in self.entries if e["grade"] == band.name)
-                  for band in checklist.grade_bands}
-        story.append(self.p(_("Average {mean}, highest {high}, lowest {low}. By grade: {grades}.")
-                            .format(mean=decimal_text(mean), high=decimal_text(max(totals)),
-                                    low=decimal_text(min(totals)),
-                                    grades="，".join(f"{k} {v}" for k, v in grades.items())),
-                            "body"))
+        story.append(self.p(statistics_text(stats), "body"))
+        if not stats.count:
+            return story
         bars = [(e["name"], float(e["total"])) for e in self.entries]
         maximum = float(checklist.full_marks + checklist.bonus_cap)
         for start in range(0, len(bars), CHART_ROWS):
             story += [Spacer(0, 3 * mm), self._chart(_("Totals by department"),
                                                      bars[start:start + CHART_ROWS], maximum)]
-        losses = []
-        for section in checklist.sections:
-            possible = sum(e["sections"][section.code]["applicable_max"] for e in self.entries)
-            lost = sum(e["sections"][section.code]["applicable_max"]
-                       - e["sections"][section.code]["final"] for e in self.entries)
-            losses.append((section_label(section.code, section.title),
-                           100 * lost / possible if possible else 0.0))
+        titles = {section.code: section_label(section.code, section.title)
+                  for section in checklist.sections}
+        losses = [(titles[loss.code], float(loss.rate)) for loss in stats.sections]
         story += [Spacer(0, 3 * mm), CondPageBreak(14 * len(losses) + 60),
                   self._chart(_("Points lost by section (失分率, %)"), losses,
                               max(10.0, max(v for _l, v in losses) * 1.2), "%")]

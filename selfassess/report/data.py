@@ -7,10 +7,11 @@ from datetime import date
 from typing import Any
 
 from selfassess.checklist.model import Checklist
-from selfassess.scoring import Result, score
+from selfassess.scoring import Result
+from selfassess.standing import Statistics, read_standing
 from selfassess.store import AssessmentFile
 from selfassess.store.records import DepartmentData, FileInfo
-from selfassess.summary import file_summary, final_input, self_input
+from selfassess.summary import file_summary
 
 
 @dataclass
@@ -42,7 +43,8 @@ class ReportData:
     checklist: Checklist
     info: FileInfo
     summary: dict[str, Any]
-    departments: list[DepartmentReport]
+    departments: list[DepartmentReport]  # in listing order: by rank, vetoed last
+    statistics: Statistics
     refused: list[dict[str, Any]] = field(default_factory=list)
     printed_on: str = ""
 
@@ -60,22 +62,17 @@ class ReportData:
 def collect(af: AssessmentFile, department_id: str | None = None,
             today: date | None = None) -> ReportData:
     """Gather a file's report data (all departments, or one)."""
-    summary = file_summary(af)
+    standing = read_standing(af)  # read and scored once; the summary is made from it
+    summary = file_summary(af, standing)
     entries = {entry["id"]: entry for entry in summary["departments"]}
-    departments = []
-    for department in af.departments():
-        if department_id is not None and department.id != department_id:
-            continue
-        data = af.data(department.id)
-        departments.append(DepartmentReport(data, entries[department.id],
-                                            score(af.checklist, self_input(data)),
-                                            score(af.checklist, final_input(data))))
-    departments.sort(key=lambda d: (d.summary["rank"], d.name))
+    departments = [DepartmentReport(d.data, entries[d.data.department.id], d.own, d.final)
+                   for d in standing.departments
+                   if department_id is None or d.data.department.id == department_id]
     refused = []
     if af.info.kind == "bureau":
         refused = [{"file": f, "outcome": o, "reason": r} for f, o, r in af.db.execute(
             "SELECT file_name, outcome, reason FROM merge_log WHERE outcome IN "
             "('refused', 'conflict') AND run = (SELECT MAX(run) FROM merge_log) ORDER BY id")]
     when = today or date.today()
-    return ReportData(af.checklist, af.info, summary, departments, refused,
+    return ReportData(af.checklist, af.info, summary, departments, standing.statistics, refused,
                       f"{when.year}年{when.month}月{when.day}日")

@@ -18,6 +18,7 @@ from selfassess.i18n import _
 from selfassess.numbers import section_label
 from selfassess.office.sheets import style_table
 from selfassess.report.data import DepartmentReport, ReportData
+from selfassess.summary import statistics_text
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
@@ -44,9 +45,9 @@ def summary_header(report: ReportData) -> list[str]:
 def summary_rows(report: ReportData) -> list[list[Any]]:
     """Rows of the 汇总表, numbers exactly as in the summary JSON."""
     rows = []
-    for entry in sorted(report.summary["departments"], key=lambda d: (d["rank"], d["name"])):
+    for entry in report.summary["departments"]:  # listing order: by rank, vetoed last
         difference = round(entry["total"] - entry["self_total"], 2)
-        rows.append([entry["rank"], entry["name"]]
+        rows.append([entry["rank"] or "—", entry["name"]]
                     + [entry["sections"][s.code]["final"] for s in report.checklist.sections]
                     + [entry["base_total"], entry["bonus"], "、".join(entry["vetoed_by"]) or "",
                        entry["self_total"], entry["total"],
@@ -108,6 +109,9 @@ def write_workbook(report: ReportData, path: Path) -> Path:
     style_table(ws, f"{report.info.bureau_name} {report.period_title()}{report.checklist.title}",
            header, summary_rows(report), [6, 18] + [12] * len(report.checklist.sections)
            + [9, 8, 10, 10, 10, 8, 8, 10])
+    if report.bureau:  # the same figures as the PDF and the screen
+        ws.append([])
+        ws.append([statistics_text(report.statistics)])
     department_header = [_("No."), _("Area (考核项目)"), _("What is checked (考核内容)"), _("Max"),
                          _("Scoring rules (评分标准)"), _("Self score"),
                          _("Reason for lost points / what was done"), _("Evidence"),

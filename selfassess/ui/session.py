@@ -20,9 +20,9 @@ from selfassess.completeness import Problem, completeness_problems
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.scoring import Result, score
+from selfassess.standing import final_input, self_input
 from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_actor
 from selfassess.store.records import DepartmentData
-from selfassess.summary import final_input, self_input
 from selfassess.validation import submission_name
 
 

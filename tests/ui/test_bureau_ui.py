@@ -86,6 +86,7 @@ def test_import_review_and_totals(qtbot: QtBot, window: MainWindow, bureau_file:
     qtmodeltester.check(table)
     qtmodeltester.check(bureau.log)
     assert bureau.log.rowCount() == 3
+    assert bureau.statistics_label.text().startswith("Average 100, highest 100, lowest 100.")
     rows = {table.index(r, 1).data(): [table.index(r, c).data() for c in range(table.columnCount())]
             for r in range(table.rowCount())}
     assert rows["财务处"][2] == "not received"

@@ -69,7 +69,7 @@ class DepartmentTableModel(_Table):
 
     def set_summary(self, summary: dict[str, Any]) -> None:
         """Rows from a bureau summary (``summary.file_summary``)."""
-        rows: list[dict[str, Any]] = sorted(summary["departments"], key=lambda d: d["rank"])
+        rows: list[dict[str, Any]] = list(summary["departments"])  # by rank, vetoed last
         rows += [{"name": name, "missing": True} for name in summary["missing"]]
         self.set_rows(rows)
 
@@ -96,14 +96,16 @@ class DepartmentTableModel(_Table):
             if row["veto"]:
                 notes.append(_("veto {codes}").format(codes=", ".join(row["vetoed_by"])))
             state = _("sealed") if row["sealed"] else _("draft")
-            values = [row["rank"], row["name"], state, row["revision"], row["self_total"],
+            values = [row["rank"] or "—", row["name"], state, row["revision"], row["self_total"],
                       row["total"], row["grade"], f"{review['reviewed']}/{review['items']}",
                       "; ".join(notes)]
         value = values[column]
         if role == SORT_ROLE:
             if column == 7 and not missing:
                 return row["review"]["reviewed"]
-            return value if value is not None else (10**9 if column == 0 else "")
+            if column == 0:  # vetoed (no rank) and missing departments sort after the ranked
+                return row["rank"] if not missing and row["rank"] is not None else 10**9
+            return value if value is not None else ""
         return "" if value is None else str(value)
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -34,8 +35,9 @@ from selfassess.bureau.search import NarrativeIndex
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.numbers import section_label
+from selfassess.standing import read_standing
 from selfassess.store import AssessmentFile
-from selfassess.summary import file_summary
+from selfassess.summary import file_summary, statistics_text
 from selfassess.ui.bureau.charts import BarChart
 from selfassess.ui.bureau.dialogs import MergeResultDialog, RosterDialog
 from selfassess.ui.bureau.models import (
@@ -124,6 +126,10 @@ class BureauWorkspace(QWidget):
         self.sections_chart = BarChart("chart_sections")
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
+        self.statistics_label = QLabel()
+        self.statistics_label.setObjectName("bureau_statistics")
+        self.statistics_label.setWordWrap(True)
+        charts_layout.addWidget(self.statistics_label)
         charts_layout.addWidget(self.totals_chart)
         charts_layout.addWidget(self.sections_chart)
         charts_layout.addStretch(1)
@@ -170,7 +176,8 @@ class BureauWorkspace(QWidget):
 
     def refresh(self) -> None:
         """Read the bureau file again and show it."""
-        self.summary = file_summary(self.af)
+        self.standing = read_standing(self.af)  # read and scored once for the table and charts
+        self.summary = file_summary(self.af, self.standing)
         self._index = None
         info = self.af.info
         received = sum(1 for entry in self.summary["roster"] if entry["received"])
@@ -185,22 +192,18 @@ class BureauWorkspace(QWidget):
     def _draw_charts(self) -> None:
         checklist = self.af.checklist
         bands = [band.name for band in checklist.grade_bands]
-        entries = sorted(self.summary["departments"], key=lambda d: d["rank"])
+        entries = self.summary["departments"]  # by rank, vetoed last
         self.totals_chart.set_data(
             _("Totals by department"),
             [(e["name"], float(e["total"]),
               GRADE_COLOURS[min(bands.index(e["grade"]), len(GRADE_COLOURS) - 1)])
              for e in entries], float(checklist.full_marks + checklist.bonus_cap),
             reference=float(checklist.grade_bands[0].minimum))
-        losses = []
-        for section in checklist.sections:
-            lost = possible = 0.0
-            for entry in entries:
-                scores = entry["sections"][section.code]
-                possible += scores["applicable_max"]
-                lost += scores["applicable_max"] - scores["final"]
-            rate = 100 * lost / possible if possible else 0.0
-            losses.append((section_label(section.code, section.title), rate, "#c62828"))
+        self.statistics_label.setText(statistics_text(self.standing.statistics))
+        rates = self.summary["statistics"]["sections"]  # computed once, as every output shows
+        losses = [(section_label(section.code, section.title),
+                   float(rates[section.code]["rate"]), "#c62828")
+                  for section in checklist.sections]
         self.sections_chart.set_data(_("Points lost by section (失分率, %)"), losses, 100.0,
                                      unit="%")
 

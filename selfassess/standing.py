@@ -1,0 +1,154 @@
+"""The read model: a file read and scored once, typed and exact, for every output.
+
+``read_standing`` reads every department of a file (department or bureau), scores it once (own
+and final ``Result``), ranks the bureau as product.md says (ties share a rank; a vetoed
+department gets no rank and is listed after every ranked one) and computes the statistics once,
+in ``Decimal``, rounded half up. The summary JSON, the PDF reports, the Word draft and the
+Excel workbook all print from it, so they cannot disagree on a mean or a rank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from selfassess.checklist.model import Checklist
+from selfassess.completeness import Problem, completeness_problems
+from selfassess.numbers import round_cents
+from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
+from selfassess.store.assessment import AssessmentFile
+from selfassess.store.records import DepartmentData, FileInfo
+
+
+def self_input(data: DepartmentData) -> ScoreInput:
+    """What the department itself claimed: self scores, claimed bonus, declared vetoes."""
+    return ScoreInput(
+        answers={code: ItemAnswer(a.self_score, a.not_applicable, a.deduction_reason)
+                 for code, a in data.answers.items()},
+        bonus={code: c.points for code, c in data.bonus.items() if c.points is not None},
+        veto={code: bool(v.triggered) for code, v in data.veto.items()},
+    )
+
+
+def final_input(data: DepartmentData) -> ScoreInput:
+    """The final view: the review group's score/points where present, else the department's;
+    a veto counts when declared by the department or set by the review group."""
+    answers = {}
+    for code, a in data.answers.items():
+        if a.review_score is not None:  # the review group's score stands, even over 不适用
+            answers[code] = ItemAnswer(a.review_score, False, a.review_reason)
+        else:
+            answers[code] = ItemAnswer(a.self_score, a.not_applicable, a.deduction_reason)
+    bonus = {}
+    for code, claim in data.bonus.items():
+        points = claim.review_points if claim.review_points is not None else claim.points
+        if points is not None:
+            bonus[code] = points
+    veto = {code: bool(v.triggered) or bool(v.review_triggered) for code, v in data.veto.items()}
+    return ScoreInput(answers, bonus, veto)
+
+
+@dataclass(frozen=True)
+class DepartmentStanding:
+    """One department as every output shows it."""
+
+    data: DepartmentData
+    digest: str | None  # the last seal's digest
+    own: Result  # the department's own claim
+    final: Result  # after review
+    rank: int | None  # None: vetoed (listed after every ranked department)
+    problems: tuple[Problem, ...]  # what blocks sealing
+
+    @property
+    def name(self) -> str:
+        """The department's name."""
+        return self.data.department.name
+
+
+@dataclass(frozen=True)
+class SectionLoss:
+    """Points lost in one section over all departments."""
+
+    code: str
+    possible: Decimal  # Σ applicable maximum
+    lost: Decimal
+    rate: Decimal  # percent, two decimals, half up
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """A bureau's figures, computed once (exact, then rounded half up to two decimals)."""
+
+    count: int
+    mean: Decimal | None
+    highest: Decimal | None
+    lowest: Decimal | None
+    grades: tuple[tuple[str, int], ...]  # every band in the checklist's order, with its count
+    sections: tuple[SectionLoss, ...]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A whole file: departments in listing order (by rank, vetoed last) and statistics."""
+
+    path_name: str
+    info: FileInfo
+    checklist: Checklist
+    departments: tuple[DepartmentStanding, ...]
+    statistics: Statistics
+
+
+def ranks(results: list[Result]) -> list[int | None]:
+    """Ranks by total among departments without a veto (ties share: 1, 2, 2, 4); None for a
+    vetoed department. Ranks count ranked departments only."""
+    ranked = [r.total for r in results if not r.veto]
+    positions = iter(rank(ranked))
+    return [None if r.veto else next(positions) for r in results]
+
+
+def listing_key(standing: DepartmentStanding) -> tuple[int, int, Decimal, str]:
+    """Ranked departments by rank, then the vetoed ones by total (highest first); ties by name."""
+    if standing.rank is None:
+        return (1, 0, -standing.final.total, standing.name)
+    return (0, standing.rank, Decimal(0), standing.name)
+
+
+def statistics(checklist: Checklist, results: list[Result]) -> Statistics:
+    """Mean, highest, lowest, count per grade and loss rate per section of final results."""
+    totals = [r.total for r in results]
+    sections = []
+    for section in checklist.sections:
+        possible = sum((r.sections[section.code].applicable_max for r in results), Decimal(0))
+        lost = possible - sum((r.sections[section.code].score for r in results), Decimal(0))
+        rate = round_cents(100 * lost / possible) if possible else Decimal(0)
+        sections.append(SectionLoss(section.code, possible, lost, rate))
+    return Statistics(
+        count=len(results),
+        mean=round_cents(sum(totals, Decimal(0)) / len(totals)) if totals else None,
+        highest=max(totals) if totals else None,
+        lowest=min(totals) if totals else None,
+        grades=tuple((band.name, sum(1 for r in results if r.grade == band.name))
+                     for band in checklist.grade_bands),
+        sections=tuple(sections),
+    )
+
+
+def read_standing(af: AssessmentFile, department_id: str | None = None) -> Standing:
+    """Read and score a file once (every department, or one; statistics over those read)."""
+    read = []
+    for department in af.departments():
+        if department_id is not None and department.id != department_id:
+            continue
+        data = af.data(department.id)
+        seals = af.seals(department.id)
+        read.append((data, seals[-1].digest if seals else None,
+                     score(af.checklist, self_input(data)),
+                     score(af.checklist, final_input(data))))
+    positions = ranks([final for _d, _s, _o, final in read])
+    departments = sorted(
+        (DepartmentStanding(data, digest, own, final, position,
+                            tuple(completeness_problems(af.checklist, data)))
+         for (data, digest, own, final), position in zip(read, positions, strict=True)),
+        key=listing_key)
+    return Standing(af.path.name, af.info, af.checklist, tuple(departments),
+                    statistics(af.checklist, [d.final for d in departments]))
