@@ -351,14 +351,6 @@ def test_cap_total_explains_what_was_cut(guards: Checklist) -> None:
     assert exactly.total == 20 and not any(e.kind == "cap_total" for e in exactly.explanation)
 
 
-def test_not_applicable_where_not_allowed_counts_the_score(checklist: Checklist) -> None:
-    assert not checklist.items_by_code["1.1"].na_allowed
-    answers = {i.code: ItemAnswer(i.max_points) for i in checklist.items}
-    answers["1.1"] = ItemAnswer(D("2"), not_applicable=True, reason="不涉及")
-    result = score(checklist, ScoreInput(answers))
-    assert result.items["1.1"] == 2 and result.total == 98
-
-
 def test_a_vetoed_department_keeps_its_score_and_names_every_veto(guards: Checklist) -> None:
     answers = {i.code: ItemAnswer(i.max_points) for i in guards.items}
     result = score(guards, ScoreInput(answers, veto={"V1": False, "V2": True}))

@@ -86,9 +86,13 @@ def test_rescale_with_everything_full_stays_full(checklist: Checklist) -> None:
 
 
 def test_not_applicable_ignored_where_not_allowed(checklist: Checklist) -> None:
+    # a score below the maximum: honouring N/A (full marks, or leaving the total) would show
+    assert not checklist.items_by_code["1.1"].na_allowed
     answers = full_answers(checklist)
-    answers["1.1"] = ItemAnswer(D("4"), not_applicable=True)
-    assert score(checklist, ScoreInput(answers)).items["1.1"] == 4
+    answers["1.1"] = ItemAnswer(D("2"), not_applicable=True, reason="不涉及")
+    result = score(checklist, ScoreInput(answers))
+    assert result.items["1.1"] == 2 and result.total == 98
+    assert not any(e.kind == "not_applicable" for e in result.explanation)
 
 
 def test_bonus_above_the_cap(checklist: Checklist) -> None:
