@@ -277,10 +277,8 @@ def _repeat_header(row: object) -> None:
     trpr.append(header)
 
 
-def _points(value: Decimal | float | int | None) -> str:
-    if value is None:
-        return ""
-    return decimal_text(Decimal(str(value)))
+def _points(value: Decimal | None) -> str:
+    return "" if value is None else decimal_text(value)
 
 
 def _org(report: ReportData) -> str:
@@ -433,10 +431,10 @@ def _score_table(report: ReportData) -> tuple[list[str], list[list[str]], list[f
         sections = [s.code for s in checklist.sections]
         header = ["排名", "单位"] + [chinese_numeral(int(c)) if c.isdigit() else c
                                      for c in sections] + ["基础分", "加分", "总分", "等次"]
-        table = [[str(d.summary["rank"] or "—"), d.name]
-                + [_points(d.summary["sections"][c]["final"]) for c in sections]
-                + [_points(d.summary["base_total"]), _points(d.summary["bonus"]),
-                   _points(d.summary["total"]), d.summary["grade"]]
+        table = [[str(d.rank or "—"), d.name]
+                + [_points(d.final.sections[c].score) for c in sections]
+                + [_points(d.final.base), _points(d.final.bonus), _points(d.final.total),
+                   d.final.grade]
                 for d in report.departments]
         name_width = 156 - 11 - 11 * len(sections) - 14 - 11 - 14 - 12
         widths = [11.0, float(name_width)] + [11.0] * len(sections) + [14.0, 11.0, 14.0, 12.0]

@@ -6,6 +6,7 @@ refused files · 6 问题清单 · 7 整改台账 · 8 复核意见 · 9 appendi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -26,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from selfassess.i18n import _
-from selfassess.numbers import decimal_text, section_label
+from selfassess.numbers import section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, table_style
@@ -39,20 +40,13 @@ BAR = 14  # points per bar
 CHART_ROWS = int((TALL - 60) // BAR)  # departments per chart drawing: one landscape page
 
 
+NUMERIC = re.compile(r"[-−]?\d+(\.\d+)?%?|—")
+
+
 def _numeric(text: Any) -> bool:
     """True for cells that show a number, or "—" for none (right-aligned like in every score
     sheet)."""
-    if text == "—":
-        return True
-    try:
-        Decimal(str(text).rstrip("%"))
-    except ArithmeticError:
-        return False
-    return str(text) != ""
-
-
-def _number(value: Any) -> str:
-    return "" if value is None else decimal_text(Decimal(str(value)))
+    return NUMERIC.fullmatch(str(text)) is not None
 
 
 class BureauReportBuilder:
@@ -63,7 +57,6 @@ class BureauReportBuilder:
         self.fonts = fonts
         self.styles = styles
         self.sheets = SheetBuilder(report, fonts, styles)
-        self.entries = report.summary["departments"]  # listing order: by rank, vetoed last
 
     def p(self, text: str, style: str = "cell", role: str = "body") -> Paragraph:
         """A paragraph of text (escaped, fonts by coverage)."""
@@ -88,7 +81,7 @@ class BureauReportBuilder:
             _("Bureau: {name}").format(name=info.bureau_name),
             _("Period: {period}").format(period=info.period),
             _("Departments assessed: {count}; expected {expected}, received {received}").format(
-                count=len(self.entries), expected=len(self.report.summary["roster"]),
+                count=len(self.report.departments), expected=len(self.report.summary["roster"]),
                 received=received),
             _("Printed on {date}").format(date=self.report.printed_on),
             _("DRAFT — not final") if draft else _("Final version (审定稿)"),
@@ -108,20 +101,20 @@ class BureauReportBuilder:
             _("Base"), _("Bonus"), _("Veto"), _("Self total"), _("Total"), _("Difference"),
             _("Grade"), _("Remarks")]
         rows = []
-        for entry in self.entries:
-            difference = Decimal(str(entry["total"])) - Decimal(str(entry["self_total"]))
-            remarks = [] if entry["sealed"] else [_("draft")]
-            if entry["rank"] is None:
+        for department in self.report.departments:  # listing order: by rank, vetoed last
+            own, final = department.own, department.final
+            remarks = [] if department.data.department.sealed else [_("draft")]
+            if department.rank is None:
                 remarks.append(_("vetoed"))
-            if entry["review"]["to_redo"]:
-                remarks.append(_("{count} review(s) to redo").format(
-                    count=entry["review"]["to_redo"]))
-            rows.append([entry["rank"] or "—", entry["name"]]
-                        + [_number(entry["sections"][c]["final"]) for c in codes]
-                        + [_number(entry["base_total"]), _number(entry["bonus"]),
-                           "、".join(entry["vetoed_by"]) or _("none"),
-                           _number(entry["self_total"]), _number(entry["total"]),
-                           _number(difference) if difference else "0", entry["grade"],
+            if department.to_redo:
+                remarks.append(_("{count} review(s) to redo").format(count=department.to_redo))
+            difference = final.total - own.total
+            rows.append([department.rank or "—", department.name]
+                        + [points(final.sections[c].score) for c in codes]
+                        + [points(final.base), points(final.bonus),
+                           "、".join(final.vetoed_by) or _("none"),
+                           points(own.total), points(final.total),
+                           points(difference) if difference else "0", final.grade,
                            "；".join(remarks)])
         fixed = 10 + 46 + 12 * len(codes) + 14 + 12 + 15 + 15 + 15 + 13 + 12
         widths = [10, 46] + [12] * len(codes) + [14, 12, 15, 15, 15, 13, 12,
@@ -169,7 +162,7 @@ class BureauReportBuilder:
         story.append(self.p(statistics_text(stats), "body"))
         if not stats.count:
             return story
-        bars = [(e["name"], float(e["total"])) for e in self.entries]
+        bars = [(d.name, float(d.final.total)) for d in self.report.departments]
         maximum = float(checklist.full_marks + checklist.bonus_cap)
         for start in range(0, len(bars), CHART_ROWS):
             story += [Spacer(0, 3 * mm), self._chart(_("Totals by department"),

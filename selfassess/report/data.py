@@ -22,6 +22,12 @@ class DepartmentReport:
     summary: dict[str, Any]
     own: Result
     final: Result
+    rank: int | None = None  # None: vetoed (listed last)
+
+    @property
+    def to_redo(self) -> int:
+        """Reviews to redo after a newer revision replaced the one reviewed."""
+        return int(self.summary["review"]["to_redo"])
 
     @property
     def name(self) -> str:
@@ -65,7 +71,8 @@ def collect(af: AssessmentFile, department_id: str | None = None,
     standing = read_standing(af)  # read and scored once; the summary is made from it
     summary = file_summary(af, standing)
     entries = {entry["id"]: entry for entry in summary["departments"]}
-    departments = [DepartmentReport(d.data, entries[d.data.department.id], d.own, d.final)
+    departments = [DepartmentReport(d.data, entries[d.data.department.id], d.own, d.final,
+                                    d.rank)
                    for d in standing.departments
                    if department_id is None or d.data.department.id == department_id]
     refused = []

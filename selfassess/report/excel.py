@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from selfassess.i18n import _
-from selfassess.numbers import section_label
+from selfassess.numbers import json_number, section_label
 from selfassess.office.sheets import style_table
 from selfassess.report.data import DepartmentReport, ReportData
 from selfassess.summary import statistics_text
@@ -43,17 +43,17 @@ def summary_header(report: ReportData) -> list[str]:
 
 
 def summary_rows(report: ReportData) -> list[list[Any]]:
-    """Rows of the 汇总表, numbers exactly as in the summary JSON."""
+    """Rows of the 汇总表, numbers exactly as in the summary JSON (same read model)."""
     rows = []
-    for entry in report.summary["departments"]:  # listing order: by rank, vetoed last
-        difference = round(entry["total"] - entry["self_total"], 2)
-        rows.append([entry["rank"] or "—", entry["name"]]
-                    + [entry["sections"][s.code]["final"] for s in report.checklist.sections]
-                    + [entry["base_total"], entry["bonus"], "、".join(entry["vetoed_by"]) or "",
-                       entry["self_total"], entry["total"],
-                       int(difference) if difference == int(difference) else difference,
-                       entry["grade"],
-                       _("sealed") if entry["sealed"] else _("draft")])
+    for department in report.departments:  # listing order: by rank, vetoed last
+        own, final = department.own, department.final
+        rows.append([department.rank or "—", department.name]
+                    + [json_number(final.sections[s.code].score) for s in report.checklist.sections]
+                    + [json_number(final.base), json_number(final.bonus),
+                       "、".join(final.vetoed_by), json_number(own.total),
+                       json_number(final.total), json_number(final.total - own.total),
+                       final.grade,
+                       _("sealed") if department.data.department.sealed else _("draft")])
     return rows
 
 
