@@ -62,7 +62,8 @@ with AssessmentFile.open(Path(sys.argv[1])) as af:
         print(n, flush=True)
 """
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
 
 
 def kill_at_random(script: str, path: Path, rng: random.Random, *extra: str,

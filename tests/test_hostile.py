@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from commands import Capture, run
 from docx import Document
 from files import sha256_of
@@ -80,6 +81,7 @@ def test_the_corpus_is_big_enough(corpus: tuple[list[Case], Path, Path]) -> None
     assert {c.kind for c in corpus[0]} == {"selfassess", "yaml", "template", "form", "answers"}
 
 
+@pytest.mark.slow
 def test_hostile_files_are_refused_by_every_command(
         corpus: tuple[list[Case], Path, Path], tmp_path: Path, capsys: Capture) -> None:
     cases, sealed, _draft = corpus

@@ -59,6 +59,7 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return files
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_merges_are_all_or_nothing(received: list[Path], tmp_path: Path,
                                           checklist: Checklist) -> None:

@@ -171,6 +171,7 @@ def test_bureau_report_names_every_department_and_total(tmp_path: Path,
     fonts_are_embedded(pdf)
 
 
+@pytest.mark.slow
 def test_page_count_grows_with_departments(tmp_path: Path, checklist: Checklist) -> None:
     counts = {}
     for size in (1, 30):
