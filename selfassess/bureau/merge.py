@@ -27,7 +27,6 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from selfassess.bureau.intake import Expectations, Intake, Refusal, read_ahead, strip_name
 from selfassess.bureau.roster import require_bureau, roster
@@ -41,9 +40,11 @@ from selfassess.bureau.transfer import (
 )
 from selfassess.errors import Cancelled, SelfassessError
 from selfassess.i18n import _
-from selfassess.store import AssessmentFile
+from selfassess.store import AssessmentFile, merge_log
+from selfassess.store.audit import write_audit
 from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
+from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import content_digest
 
@@ -219,7 +220,7 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
         expected = Expectations(bureau.checklist.fingerprint,
                                 f"{bureau.checklist.id} {bureau.checklist.version}",
                                 bureau.info.period, allow_drafts)
-        number = (bureau.db.execute("SELECT MAX(run) FROM merge_log").fetchone()[0] or 0) + 1
+        number = merge_log.next_run(bureau.db)
         outcomes: list[MergeOutcome] = []
         make_backup(bureau, "merge")  # before anything else: a copy to go back to
         # a 48 MB page cache: the default 2 MB spills (and syncs the journal) every few pages
@@ -232,25 +233,14 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
                     progress(index, len(files), intake.path.name)
                 outcome = run.merge(intake)
                 outcomes.append(outcome)
-                bureau.db.table("merge_log").insert({
-                    "run": number, "at": now_text(), "file_name": outcome.file.name,
-                    "outcome": outcome.outcome, "reason": outcome.reason,
-                    "department_id": outcome.department_id, "revision": outcome.revision,
-                    "digest": outcome.digest})
-            bureau.db.table("audit_log").insert({
-                "at": now_text(), "actor": actor, "department_id": "", "action": "merge",
-                "target": str(number), "old": None,
-                "new": json.dumps({o: sum(1 for x in outcomes if x.outcome == o)
-                                   for o in OUTCOMES}, ensure_ascii=False)})
+                merge_log.add(bureau.db, MergeLogRow(
+                    number, now_text(), outcome.file.name, outcome.outcome, outcome.reason,
+                    outcome.department_id, outcome.revision, outcome.digest))
+            write_audit(bureau.db, "merge", at=now_text(), actor=actor, target=str(number),
+                        new=json.dumps({o: sum(1 for x in outcomes if x.outcome == o)
+                                        for o in OUTCOMES}, ensure_ascii=False))
             if is_cancelled():  # cancelled while the last file was read: still undo all
                 raise MergeCancelled
         if progress:
             progress(len(files), len(files), "")
         return outcomes
-
-
-def last_run(bureau: AssessmentFile) -> list[dict[str, Any]]:
-    """The outcomes of the latest merge run, as logged."""
-    return [{"file": f, "outcome": o, "reason": r} for f, o, r in bureau.db.execute(
-        "SELECT file_name, outcome, reason FROM merge_log WHERE run = "
-        "(SELECT MAX(run) FROM merge_log) ORDER BY id")]

@@ -28,6 +28,7 @@ from selfassess.i18n import _
 from selfassess.numbers import parse_decimal
 from selfassess.scoring import bonus_problem, score_problem
 from selfassess.store import AssessmentFile
+from selfassess.store.audit import write_audit
 from selfassess.store.editing import now_text, score_text
 from selfassess.store.records import Department
 from selfassess.validation import MAX_SHORT_TEXT, normalize_text, text_problem
@@ -180,9 +181,8 @@ def apply_reviews(af: AssessmentFile, reviews: list[Review], actor: str = "") ->
             assignments = ", ".join(f"{name} = ?" for name in changes)
             af.db.execute(f"UPDATE {table} SET {assignments} WHERE department_id = ? AND {key} = ?",
                           [*changes.values(), department.id, review.code])
-            af.db.table("audit_log").insert({
-                "at": now, "actor": actor, "department_id": department.id, "action": "review",
-                "target": f"{review.kind}:{review.code}", "old": None,
-                "new": json.dumps({k: v for k, v in changes.items() if k != "review_flag"},
-                                  ensure_ascii=False)})
+            write_audit(af.db, "review", at=now, actor=actor, department_id=department.id,
+                        target=f"{review.kind}:{review.code}",
+                        new=json.dumps({k: v for k, v in changes.items() if k != "review_flag"},
+                                       ensure_ascii=False))
     return len(reviews)

@@ -16,6 +16,7 @@ from selfassess.checklist.model import Checklist
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
+from selfassess.store.audit import write_audit
 from selfassess.store.editing import now_text
 from selfassess.validation import MAX_LIST_ENTRIES, MAX_NAME, submission_name, text_problem
 
@@ -119,10 +120,9 @@ def set_roster(af: AssessmentFile, names: list[str], actor: str = "") -> None:
         af.db.table("roster").insert_all(
             [{"position": n, "name": name, "department_id": bound.get(name)}
              for n, name in enumerate(cleaned)])
-        af.db.table("audit_log").insert({
-            "at": now_text(), "actor": actor, "department_id": "", "action": "roster",
-            "target": "", "old": json.dumps(list(bound), ensure_ascii=False),
-            "new": json.dumps(cleaned, ensure_ascii=False)})
+        write_audit(af.db, "roster", at=now_text(), actor=actor,
+                    old=json.dumps(list(bound), ensure_ascii=False),
+                    new=json.dumps(cleaned, ensure_ascii=False))
 
 
 def distribute(af: AssessmentFile, folder: Path, actor: str = "") -> list[tuple[str, Path, str]]:
@@ -149,9 +149,7 @@ def distribute(af: AssessmentFile, folder: Path, actor: str = "") -> list[tuple[
                               [department_id, entry.name])
         results.append(("created", target, _("blank file for {name}").format(name=entry.name)))
     if results:
-        af.db.table("audit_log").insert({
-            "at": now_text(), "actor": actor, "department_id": "", "action": "distribute",
-            "target": str(folder), "old": None,
-            "new": json.dumps([p.name for o, p, _m in results if o == "created"],
-                              ensure_ascii=False)})
+        write_audit(af.db, "distribute", at=now_text(), actor=actor, target=str(folder),
+                    new=json.dumps([p.name for o, p, _m in results if o == "created"],
+                                   ensure_ascii=False))
     return results

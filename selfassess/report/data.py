@@ -9,7 +9,7 @@ from typing import Any
 from selfassess.checklist.model import Checklist
 from selfassess.scoring import Result
 from selfassess.standing import Statistics, read_standing
-from selfassess.store import AssessmentFile
+from selfassess.store import AssessmentFile, merge_log
 from selfassess.store.records import DepartmentData, FileInfo
 from selfassess.summary import file_summary
 
@@ -77,9 +77,9 @@ def collect(af: AssessmentFile, department_id: str | None = None,
                    if department_id is None or d.data.department.id == department_id]
     refused = []
     if af.info.kind == "bureau":
-        refused = [{"file": f, "outcome": o, "reason": r} for f, o, r in af.db.execute(
-            "SELECT file_name, outcome, reason FROM merge_log WHERE outcome IN "
-            "('refused', 'conflict') AND run = (SELECT MAX(run) FROM merge_log) ORDER BY id")]
+        refused = [{"file": row.file_name, "outcome": row.outcome, "reason": row.reason}
+                   for row in merge_log.rows(af.db, last_run_only=True)
+                   if row.outcome in ("refused", "conflict")]
     when = today or date.today()
     return ReportData(af.checklist, af.info, summary, departments, standing.statistics, refused,
                       f"{when.year}年{when.month}月{when.day}日")

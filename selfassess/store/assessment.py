@@ -30,6 +30,7 @@ from selfassess.errors import (
 )
 from selfassess.i18n import _
 from selfassess.store import openers
+from selfassess.store.audit import write_audit
 from selfassess.store.backups import make_backup
 from selfassess.store.changes import ChangeSet, change_problems
 from selfassess.store.database import (
@@ -164,12 +165,11 @@ class AssessmentFile:
                         "id": dept_id, "name": department_name.strip(),
                         "filled_by": filled_by.strip(), "revision": 0, "sealed": 0,
                         "created_at": now})
-                    db.table("audit_log").insert({
-                        "at": now, "actor": filled_by.strip() or default_actor(),
-                        "department_id": dept_id, "action": "create", "target": "",
-                        "old": None, "new": json.dumps({"department": department_name.strip(),
-                                                        "period": period.strip()},
-                                                       ensure_ascii=False)})
+                    write_audit(db, "create", at=now,
+                                actor=filled_by.strip() or default_actor(),
+                                department_id=dept_id,
+                                new=json.dumps({"department": department_name.strip(),
+                                                "period": period.strip()}, ensure_ascii=False))
             db.close()
             publish(temporary, path)
         except BaseException:
@@ -313,10 +313,9 @@ class AssessmentFile:
             self.db.table("seals").insert({"department_id": data.department.id, **record.__dict__})
             self.db.execute("UPDATE departments SET revision = ?, sealed = 1 WHERE id = ?",
                             [revision, data.department.id])
-            self.db.table("audit_log").insert({
-                "at": record.sealed_at, "actor": record.sealed_by,
-                "department_id": data.department.id, "action": "seal",
-                "target": str(revision), "old": None, "new": record.digest})
+            write_audit(self.db, "seal", at=record.sealed_at, actor=record.sealed_by,
+                        department_id=data.department.id, target=str(revision),
+                        new=record.digest)
         return record
 
     def reopen(self, actor: str = "", department_id: str | None = None) -> None:
@@ -329,10 +328,9 @@ class AssessmentFile:
         self._prepare_writing()
         with self.db.atomic():
             self.db.execute("UPDATE departments SET sealed = 0 WHERE id = ?", [department.id])
-            self.db.table("audit_log").insert({
-                "at": now_text(), "actor": actor or department.filled_by or default_actor(),
-                "department_id": department.id, "action": "reopen",
-                "target": str(department.revision), "old": None, "new": None})
+            write_audit(self.db, "reopen", at=now_text(),
+                        actor=actor or department.filled_by or default_actor(),
+                        department_id=department.id, target=str(department.revision))
 
     def save_copy(self, target: Path) -> Path:
         """Write a compact, self-contained copy (for sending); never replaces an existing file."""

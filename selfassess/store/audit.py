@@ -22,6 +22,13 @@ COALESCE_SECONDS = 60
 WHOLE_UP_TO = 200  # characters of old + new below which both are stored whole
 
 
+def write_audit(db: Database, action: str, *, at: str, actor: str = "", department_id: str = "",
+                target: str = "", old: str | None = None, new: str | None = None) -> None:
+    """The one writer of audit lines (``old``/``new`` as stored: JSON text, or a digest)."""
+    db.table("audit_log").insert({"at": at, "actor": actor, "department_id": department_id,
+                                  "action": action, "target": target, "old": old, "new": new})
+
+
 def splice(old: str, new: str) -> tuple[int, str, str]:
     """(position, removed, inserted) that turn ``old`` into ``new``: the shortest single span
     outside the common prefix and suffix."""
@@ -90,4 +97,6 @@ def record_text_edit(db: Database, line: dict[str, Any], old: str, new: str) -> 
                        [old_json, new_json, last[0]])
             return
     old_json, new_json = text_change(old, new)
-    db.table("audit_log").insert({**line, "old": old_json, "new": new_json})
+    write_audit(db, line["action"], at=line["at"], actor=line["actor"],
+                department_id=line["department_id"], target=line["target"], old=old_json,
+                new=new_json)

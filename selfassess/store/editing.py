@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from selfassess.numbers import decimal_text
 from selfassess.scoring import Aid
-from selfassess.store.audit import record_text_edit
+from selfassess.store.audit import record_text_edit, write_audit
 from selfassess.store.changes import (
     ChangeSet,
     EvidenceSource,
@@ -69,10 +69,9 @@ class _Writer:
         self.now = now_text()
 
     def audit(self, action: str, target: str, old: Any, new: Any) -> None:
-        self.db.table("audit_log").insert({
-            "at": self.now, "actor": self.actor, "department_id": self.department_id,
-            "action": action, "target": target, "old": _json(old), "new": _json(new),
-        })
+        write_audit(self.db, action, at=self.now, actor=self.actor,
+                    department_id=self.department_id, target=target, old=_json(old),
+                    new=_json(new))
 
     def audit_fields(self, action: str, code: str, current: object, fields: dict[str, Any]
                      ) -> bool:

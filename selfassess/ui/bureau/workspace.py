@@ -36,7 +36,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.numbers import section_label
 from selfassess.standing import read_standing
-from selfassess.store import AssessmentFile
+from selfassess.store import AssessmentFile, merge_log
 from selfassess.summary import file_summary, statistics_text
 from selfassess.ui.bureau.charts import BarChart
 from selfassess.ui.bureau.dialogs import MergeResultDialog, RosterDialog
@@ -185,8 +185,8 @@ class BureauWorkspace(QWidget):
                            .format(bureau=info.bureau_name, period=info.period, received=received,
                                    expected=len(self.summary["roster"])))
         self.departments.set_summary(self.summary)
-        self.log.set_rows(self.af.db.execute(
-            "SELECT run, at, outcome, file_name, reason FROM merge_log ORDER BY id DESC").fetchall())
+        self.log.set_rows([(row.run, row.at, row.outcome, row.file_name, row.reason)
+                           for row in merge_log.rows(self.af.db)])
         self._draw_charts()
 
     def _draw_charts(self) -> None:
