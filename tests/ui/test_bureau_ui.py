@@ -87,6 +87,11 @@ def test_import_review_and_totals(qtbot: QtBot, window: MainWindow, bureau_file:
     qtmodeltester.check(bureau.log)
     assert bureau.log.rowCount() == 3
     assert bureau.statistics_label.text().startswith("Average 100, highest 100, lowest 100.")
+    bureau.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by name: pinyin, not code points
+    proxy = bureau.table.model()
+    assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == [
+        "办公室", "财务处", "宣传处"]
+    bureau.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     rows = {table.index(r, 1).data(): [table.index(r, c).data() for c in range(table.columnCount())]
             for r in range(table.rowCount())}
     assert rows["财务处"][2] == "not received"

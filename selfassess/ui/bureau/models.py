@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from selfassess.bureau.merge import MergeOutcome
@@ -21,6 +30,14 @@ OUTCOME_COLORS = {"added": "#2e7d32", "replaced": "#1565c0", "unchanged": "#6161
                   "draft": "#a05a00", "conflict": "#c62828", "refused": "#c62828"}
 OUTCOME_NAMES = {"added": N_("added"), "replaced": N_("replaced"), "unchanged": N_("unchanged"),
                  "draft": N_("draft"), "conflict": N_("conflict"), "refused": N_("refused")}
+
+
+def pinyin_positions(names: list[str]) -> dict[str, int]:
+    """Each name's place in Chinese (pinyin) order: 办公室, 财务处, 党建办 … (code points would
+    put 丙 before 乙 and 办 after 党)."""
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ordered = sorted(set(names), key=functools.cmp_to_key(collator.compare))
+    return {name: position for position, name in enumerate(ordered)}
 
 
 class _Table(QAbstractTableModel):
@@ -66,11 +83,13 @@ class DepartmentTableModel(_Table):
 
     headers = (N_("Rank"), N_("Department"), N_("State"), N_("Revision"), N_("Self total"),
                N_("Total"), N_("Grade"), N_("Reviewed"), N_("Notes"))
+    _name_order: dict[str, int] = {}  # noqa: RUF012  (replaced, never mutated)
 
     def set_summary(self, summary: dict[str, Any]) -> None:
         """Rows from a bureau summary (``summary.file_summary``)."""
         rows: list[dict[str, Any]] = list(summary["departments"])  # by rank, vetoed last
         rows += [{"name": name, "missing": True} for name in summary["missing"]]
+        self._name_order = pinyin_positions([row["name"] for row in rows])
         self.set_rows(rows)
 
     def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
@@ -101,6 +120,8 @@ class DepartmentTableModel(_Table):
                       "; ".join(notes)]
         value = values[column]
         if role == SORT_ROLE:
+            if column == 1:  # sorting by name is in pinyin order
+                return self._name_order.get(row["name"], 0)
             if column == 7 and not missing:
                 return row["review"]["reviewed"]
             if column == 0:  # vetoed (no rank) and missing departments sort after the ranked
