@@ -3,7 +3,6 @@
 from selfassess.bureau.merge import MergeOutcome, merge_files
 from selfassess.bureau.review import Review, apply_reviews, load_reviews_file
 from selfassess.bureau.roster import (
-    RosterEntry,
     create_bureau,
     distribute,
     read_roster_file,
@@ -11,6 +10,7 @@ from selfassess.bureau.roster import (
     set_roster,
 )
 from selfassess.bureau.transfer import MergeCancelled
+from selfassess.store.roster_table import RosterEntry
 
 __all__ = [
     "MergeCancelled",

@@ -40,12 +40,13 @@ from selfassess.bureau.transfer import (
 )
 from selfassess.errors import Cancelled, SelfassessError
 from selfassess.i18n import _
-from selfassess.store import AssessmentFile, merge_log
+from selfassess.store import AssessmentFile, merge_log, roster_table
 from selfassess.store.audit import write_audit
 from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData
+from selfassess.store.roster_table import RosterEntry
 from selfassess.store.sealing import content_digest
 
 MERGE_CACHE_KB = 48 * 1024
@@ -104,13 +105,12 @@ class _Run:
         entries = roster(self.bureau)
         if any(entry.department_id == dept.id for entry in entries):
             # a department renamed in a newer revision: its roster entry follows the new name
-            self.db.execute("UPDATE roster SET name = ? WHERE department_id = ?", [dept.name, dept.id])
+            roster_table.rename(self.db, dept.id, dept.name)
             return ""
         if any(entry.name == dept.name for entry in entries):
-            self.db.execute("UPDATE roster SET department_id = ? WHERE name = ?", [dept.id, dept.name])
+            roster_table.bind(self.db, dept.name, dept.id)
             return ""
-        self.db.table("roster").insert({"position": len(entries), "name": dept.name,
-                                        "department_id": dept.id})
+        roster_table.append(self.db, RosterEntry(dept.name, dept.id))
         return _("; not on the roster, added to it")
 
     def _decide(self, data: DepartmentData, existing: DepartmentData | None, digest: str | None

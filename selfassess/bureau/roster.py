@@ -9,26 +9,18 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.checklist.model import Checklist
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
-from selfassess.store import AssessmentFile
+from selfassess.store import AssessmentFile, roster_table
 from selfassess.store.audit import write_audit
 from selfassess.store.editing import now_text
+from selfassess.store.roster_table import RosterEntry
 from selfassess.validation import MAX_LIST_ENTRIES, MAX_NAME, submission_name, text_problem
 
 MAX_ROSTER_BYTES = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class RosterEntry:
-    """An expected department: its name, and its id once known."""
-
-    name: str
-    department_id: str | None = None
 
 
 def parse_roster(text: str, source: str) -> list[str]:
@@ -99,9 +91,7 @@ def require_bureau(af: AssessmentFile) -> None:
 
 def roster(af: AssessmentFile) -> list[RosterEntry]:
     """The roster in its order."""
-    return [RosterEntry(str(name), department_id if isinstance(department_id, str) else None)
-            for name, department_id in af.db.execute(
-                "SELECT name, department_id FROM roster ORDER BY position")]
+    return roster_table.read(af.db)
 
 
 def set_roster(af: AssessmentFile, names: list[str], actor: str = "") -> None:
@@ -116,10 +106,7 @@ def set_roster(af: AssessmentFile, names: list[str], actor: str = "") -> None:
         raise InputRefused(problems)
     bound = {entry.name: entry.department_id for entry in roster(af)}
     with af.db.atomic():
-        af.db.execute("DELETE FROM roster")
-        af.db.table("roster").insert_all(
-            [{"position": n, "name": name, "department_id": bound.get(name)}
-             for n, name in enumerate(cleaned)])
+        roster_table.replace(af.db, [RosterEntry(name, bound.get(name)) for name in cleaned])
         write_audit(af.db, "roster", at=now_text(), actor=actor,
                     old=json.dumps(list(bound), ensure_ascii=False),
                     new=json.dumps(cleaned, ensure_ascii=False))
@@ -145,8 +132,7 @@ def distribute(af: AssessmentFile, folder: Path, actor: str = "") -> list[tuple[
                               department_id=department_id).close()
         if entry.department_id is None:
             with af.db.atomic():
-                af.db.execute("UPDATE roster SET department_id = ? WHERE name = ?",
-                              [department_id, entry.name])
+                roster_table.bind(af.db, entry.name, department_id)
         results.append(("created", target, _("blank file for {name}").format(name=entry.name)))
     if results:
         write_audit(af.db, "distribute", at=now_text(), actor=actor, target=str(folder),
