@@ -108,6 +108,9 @@ def _sites(tree: ast.Module) -> Iterator[tuple[ast.AST, str, object]]:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
                 node.func.attr == "strip" and not node.args:
             yield node, "drop .strip()", ("strip",)
+        elif isinstance(node, ast.If) and isinstance(node.test, ast.Name) and \
+                node.test.id == "TYPE_CHECKING":
+            continue  # imports for the type checker only: nothing runs
         elif isinstance(node, ast.If | ast.IfExp | ast.While):
             yield node, "condition always true", ("test", True)
             yield node, "condition always false", ("test", False)
