@@ -21,9 +21,10 @@ from pathlib import Path
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile, SealRecord
+from selfassess.store.evidence import blob_sizes, read_blob
 from selfassess.store.records import DepartmentData
 from selfassess.store.schema import EXPECTED_TABLES
-from selfassess.store.verify import seal_problem
+from selfassess.store.verify import seal_problem, structure_problem
 
 PREFETCH_LIMIT = 40 * 1024 * 1024  # evidence bytes held in memory per file (3 files at most)
 READERS = 2  # reader threads: reading and hashing (not writing) is the slower side of a merge
@@ -72,13 +73,8 @@ def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[Depart
     if incoming.info.kind != "department":
         raise Refusal("refused", _("a bureau file, not a department file"))
     # every table but the evidence bytes, whose content is re-hashed below anyway
-    for table in sorted(EXPECTED_TABLES - {"evidence_blobs"}):
-        check = incoming.db.execute(f"PRAGMA quick_check({table})").fetchone()
-        if not check or check[0] != "ok":
-            raise Refusal("refused", _("the file is damaged (integrity check failed)"))
-    if incoming.db.execute("PRAGMA foreign_key_check").fetchone() is not None:
-        raise Refusal("refused", _("the file is damaged (rows refer to missing departments or "
-                                   "documents)"))
+    if problem := structure_problem(incoming.db, EXPECTED_TABLES - {"evidence_blobs"}):
+        raise Refusal("refused", problem)
     theirs = incoming.checklist
     if theirs.fingerprint != expected.fingerprint:
         mine_id, _sep, mine_version = expected.checklist.partition(" ")
@@ -105,20 +101,16 @@ def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[Depart
 def read_evidence(incoming: AssessmentFile, data: DepartmentData) -> dict[str, bytes] | None:
     """Every referenced document, re-hashed; None when they are too large to hold."""
     documents = {ref.sha256: ref.file_name for ref in data.evidence}
-    sizes = {}
-    for sha256 in documents:
-        row = incoming.db.execute("SELECT rowid, length(content) FROM evidence_blobs "
-                                  "WHERE sha256 = ?", [sha256]).fetchone()
-        if row is None:
+    sizes = blob_sizes(incoming.db, list(documents))
+    for sha256, name in documents.items():
+        if sha256 not in sizes:
             raise Refusal("refused", _("modified after sealing: evidence {name} does not match "
-                                       "its hash").format(name=documents[sha256]))
-        sizes[sha256] = (int(row[0]), int(row[1]))
-    if sum(size for _rowid, size in sizes.values()) > PREFETCH_LIMIT:
+                                       "its hash").format(name=name))
+    if sum(sizes.values()) > PREFETCH_LIMIT:
         return None
     evidence = {}
-    for sha256, (rowid, _size) in sizes.items():
-        with incoming.db.conn.blobopen("evidence_blobs", "content", rowid, readonly=True) as blob:
-            content = blob.read()
+    for sha256 in sizes:
+        content = read_blob(incoming.db, sha256)
         if hashlib.sha256(content).hexdigest() != sha256:
             raise Refusal("refused", _("modified after sealing: evidence {name} does not match "
                                        "its hash").format(name=documents[sha256]))

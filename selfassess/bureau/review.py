@@ -31,11 +31,12 @@ from selfassess.store import AssessmentFile
 from selfassess.store.audit import write_audit
 from selfassess.store.editing import now_text, score_text
 from selfassess.store.records import Department
+from selfassess.store.reviews import write_review
 from selfassess.validation import MAX_SHORT_TEXT, normalize_text, text_problem
 
-KINDS = {"item": ("score", "answers", "item_code", "review_score"),
-         "bonus": ("points", "bonus_claims", "code", "review_points"),
-         "veto": ("triggered", "veto_declarations", "code", "review_triggered")}
+# kind → (the value's key in the reviews file, the column it is stored in)
+KINDS = {"item": ("score", "review_score"), "bonus": ("points", "review_points"),
+         "veto": ("triggered", "review_triggered")}
 _UNSET = object()
 
 
@@ -160,7 +161,7 @@ def apply_reviews(af: AssessmentFile, reviews: list[Review], actor: str = "") ->
         for review in reviews:
             department = _find(departments, review.department)
             assert department is not None  # checked above
-            _field, table, key, column = KINDS[review.kind]
+            column = KINDS[review.kind][1]
             changes: dict[str, Any] = {}
             if review.value is not _UNSET:
                 value = review.value
@@ -171,16 +172,7 @@ def apply_reviews(af: AssessmentFile, reviews: list[Review], actor: str = "") ->
                 changes["review_reason"] = review.reason
             if not changes:
                 continue
-            exists = af.db.execute(f"SELECT 1 FROM {table} WHERE department_id = ? AND {key} = ?",
-                                   [department.id, review.code]).fetchone()
-            if not exists:
-                row = {"department_id": department.id, key: review.code}
-                if table == "answers":
-                    row["updated_at"] = now
-                af.db.table(table).insert(row)
-            assignments = ", ".join(f"{name} = ?" for name in changes)
-            af.db.execute(f"UPDATE {table} SET {assignments} WHERE department_id = ? AND {key} = ?",
-                          [*changes.values(), department.id, review.code])
+            write_review(af.db, review.kind, department.id, review.code, changes, now)
             write_audit(af.db, "review", at=now, actor=actor, department_id=department.id,
                         target=f"{review.kind}:{review.code}",
                         new=json.dumps({k: v for k, v in changes.items() if k != "review_flag"},

@@ -74,6 +74,22 @@ def iter_blob(db: Database, sha256: str) -> Iterator[bytes]:
             yield chunk
 
 
+def blob_sizes(db: Database, sha256s: list[str]) -> dict[str, int]:
+    """The stored size of each document present (a missing one is absent from the result)."""
+    sizes = {}
+    for sha256 in sha256s:
+        row = db.execute("SELECT length(content) FROM evidence_blobs WHERE sha256 = ?",
+                         [sha256]).fetchone()
+        if row is not None:
+            sizes[sha256] = int(row[0])
+    return sizes
+
+
+def read_blob(db: Database, sha256: str) -> bytes:
+    """One document's bytes, whole (callers check the size first)."""
+    return b"".join(iter_blob(db, sha256))
+
+
 def blob_matches(db: Database, sha256: str) -> bool:
     """True when the stored bytes still hash to their key (checked at seal and merge)."""
     digest = hashlib.sha256()

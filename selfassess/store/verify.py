@@ -8,7 +8,10 @@ schema version; ``AssessmentFile`` has checked the kind, the period and the embe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
 
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
@@ -25,15 +28,23 @@ def _refuse(file_name: str, reason: str) -> FileFormatError:
     return FileFormatError(f"{file_name}: {reason}")
 
 
+def structure_problem(db: Database, tables: Iterable[str] | None = None) -> str | None:
+    """Why the file's pages or rows are damaged (None when sound): SQLite's quick check of the
+    whole file or of these tables, then the foreign keys."""
+    checks = ([db.execute("PRAGMA quick_check").fetchone()] if tables is None else
+              [db.execute(f"PRAGMA quick_check({table})").fetchone() for table in sorted(tables)])
+    if any(not check or check[0] != "ok" for check in checks):
+        return _("the file is damaged (integrity check failed)")
+    if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        return _("the file is damaged (rows refer to missing departments or documents)")
+    return None
+
+
 def verify_contents(af: AssessmentFile) -> None:
     """Raise FileFormatError (one line) unless everything in the open file checks out."""
     name = af.path.name
-    check = af.db.execute("PRAGMA quick_check").fetchone()
-    if not check or check[0] != "ok":
-        raise _refuse(name, _("the file is damaged (integrity check failed)"))
-    if af.db.execute("PRAGMA foreign_key_check").fetchone() is not None:
-        raise _refuse(name, _("the file is damaged (rows refer to missing departments or "
-                              "documents)"))
+    if problem := structure_problem(af.db):
+        raise _refuse(name, problem)
     departments = af.departments()
     if af.info.kind == "department" and len(departments) != 1:
         raise _refuse(name, _("a department file must hold exactly one department"))
