@@ -39,3 +39,12 @@ class Cancelled(SelfassessError):
 
     Raised by the core where it polls its ``cancelled()`` callable, so that unwinding never
     depends on ``KeyboardInterrupt`` (which a real Ctrl-C also raises, anywhere)."""
+
+
+class MergeCancelled(Cancelled):
+    """The person cancelled a merge: the run was rolled back, the bureau file is as before."""
+
+    def __init__(self) -> None:
+        from selfassess.i18n import _  # the messages' catalog, loaded once the program runs
+
+        super().__init__(_("merge cancelled; the bureau file is unchanged"))

@@ -373,7 +373,7 @@ def test_merge_log_records_every_run(bureau: Path, folder: Path, checklist: Chec
 def test_full_text_search_finds_narratives_of_every_length(bureau: Path, folder: Path,
                                                            checklist: Checklist,
                                                            capsys: Capture) -> None:
-    from selfassess.bureau.search import search_narratives
+    from selfassess.store.search import search_narratives
 
     merge(capsys, bureau, department(folder, "办公室", checklist, narrative="组织专题学习。"),
           department(folder, "宣传处", checklist, narrative="召开意识形态工作专题会议。"))

@@ -9,7 +9,7 @@ from selfassess.bureau.roster import (
     roster,
     set_roster,
 )
-from selfassess.bureau.transfer import MergeCancelled
+from selfassess.errors import MergeCancelled
 from selfassess.store.roster_table import RosterEntry
 
 __all__ = [

@@ -30,15 +30,7 @@ from pathlib import Path
 
 from selfassess.bureau.intake import Expectations, Intake, Refusal, read_ahead, strip_name
 from selfassess.bureau.roster import require_bureau, roster
-from selfassess.bureau.transfer import (
-    EvidenceMismatch,
-    MergeCancelled,
-    department_label,
-    history_record,
-    verify_and_copy_blobs,
-    write_department,
-)
-from selfassess.errors import Cancelled, SelfassessError
+from selfassess.errors import Cancelled, MergeCancelled, SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile, merge_log, roster_table
 from selfassess.store.audit import write_audit
@@ -48,6 +40,17 @@ from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData
 from selfassess.store.roster_table import RosterEntry
 from selfassess.store.sealing import content_digest
+from selfassess.store.transfer import (
+    EvidenceMismatch,
+    add_blob_bytes,
+    department_exists,
+    department_label,
+    keep_history,
+    set_cache_kb,
+    source_of_name,
+    verify_and_copy_blobs,
+    write_department,
+)
 
 MERGE_CACHE_KB = 48 * 1024
 OUTCOMES = ("added", "replaced", "unchanged", "conflict", "refused", "draft")
@@ -84,16 +87,15 @@ class _Run:
         self.db = bureau.db
 
     def _existing(self, department_id: str) -> DepartmentData | None:
-        found = self.db.execute("SELECT 1 FROM departments WHERE id = ?", [department_id]).fetchone()
-        return self.bureau.data(department_id) if found else None
+        return self.bureau.data(department_id) if department_exists(self.db, department_id) \
+            else None
 
     def _check_identity(self, data: DepartmentData) -> None:
         dept = data.department
-        other = self.db.execute("SELECT source_file FROM departments WHERE name = ? AND id != ?",
-                                [dept.name, dept.id]).fetchone()
-        if other:
+        other = source_of_name(self.db, dept.name, dept.id)
+        if other is not None:
             raise Refusal("conflict", _("{name} is already merged from {other} under another "
-                                        "department id").format(name=dept.name, other=other[0]))
+                                        "department id").format(name=dept.name, other=other))
         for entry in roster(self.bureau):
             if entry.name == dept.name and entry.department_id not in (None, dept.id):
                 raise Refusal("conflict", _("the roster's {name} is bound to another department "
@@ -153,10 +155,7 @@ class _Run:
         if intake.evidence is not None:  # read and verified by the reader thread
             if copy:
                 for sha256, content in intake.evidence.items():
-                    if not self.db.execute("SELECT 1 FROM evidence_blobs WHERE sha256 = ?",
-                                           [sha256]).fetchone():
-                        self.db.execute("INSERT INTO evidence_blobs (sha256, size, content) "
-                                        "VALUES (?, ?, ?)", [sha256, len(content), content])
+                    add_blob_bytes(self.db, sha256, content)
             return
         with AssessmentFile.open(intake.path, readonly=True, verify=False) as incoming:  # too large to hold
             try:
@@ -191,14 +190,8 @@ class _Run:
         data = intake.data
         assert data is not None
         if existing is not None:
-            old = existing.department
-            self.db.table("department_history").insert({
-                "department_id": old.id, "revision": old.revision, "digest": old.digest,
-                "sealed": int(old.sealed), "source_file": old.source_file,
-                "merged_at": old.merged_at, "replaced_at": now_text(),
-                "content": json.dumps(history_record(existing, self.bureau.checklist.fingerprint,
-                                                     self.bureau.info.period),
-                                      ensure_ascii=False, sort_keys=True)})
+            keep_history(self.db, existing, self.bureau.checklist.fingerprint,
+                         self.bureau.info.period)
         flagged = write_department(self.db, data, existing, intake.seals, intake.path.name)
         extra = self._bind_roster(data)
         if flagged:
@@ -224,7 +217,7 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
         outcomes: list[MergeOutcome] = []
         make_backup(bureau, "merge")  # before anything else: a copy to go back to
         # a 48 MB page cache: the default 2 MB spills (and syncs the journal) every few pages
-        bureau.db.execute(f"PRAGMA cache_size = {-MERGE_CACHE_KB}")
+        set_cache_kb(bureau.db, MERGE_CACHE_KB)
         with bureau.db.atomic():  # any exception, a cancel included, rolls all of it back
             for index, intake in enumerate(read_ahead(files, expected, is_cancelled)):
                 if is_cancelled():

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from selfassess.bureau.merge import MergeOutcome
-from selfassess.bureau.search import Hit
 from selfassess.i18n import N_, _
+from selfassess.store.search import Hit
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10

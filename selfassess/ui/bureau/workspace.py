@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from selfassess import FILE_SUFFIX
 from selfassess.bureau import MergeCancelled, distribute, merge_files, roster, set_roster
-from selfassess.bureau.search import NarrativeIndex
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.numbers import section_label
 from selfassess.standing import read_standing
 from selfassess.store import AssessmentFile, merge_log
+from selfassess.store.search import NarrativeIndex
 from selfassess.summary import file_summary, statistics_text
 from selfassess.ui.bureau.charts import BarChart
 from selfassess.ui.bureau.dialogs import MergeResultDialog, RosterDialog

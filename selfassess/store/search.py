@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from selfassess.i18n import _
-from selfassess.store import AssessmentFile
+from selfassess.store.assessment import AssessmentFile
 
 MAX_HITS = 500
 SNIPPET_TOKENS = 16

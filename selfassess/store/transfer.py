@@ -15,20 +15,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from selfassess.errors import Cancelled
+from selfassess.errors import MergeCancelled
 from selfassess.i18n import _
-from selfassess.store import AssessmentFile
+from selfassess.store.assessment import AssessmentFile
 from selfassess.store.editing import aid_text, now_text, score_text
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import digest_content
-
-
-class MergeCancelled(Cancelled):
-    """The person cancelled a merge: the run was rolled back, the bureau file is as before."""
-
-    def __init__(self) -> None:
-        super().__init__(_("merge cancelled; the bureau file is unchanged"))
-
 
 CHUNK = 1024 * 1024
 IN_MEMORY = 64 * 1024 * 1024
@@ -223,3 +215,41 @@ def department_label(data: DepartmentData) -> str:
     """``办公室 (revision 2)`` for messages."""
     return _("{name} (revision {revision})").format(name=data.department.name,
                                                     revision=data.department.revision)
+
+
+# --- what the merge asks the bureau file -------------------------------------------------------
+
+def department_exists(db: Database, department_id: str) -> bool:
+    """True when the bureau file holds this department."""
+    return db.execute("SELECT 1 FROM departments WHERE id = ?", [department_id]).fetchone() \
+        is not None
+
+
+def source_of_name(db: Database, name: str, other_than: str) -> str | None:
+    """The file another department of this name was merged from (None: the name is free)."""
+    row = db.execute("SELECT source_file FROM departments WHERE name = ? AND id != ?",
+                     [name, other_than]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def add_blob_bytes(db: Database, sha256: str, content: bytes) -> None:
+    """Store a verified document unless the bureau file has it already."""
+    if not db.execute("SELECT 1 FROM evidence_blobs WHERE sha256 = ?", [sha256]).fetchone():
+        db.execute("INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, ?)",
+                   [sha256, len(content), content])
+
+
+def keep_history(db: Database, existing: DepartmentData, fingerprint: str, period: str) -> None:
+    """Keep the revision being replaced, reviews included, in department_history."""
+    old = existing.department
+    db.table("department_history").insert({
+        "department_id": old.id, "revision": old.revision, "digest": old.digest,
+        "sealed": int(old.sealed), "source_file": old.source_file,
+        "merged_at": old.merged_at, "replaced_at": now_text(),
+        "content": json.dumps(history_record(existing, fingerprint, period),
+                              ensure_ascii=False, sort_keys=True)})
+
+
+def set_cache_kb(db: Database, kilobytes: int) -> None:
+    """The connection's page cache (a merge writes gigabytes: a larger cache spills less)."""
+    db.execute(f"PRAGMA cache_size = {-int(kilobytes)}")
