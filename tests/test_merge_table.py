@@ -33,6 +33,18 @@ def bureau_roster(path: Path) -> list[tuple[str, str | None]]:
         return [(entry.name, entry.department_id) for entry in roster(af)]
 
 
+def seal_renamed(path: Path, name: str) -> None:
+    """The next revision of a department file under another name (set as another program could:
+    the app has no rename yet)."""
+    with AssessmentFile.open(path) as af:
+        af.reopen()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE departments SET name = ?", [name])
+    db.close()
+    with AssessmentFile.open(path) as af:
+        af.seal()
+
+
 def department_id(path: Path) -> str:
     with AssessmentFile.open(path, readonly=True) as af:
         return af.department().id
@@ -109,13 +121,7 @@ def test_a_newer_revision_may_not_take_another_departments_name(
     office = department(folder, "办公室", checklist)
     publicity = department(folder, "宣传处", checklist)
     merge(capsys, bureau, office, publicity)
-    with AssessmentFile.open(publicity) as af:
-        af.reopen()
-    with sqlite3.connect(publicity) as db:  # the name as another program could have set it
-        db.execute("UPDATE departments SET name = '办公室'")
-    db.close()
-    with AssessmentFile.open(publicity) as af:
-        af.seal()
+    seal_renamed(publicity, "办公室")
     code, lines, _ = merge(capsys, bureau, publicity)
     assert code == 1 and lines == ["conflict 2026_宣传处.selfassess: 办公室 is already merged from "
                                    "2026_办公室.selfassess under another department id"]
@@ -127,13 +133,7 @@ def test_a_renamed_department_replaces_itself_and_the_roster_follows(
         bureau: Path, folder: Path, checklist: Checklist, capsys: Capture) -> None:  # noqa: F811
     publicity = department(folder, "宣传处", checklist)
     merge(capsys, bureau, publicity)
-    with AssessmentFile.open(publicity) as af:
-        af.reopen()
-    with sqlite3.connect(publicity) as db:
-        db.execute("UPDATE departments SET name = '宣传教育处'")
-    db.close()
-    with AssessmentFile.open(publicity) as af:
-        af.seal()
+    seal_renamed(publicity, "宣传教育处")
     code, lines, _ = merge(capsys, bureau, publicity)
     assert code == 0 and lines == ["replaced 2026_宣传处.selfassess: 宣传教育处 (revision 2) "
                                    "replaces revision 1; renamed from 宣传处"]
