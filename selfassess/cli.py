@@ -11,7 +11,6 @@ import argparse
 import json
 import logging
 import signal
-import sqlite3
 import sys
 import threading
 import traceback
@@ -599,7 +598,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C: every write is a transaction, so none is half done
         _err(_("interrupted"))
         return EXIT_REFUSED
-    except (OSError, sqlite3.DatabaseError) as error:
+    except (OSError, _database_error()) as error:  # evaluated only when something failed
         reason = getattr(error, "strerror", None) or str(error)
         where = getattr(error, "filename", None)
         _err(f"{where}: {reason}" if where else reason)
@@ -608,6 +607,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_path = _log_internal_error()
         _err(_("internal error; details were written to {path}").format(path=log_path or "-"))
         return EXIT_INTERNAL
+
+
+def _database_error() -> type[Exception]:
+    """What SQLite raises (a damaged file, a failing disk), named by the store; imported only
+    when an error is being matched, so commands that never open a file stay light."""
+    from selfassess.store import DatabaseError
+
+    return DatabaseError
 
 
 def _gui_available() -> bool:

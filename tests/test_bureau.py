@@ -15,6 +15,7 @@ from files import newer_schema, other_sqlite, sha256_of
 
 from selfassess.checklist import Checklist, checklist_from_mapping, checklist_mapping
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
+from selfassess.store.database import connection
 
 ROSTER = ["办公室", "宣传处", "财务处"]
 
@@ -122,7 +123,7 @@ def test_higher_revision_replaces_and_keeps_unchanged_reviews(
         assert data.answers["2.1"].review_score is None and data.answers["2.1"].review_flag
         assert json.loads(data.answers["2.1"].previous_review) == {"score": "3",
                                                                    "reason": "分工未更新"}
-        history = af.db.execute("SELECT revision, content FROM department_history").fetchall()
+        history = connection(af).execute("SELECT revision, content FROM department_history").fetchall()
         assert [h[0] for h in history] == [1]
         assert json.loads(history[0][1])["reviews"]["items"]["2.1"]["score"] == "3"
     dept = summary(capsys, bureau)["departments"][0]
@@ -236,7 +237,7 @@ def test_modified_after_sealing_is_refused(bureau: Path, folder: Path, checklist
                                    "evidence 纪要.pdf does not match its hash"]
     assert summary(capsys, bureau)["departments"] == []
     with AssessmentFile.open(bureau, readonly=True) as af:
-        assert af.db.execute("SELECT COUNT(*) FROM evidence_blobs").fetchone()[0] == 0
+        assert connection(af).execute("SELECT COUNT(*) FROM evidence_blobs").fetchone()[0] == 0
 
 
 def test_drafts_refused_unless_allowed(bureau: Path, folder: Path, checklist: Checklist,
@@ -303,7 +304,7 @@ def test_merging_the_same_set_twice_changes_nothing(bureau: Path, folder: Path,
 
     def counts() -> tuple[int, ...]:
         with AssessmentFile.open(bureau, readonly=True) as af:
-            return tuple(af.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            return tuple(connection(af).execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                          for table in ("departments", "department_history", "evidence_blobs",
                                        "answers", "roster"))
 
@@ -365,7 +366,7 @@ def test_merge_log_records_every_run(bureau: Path, folder: Path, checklist: Chec
     merge(capsys, bureau, office, folder / "nope.selfassess")
     merge(capsys, bureau, office)
     with AssessmentFile.open(bureau, readonly=True) as af:
-        rows = af.db.execute("SELECT run, file_name, outcome FROM merge_log ORDER BY id").fetchall()
+        rows = connection(af).execute("SELECT run, file_name, outcome FROM merge_log ORDER BY id").fetchall()
     assert rows == [(1, "2026_办公室.selfassess", "added"), (1, "nope.selfassess", "refused"),
                     (2, "2026_办公室.selfassess", "unchanged")]
 

@@ -56,3 +56,17 @@ def test_every_core_module_imports_first_on_its_own() -> None:
                             capture_output=True, text=True, encoding="utf-8", timeout=120,
                             check=False)
     assert result.returncode == 0 and result.stdout.strip() == "OK", result.stderr[-2000:]
+
+
+# what reaches SQLite: only selfassess/store/ may say any of it (issue "closed store")
+SQL_MARKS = ("execute(", ".query(", ".db[", "._db", "connection(", ".atomic(", "import sqlite3",
+             "sqlite_utils")
+
+
+def test_no_sql_outside_the_store() -> None:
+    root = Path(selfassess.__file__).parent
+    found = [f"{path.relative_to(root)}:{number}: {line.strip()}"
+             for path in sorted(root.rglob("*.py")) if "store" not in path.relative_to(root).parts
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if any(mark in line for mark in SQL_MARKS)]
+    assert found == []

@@ -18,6 +18,7 @@ import pytest
 from selfassess.bureau import create_bureau
 from selfassess.checklist import Checklist
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
+from selfassess.store.database import connection
 from selfassess.summary import file_summary
 
 TRIALS = int(os.environ.get("SELFASSESS_CRASH_TRIALS", "12"))  # 50+ by hand: RESULTS.md
@@ -29,7 +30,7 @@ def state(path: Path) -> str:
     with AssessmentFile.open(path) as af:  # writable, as the app opens it: recovers a hot journal
         summary = file_summary(af)
         summary.pop("file")  # each trial works on its own copy
-        extra = [af.db.execute(sql).fetchall() for sql in (
+        extra = [connection(af).execute(sql).fetchall() for sql in (
             "SELECT run, file_name, outcome FROM merge_log ORDER BY id",
             "SELECT department_id, revision FROM department_history ORDER BY id",
             "SELECT sha256 FROM evidence_blobs ORDER BY sha256")]

@@ -17,6 +17,7 @@ from files import sha256_of
 
 from selfassess.checklist import Checklist
 from selfassess.store import AssessmentFile, ChangeSet
+from selfassess.store.database import connection
 from selfassess.store.openers import FileInUse, lock_path
 
 HOLDER = r"""
@@ -118,7 +119,7 @@ def test_a_killed_holder_leaves_no_lock_and_no_lost_edit(draft: Path, holder: Ho
     assert lock_path(draft).exists()  # left behind, but nobody holds it
     with AssessmentFile.open(draft) as af:  # writable again, the saved edit is there
         assert af.data().answers["1.1"].narrative == "第7次"
-        assert af.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection(af).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_one_process_may_open_its_file_twice(draft: Path) -> None:

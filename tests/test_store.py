@@ -13,6 +13,7 @@ from files import newer_schema, other_sqlite, sha256_of
 from selfassess.checklist import Checklist
 from selfassess.errors import FileFormatError, IncompleteError, InputRefused, SealedError
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource, Measure, Shortcoming
+from selfassess.store.database import connection
 from selfassess.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from selfassess.store.sealing import content_digest
 
@@ -130,13 +131,13 @@ def test_evidence_is_stored_once_and_reads_back_exactly(dept_file: AssessmentFil
     assert [(r.target_code, r.file_name, r.media_type) for r in refs] == [
         ("1.1", "会议纪要.pdf", "application/pdf"), ("1.2", "另一个名字.pdf", "application/pdf")]
     assert refs[0].sha256 == refs[1].sha256 == sha256_of(scan)
-    assert dept_file.db.execute("SELECT COUNT(*) FROM evidence_blobs").fetchone()[0] == 1
+    assert connection(dept_file).execute("SELECT COUNT(*) FROM evidence_blobs").fetchone()[0] == 1
     assert hashlib.sha256(dept_file.evidence_bytes(refs[0].sha256)).hexdigest() == sha256_of(scan)
     # replacing the list of one item keeps the shared document for the other
     dept_file.apply(ChangeSet(item_evidence={"1.1": []}))
-    assert dept_file.db.execute("SELECT COUNT(*) FROM evidence_blobs").fetchone()[0] == 1
+    assert connection(dept_file).execute("SELECT COUNT(*) FROM evidence_blobs").fetchone()[0] == 1
     dept_file.apply(ChangeSet(remove_evidence=[dept_file.data().evidence[0].id]))
-    assert dept_file.db.execute("SELECT COUNT(*) FROM evidence_blobs").fetchone()[0] == 0
+    assert connection(dept_file).execute("SELECT COUNT(*) FROM evidence_blobs").fetchone()[0] == 0
 
 
 def test_add_evidence_appends(dept_file: AssessmentFile, tmp_path: Path) -> None:
@@ -208,7 +209,7 @@ def test_seal_refuses_damaged_evidence(dept_file: AssessmentFile, checklist: Che
     changes = complete_changes(checklist)
     changes.item_evidence = {"1.1": [EvidenceSource(tmp_path / "a.txt", "a.txt")]}
     dept_file.apply(changes)
-    dept_file.db.execute("UPDATE evidence_blobs SET content = ?", [b"tampered"])
+    connection(dept_file).execute("UPDATE evidence_blobs SET content = ?", [b"tampered"])
     with pytest.raises(FileFormatError, match="damaged"):
         dept_file.seal()
 
@@ -226,7 +227,7 @@ def test_summary_reads_no_evidence_bytes(dept_file: AssessmentFile, tmp_path: Pa
     (tmp_path / "a.txt").write_text("a")
     dept_file.apply(ChangeSet(item_evidence={"1.1": [EvidenceSource(tmp_path / "a.txt", "a")]}))
     statements: list[str] = []
-    dept_file.db.conn.set_trace_callback(statements.append)
+    connection(dept_file).conn.set_trace_callback(statements.append)
     file_summary(dept_file)
     assert statements and not any("evidence_blobs" in s for s in statements)
 
@@ -260,15 +261,15 @@ def test_bad_files_are_refused(tmp_path: Path, dept_file: AssessmentFile, make: 
 
 
 def test_views_and_triggers_are_refused(dept_file: AssessmentFile) -> None:
-    dept_file.db.execute("CREATE VIEW sneaky AS SELECT 1")
+    connection(dept_file).execute("CREATE VIEW sneaky AS SELECT 1")
     dept_file.close()
     with pytest.raises(FileFormatError, match="views or triggers"):
         AssessmentFile.open(dept_file.path, readonly=True)
 
 
 def test_tampered_checklist_snapshot_is_refused(dept_file: AssessmentFile) -> None:
-    content = dept_file.db.execute("SELECT content FROM checklist").fetchone()[0]
-    dept_file.db.execute("UPDATE checklist SET content = ?", [content.replace("传达学习上级部署",
+    content = connection(dept_file).execute("SELECT content FROM checklist").fetchone()[0]
+    connection(dept_file).execute("UPDATE checklist SET content = ?", [content.replace("传达学习上级部署",
                                                                               "随便写写")])
     dept_file.close()
     with pytest.raises(FileFormatError, match="does not match its fingerprint"):
@@ -277,10 +278,10 @@ def test_tampered_checklist_snapshot_is_refused(dept_file: AssessmentFile) -> No
 
 def test_out_of_range_stored_values_are_refused(dept_file: AssessmentFile) -> None:
     dept_file.apply(ChangeSet(answers={"1.1": {"self_score": D("4")}}))
-    dept_file.db.execute("UPDATE answers SET self_score = 'NaN'")
+    connection(dept_file).execute("UPDATE answers SET self_score = 'NaN'")
     with pytest.raises(FileFormatError, match="not a stored number"):
         dept_file.data()
-    dept_file.db.execute("UPDATE answers SET self_score = '7'")
+    connection(dept_file).execute("UPDATE answers SET self_score = '7'")
     with pytest.raises(FileFormatError, match="outside 0–4"):
         dept_file.data()
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import queue
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,8 +19,7 @@ from pathlib import Path
 
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
-from selfassess.store import AssessmentFile, SealRecord
-from selfassess.store.evidence import blob_sizes, read_blob
+from selfassess.store import AssessmentFile, DatabaseError, SealRecord
 from selfassess.store.records import DepartmentData
 from selfassess.store.schema import EXPECTED_TABLES
 from selfassess.store.verify import seal_problem, structure_problem
@@ -73,7 +71,7 @@ def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[Depart
     if incoming.info.kind != "department":
         raise Refusal("refused", _("a bureau file, not a department file"))
     # every table but the evidence bytes, whose content is re-hashed below anyway
-    if problem := structure_problem(incoming.db, EXPECTED_TABLES - {"evidence_blobs"}):
+    if problem := structure_problem(incoming, EXPECTED_TABLES - {"evidence_blobs"}):
         raise Refusal("refused", problem)
     theirs = incoming.checklist
     if theirs.fingerprint != expected.fingerprint:
@@ -101,7 +99,7 @@ def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[Depart
 def read_evidence(incoming: AssessmentFile, data: DepartmentData) -> dict[str, bytes] | None:
     """Every referenced document, re-hashed; None when they are too large to hold."""
     documents = {ref.sha256: ref.file_name for ref in data.evidence}
-    sizes = blob_sizes(incoming.db, list(documents))
+    sizes = incoming.evidence_sizes(list(documents))
     for sha256, name in documents.items():
         if sha256 not in sizes:
             raise Refusal("refused", _("modified after sealing: evidence {name} does not match "
@@ -110,7 +108,7 @@ def read_evidence(incoming: AssessmentFile, data: DepartmentData) -> dict[str, b
         return None
     evidence = {}
     for sha256 in sizes:
-        content = read_blob(incoming.db, sha256)
+        content = incoming.evidence_bytes(sha256)
         if hashlib.sha256(content).hexdigest() != sha256:
             raise Refusal("refused", _("modified after sealing: evidence {name} does not match "
                                        "its hash").format(name=documents[sha256]))
@@ -137,7 +135,7 @@ def take_in(path: Path, expected: Expectations) -> Intake:
         reason = strip_name(path, error.problems[0])
         intake.refusal = Refusal("refused", reason + (_(" (and {count} more problems)").format(
             count=more) if more else ""))
-    except sqlite3.DatabaseError as error:  # damage the checks above did not reach
+    except DatabaseError as error:  # damage the checks above did not reach
         intake.refusal = Refusal("refused", _("the file is damaged ({reason})").format(
             reason=error))
     finally:

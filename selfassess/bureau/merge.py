@@ -33,7 +33,6 @@ from selfassess.bureau.roster import require_bureau, roster
 from selfassess.errors import Cancelled, MergeCancelled, SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile, merge_log, roster_table
-from selfassess.store.audit import write_audit
 from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
 from selfassess.store.merge_log import MergeLogRow
@@ -84,15 +83,14 @@ class _Run:
     def __init__(self, bureau: AssessmentFile, cancelled: Callable[[], bool]) -> None:
         self.bureau = bureau
         self.cancelled = cancelled
-        self.db = bureau.db
 
     def _existing(self, department_id: str) -> DepartmentData | None:
-        return self.bureau.data(department_id) if department_exists(self.db, department_id) \
+        return self.bureau.data(department_id) if department_exists(self.bureau, department_id) \
             else None
 
     def _check_identity(self, data: DepartmentData) -> None:
         dept = data.department
-        other = source_of_name(self.db, dept.name, dept.id)
+        other = source_of_name(self.bureau, dept.name, dept.id)
         if other is not None:
             raise Refusal("conflict", _("{name} is already merged from {other} under another "
                                         "department id").format(name=dept.name, other=other))
@@ -107,12 +105,12 @@ class _Run:
         entries = roster(self.bureau)
         if any(entry.department_id == dept.id for entry in entries):
             # a department renamed in a newer revision: its roster entry follows the new name
-            roster_table.rename(self.db, dept.id, dept.name)
+            roster_table.rename(self.bureau, dept.id, dept.name)
             return ""
         if any(entry.name == dept.name for entry in entries):
-            roster_table.bind(self.db, dept.name, dept.id)
+            roster_table.bind(self.bureau, dept.name, dept.id)
             return ""
-        roster_table.append(self.db, RosterEntry(dept.name, dept.id))
+        roster_table.append(self.bureau, RosterEntry(dept.name, dept.id))
         return _("; not on the roster, added to it")
 
     def _decide(self, data: DepartmentData, existing: DepartmentData | None, digest: str | None
@@ -155,11 +153,11 @@ class _Run:
         if intake.evidence is not None:  # read and verified by the reader thread
             if copy:
                 for sha256, content in intake.evidence.items():
-                    add_blob_bytes(self.db, sha256, content)
+                    add_blob_bytes(self.bureau, sha256, content)
             return
         with AssessmentFile.open(intake.path, readonly=True, verify=False) as incoming:  # too large to hold
             try:
-                verify_and_copy_blobs(incoming, self.db, intake.data, copy, self.cancelled)
+                verify_and_copy_blobs(incoming, self.bureau, intake.data, copy, self.cancelled)
             except EvidenceMismatch as bad:
                 raise Refusal("refused", _("modified after sealing: evidence {name} does not "
                                            "match its hash").format(name=bad.file_name)) from None
@@ -171,7 +169,7 @@ class _Run:
         data = intake.data
         assert data is not None
         try:
-            with self.db.atomic():
+            with self.bureau.transaction():
                 existing = self._existing(data.department.id)
                 outcome, reason = self._decide(data, existing, intake.digest)
                 self._store_evidence(intake, copy=outcome != "unchanged")
@@ -190,9 +188,9 @@ class _Run:
         data = intake.data
         assert data is not None
         if existing is not None:
-            keep_history(self.db, existing, self.bureau.checklist.fingerprint,
+            keep_history(self.bureau, existing, self.bureau.checklist.fingerprint,
                          self.bureau.info.period)
-        flagged = write_department(self.db, data, existing, intake.seals, intake.path.name)
+        flagged = write_department(self.bureau, data, existing, intake.seals, intake.path.name)
         extra = self._bind_roster(data)
         if flagged:
             extra += _("; {count} review(s) to redo").format(count=flagged)
@@ -213,12 +211,12 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
         expected = Expectations(bureau.checklist.fingerprint,
                                 f"{bureau.checklist.id} {bureau.checklist.version}",
                                 bureau.info.period, allow_drafts)
-        number = merge_log.next_run(bureau.db)
+        number = merge_log.next_run(bureau)
         outcomes: list[MergeOutcome] = []
         make_backup(bureau, "merge")  # before anything else: a copy to go back to
         # a 48 MB page cache: the default 2 MB spills (and syncs the journal) every few pages
-        set_cache_kb(bureau.db, MERGE_CACHE_KB)
-        with bureau.db.atomic():  # any exception, a cancel included, rolls all of it back
+        set_cache_kb(bureau, MERGE_CACHE_KB)
+        with bureau.transaction():  # any exception, a cancel included, rolls all of it back
             for index, intake in enumerate(read_ahead(files, expected, is_cancelled)):
                 if is_cancelled():
                     raise MergeCancelled
@@ -226,12 +224,12 @@ def merge_files(bureau_path: Path, files: Sequence[Path], allow_drafts: bool = F
                     progress(index, len(files), intake.path.name)
                 outcome = run.merge(intake)
                 outcomes.append(outcome)
-                merge_log.add(bureau.db, MergeLogRow(
+                merge_log.add(bureau, MergeLogRow(
                     number, now_text(), outcome.file.name, outcome.outcome, outcome.reason,
                     outcome.department_id, outcome.revision, outcome.digest))
-            write_audit(bureau.db, "merge", at=now_text(), actor=actor, target=str(number),
-                        new=json.dumps({o: sum(1 for x in outcomes if x.outcome == o)
-                                        for o in OUTCOMES}, ensure_ascii=False))
+            bureau.record("merge", at=now_text(), actor=actor, target=str(number),
+                          new=json.dumps({o: sum(1 for x in outcomes if x.outcome == o)
+                                          for o in OUTCOMES}, ensure_ascii=False))
             if is_cancelled():  # cancelled while the last file was read: still undo all
                 raise MergeCancelled
         if progress:

@@ -28,7 +28,6 @@ from selfassess.i18n import _
 from selfassess.numbers import parse_decimal
 from selfassess.scoring import bonus_problem, score_problem
 from selfassess.store import AssessmentFile
-from selfassess.store.audit import write_audit
 from selfassess.store.editing import now_text, score_text
 from selfassess.store.records import Department
 from selfassess.store.reviews import write_review
@@ -157,7 +156,7 @@ def apply_reviews(af: AssessmentFile, reviews: list[Review], actor: str = "") ->
         raise InputRefused(problems)
     departments = af.departments()
     now = now_text()
-    with af.db.atomic():
+    with af.transaction():
         for review in reviews:
             department = _find(departments, review.department)
             assert department is not None  # checked above
@@ -172,9 +171,9 @@ def apply_reviews(af: AssessmentFile, reviews: list[Review], actor: str = "") ->
                 changes["review_reason"] = review.reason
             if not changes:
                 continue
-            write_review(af.db, review.kind, department.id, review.code, changes, now)
-            write_audit(af.db, "review", at=now, actor=actor, department_id=department.id,
-                        target=f"{review.kind}:{review.code}",
-                        new=json.dumps({k: v for k, v in changes.items() if k != "review_flag"},
-                                       ensure_ascii=False))
+            write_review(af, review.kind, department.id, review.code, changes, now)
+            af.record("review", at=now, actor=actor, department_id=department.id,
+                      target=f"{review.kind}:{review.code}",
+                      new=json.dumps({k: v for k, v in changes.items() if k != "review_flag"},
+                                     ensure_ascii=False))
     return len(reviews)

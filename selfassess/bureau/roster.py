@@ -15,7 +15,6 @@ from selfassess.checklist.model import Checklist
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile, roster_table
-from selfassess.store.audit import write_audit
 from selfassess.store.editing import now_text
 from selfassess.store.roster_table import RosterEntry
 from selfassess.validation import MAX_LIST_ENTRIES, MAX_NAME, submission_name, text_problem
@@ -91,7 +90,7 @@ def require_bureau(af: AssessmentFile) -> None:
 
 def roster(af: AssessmentFile) -> list[RosterEntry]:
     """The roster in its order."""
-    return roster_table.read(af.db)
+    return roster_table.read(af)
 
 
 def set_roster(af: AssessmentFile, names: list[str], actor: str = "") -> None:
@@ -105,11 +104,11 @@ def set_roster(af: AssessmentFile, names: list[str], actor: str = "") -> None:
     if problems:
         raise InputRefused(problems)
     bound = {entry.name: entry.department_id for entry in roster(af)}
-    with af.db.atomic():
-        roster_table.replace(af.db, [RosterEntry(name, bound.get(name)) for name in cleaned])
-        write_audit(af.db, "roster", at=now_text(), actor=actor,
-                    old=json.dumps(list(bound), ensure_ascii=False),
-                    new=json.dumps(cleaned, ensure_ascii=False))
+    with af.transaction():
+        roster_table.replace(af, [RosterEntry(name, bound.get(name)) for name in cleaned])
+        af.record("roster", at=now_text(), actor=actor,
+                  old=json.dumps(list(bound), ensure_ascii=False),
+                  new=json.dumps(cleaned, ensure_ascii=False))
 
 
 def distribute(af: AssessmentFile, folder: Path, actor: str = "") -> list[tuple[str, Path, str]]:
@@ -131,11 +130,11 @@ def distribute(af: AssessmentFile, folder: Path, actor: str = "") -> list[tuple[
                               period=af.info.period, bureau_name=af.info.bureau_name,
                               department_id=department_id).close()
         if entry.department_id is None:
-            with af.db.atomic():
-                roster_table.bind(af.db, entry.name, department_id)
+            with af.transaction():
+                roster_table.bind(af, entry.name, department_id)
         results.append(("created", target, _("blank file for {name}").format(name=entry.name)))
     if results:
-        write_audit(af.db, "distribute", at=now_text(), actor=actor, target=str(folder),
-                    new=json.dumps([p.name for o, p, _m in results if o == "created"],
-                                   ensure_ascii=False))
+        af.record("distribute", at=now_text(), actor=actor, target=str(folder),
+                  new=json.dumps([p.name for o, p, _m in results if o == "created"],
+                                 ensure_ascii=False))
     return results

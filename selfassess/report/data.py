@@ -78,7 +78,7 @@ def collect(af: AssessmentFile, department_id: str | None = None,
     refused = []
     if af.info.kind == "bureau":
         refused = [{"file": row.file_name, "outcome": row.outcome, "reason": row.reason}
-                   for row in merge_log.rows(af.db, last_run_only=True)
+                   for row in merge_log.rows(af, last_run_only=True)
                    if row.outcome in ("refused", "conflict")]
     when = today or date.today()
     return ReportData(af.checklist, af.info, summary, departments, standing.statistics, refused,

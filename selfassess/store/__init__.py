@@ -2,6 +2,7 @@
 
 from selfassess.store.assessment import AssessmentFile, default_actor
 from selfassess.store.changes import ChangeSet, EvidenceSource
+from selfassess.store.database import DatabaseError
 from selfassess.store.records import (
     Answer,
     AuditEntry,
@@ -22,6 +23,7 @@ __all__ = [
     "AuditEntry",
     "BonusClaim",
     "ChangeSet",
+    "DatabaseError",
     "Department",
     "DepartmentData",
     "EvidenceRef",

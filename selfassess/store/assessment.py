@@ -11,6 +11,8 @@ import getpass
 import json
 import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -41,7 +43,7 @@ from selfassess.store.database import (
     set_journal_mode,
 )
 from selfassess.store.editing import now_text, write_changes
-from selfassess.store.evidence import blob_matches, iter_blob
+from selfassess.store.evidence import blob_matches, blob_sizes, iter_blob
 from selfassess.store.reading import damaged, read_department_data, read_departments
 from selfassess.store.records import AuditEntry, Department, DepartmentData, FileInfo, SealRecord
 from selfassess.store.sealing import content_digest
@@ -65,7 +67,7 @@ class AssessmentFile:
 
     def __init__(self, path: Path, db: Database, readonly: bool) -> None:
         self.path = path
-        self.db = db
+        self._db = db  # private: the store's modules reach it through database.connection()
         self.readonly = readonly
         self._closed = False
         self.info = self._read_info()
@@ -180,7 +182,7 @@ class AssessmentFile:
         return cls.open(path)
 
     def _meta(self) -> dict[str, str]:
-        return {key: value for key, value in self.db.execute("SELECT key, value FROM meta")
+        return {key: value for key, value in self._db.execute("SELECT key, value FROM meta")
                 if isinstance(key, str) and isinstance(value, str)}
 
     def _read_info(self) -> FileInfo:
@@ -198,7 +200,7 @@ class AssessmentFile:
 
     def _read_checklist(self) -> Checklist:
         fingerprint = self._meta().get("checklist", "")
-        row = self.db.execute("SELECT content FROM checklist WHERE fingerprint = ?",
+        row = self._db.execute("SELECT content FROM checklist WHERE fingerprint = ?",
                               [fingerprint]).fetchone()
         source = f"{self.path.name} ({_('embedded checklist')})"
         if row is None or not isinstance(row[0], str):
@@ -217,7 +219,7 @@ class AssessmentFile:
 
     def departments(self) -> list[Department]:
         """Every department in the file (one in a department file)."""
-        return read_departments(self.db, self.path.name)
+        return read_departments(self._db, self.path.name)
 
     def department(self, department_id: str | None = None) -> Department:
         """One department: by id, or the only one of a department file."""
@@ -227,7 +229,7 @@ class AssessmentFile:
                 raise FileFormatError(f"{self.path.name}: " + _(
                     "a department file must hold exactly one department"))
             return departments[0]
-        found = read_departments(self.db, self.path.name, department_id)
+        found = read_departments(self._db, self.path.name, department_id)
         if not found:
             raise InputRefused(_("no department with id {id} in {name}").format(
                 id=department_id, name=self.path.name))
@@ -235,13 +237,13 @@ class AssessmentFile:
 
     def data(self, department_id: str | None = None) -> DepartmentData:
         """Everything a department filled in, validated against the checklist."""
-        return read_department_data(self.db, self.checklist, self.department(department_id),
+        return read_department_data(self._db, self.checklist, self.department(department_id),
                                     self.path.name)
 
     def seals(self, department_id: str | None = None) -> list[SealRecord]:
         """The seal history, oldest first."""
         dept = self.department(department_id)
-        return [SealRecord(*row) for row in self.db.execute(
+        return [SealRecord(*row) for row in self._db.execute(
             "SELECT revision, sealed_at, sealed_by, digest FROM seals WHERE department_id = ? "
             "ORDER BY revision", [dept.id])]
 
@@ -252,11 +254,33 @@ class AssessmentFile:
         if department_id is not None:
             sql += " WHERE department_id = ?"
             params.append(department_id)
-        return [AuditEntry(*row) for row in self.db.execute(sql + " ORDER BY id", params)]
+        return [AuditEntry(*row) for row in self._db.execute(sql + " ORDER BY id", params)]
 
     def evidence_bytes(self, sha256: str) -> bytes:
         """The bytes of one stored evidence document."""
-        return b"".join(iter_blob(self.db, sha256))
+        return b"".join(iter_blob(self._db, sha256))
+
+    def evidence_sizes(self, sha256s: list[str]) -> dict[str, int]:
+        """The stored size of each document present (a missing one is absent)."""
+        return blob_sizes(self._db, sha256s)
+
+    # --- the bureau's writes (roster, merge, review) ------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction (a savepoint when nested) around the store functions that write a
+        bureau file's roster, merge log, reviews and departments: all of it or nothing."""
+        if self.readonly:
+            raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
+        self._prepare_writing()
+        with self._db.atomic():
+            yield
+
+    def record(self, action: str, *, at: str, actor: str = "", department_id: str = "",
+               target: str = "", old: str | None = None, new: str | None = None) -> None:
+        """One audit line (through the store's one writer, ``audit.write_audit``)."""
+        write_audit(self._db, action, at=at, actor=actor, department_id=department_id,
+                    target=target, old=old, new=new)
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -264,7 +288,7 @@ class AssessmentFile:
         """Switch to the file's journal mode at the first write, not at opening: a file opened
         and closed without an edit stays byte for byte as it was."""
         if not self._journal_set:
-            set_journal_mode(self.db, self.info.kind)
+            set_journal_mode(self._db, self.info.kind)
             self._journal_set = True
 
     def _writable(self, department: Department) -> None:
@@ -283,13 +307,13 @@ class AssessmentFile:
         problems = change_problems(self.checklist, data, changes)
         if problems:
             raise InputRefused(problems)
-        with self.db.atomic():
-            write_changes(self.db, data, changes, actor or data.department.filled_by or
+        with self._db.atomic():
+            write_changes(self._db, data, changes, actor or data.department.filled_by or
                           default_actor())
         if changes.add_evidence or changes.item_evidence or changes.bonus_evidence:
             # the documents' bytes went through the WAL: copy them into the file now and cut
             # the WAL back, instead of leaving it the size of the largest attachment
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def seal(self, actor: str = "", department_id: str | None = None) -> SealRecord:
         """Run the completeness checks, then record revision + time + digest and lock the file."""
@@ -299,7 +323,7 @@ class AssessmentFile:
         if problems:
             raise IncompleteError([problem.message for problem in problems])
         broken = sorted({ref.file_name for ref in data.evidence
-                         if not blob_matches(self.db, ref.sha256)})
+                         if not blob_matches(self._db, ref.sha256)})
         if broken:
             raise FileFormatError([f"{self.path.name}: " + _(
                 "evidence {name} is damaged inside the file").format(name=name) for name in broken])
@@ -309,11 +333,11 @@ class AssessmentFile:
                             default_actor(),
                             content_digest(data, self.checklist.fingerprint, self.info.period,
                                            revision))
-        with self.db.atomic():
-            self.db.table("seals").insert({"department_id": data.department.id, **record.__dict__})
-            self.db.execute("UPDATE departments SET revision = ?, sealed = 1 WHERE id = ?",
+        with self._db.atomic():
+            self._db.table("seals").insert({"department_id": data.department.id, **record.__dict__})
+            self._db.execute("UPDATE departments SET revision = ?, sealed = 1 WHERE id = ?",
                             [revision, data.department.id])
-            write_audit(self.db, "seal", at=record.sealed_at, actor=record.sealed_by,
+            write_audit(self._db, "seal", at=record.sealed_at, actor=record.sealed_by,
                         department_id=data.department.id, target=str(revision),
                         new=record.digest)
         return record
@@ -326,9 +350,9 @@ class AssessmentFile:
         if not department.sealed:
             raise InputRefused(_("{name} is not sealed").format(name=self.path.name))
         self._prepare_writing()
-        with self.db.atomic():
-            self.db.execute("UPDATE departments SET sealed = 0 WHERE id = ?", [department.id])
-            write_audit(self.db, "reopen", at=now_text(),
+        with self._db.atomic():
+            self._db.execute("UPDATE departments SET sealed = 0 WHERE id = ?", [department.id])
+            write_audit(self._db, "reopen", at=now_text(),
                         actor=actor or department.filled_by or default_actor(),
                         department_id=department.id, target=str(department.revision))
 
@@ -340,7 +364,7 @@ class AssessmentFile:
                 name=target.name))
         if not target.parent.is_dir():
             raise InputRefused(_("the folder {folder} does not exist").format(folder=target.parent))
-        self.db.execute("VACUUM INTO ?", [str(target)])
+        self._db.execute("VACUUM INTO ?", [str(target)])
         return target
 
     # --- closing -------------------------------------------------------------------------------
@@ -351,7 +375,7 @@ class AssessmentFile:
         if self._closed:
             return
         self._closed = True
-        self.db.close()
+        self._db.close()
         if not self.readonly:
             remember(self.path)
             openers.release(self.path)

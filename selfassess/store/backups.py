@@ -24,6 +24,7 @@ from selfassess.errors import InputRefused
 from selfassess.i18n import _
 from selfassess.paths import user_data_dir
 from selfassess.store import openers
+from selfassess.store.database import connection
 from selfassess.validation import safe_file_name
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def make_backup(af: AssessmentFile, reason: str) -> Path:
     try:
         copy = sqlite3.connect(temporary)
         try:
-            af.db.conn.backup(copy)
+            connection(af).conn.backup(copy)
         finally:
             copy.close()
         os.replace(temporary, target)

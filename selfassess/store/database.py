@@ -14,6 +14,7 @@ import sqlite3
 import struct
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -30,9 +31,22 @@ from selfassess.store.schema import (
     migrations,
 )
 
+if TYPE_CHECKING:
+    from selfassess.store.assessment import AssessmentFile
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
+
+
+# what SQLite raises for a damaged file or a failing disk, named for code outside the store
+DatabaseError = sqlite3.DatabaseError
+
+
+def connection(af: AssessmentFile) -> Database:
+    """An open file's SQLite connection, for the store's own modules only: everything outside
+    ``selfassess/store/`` goes through store functions (tests/test_layering.py checks)."""
+    return af._db
 
 
 def _refuse(path: Path, reason: str) -> FileFormatError:

@@ -85,11 +85,6 @@ def blob_sizes(db: Database, sha256s: list[str]) -> dict[str, int]:
     return sizes
 
 
-def read_blob(db: Database, sha256: str) -> bytes:
-    """One document's bytes, whole (callers check the size first)."""
-    return b"".join(iter_blob(db, sha256))
-
-
 def blob_matches(db: Database, sha256: str) -> bool:
     """True when the stored bytes still hash to their key (checked at seal and merge)."""
     digest = hashlib.sha256()

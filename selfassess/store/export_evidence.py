@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
-from selfassess.store.database import publish
+from selfassess.store.database import connection, publish
 from selfassess.store.evidence import iter_blob
 from selfassess.validation import safe_file_name
 
@@ -53,7 +53,7 @@ def write_document(af: AssessmentFile, sha256: str, target: Path) -> Path:
     digest = hashlib.sha256()
     try:
         with temporary.open("xb") as stream:
-            for chunk in iter_blob(af.db, sha256):
+            for chunk in iter_blob(connection(af), sha256):
                 digest.update(chunk)
                 stream.write(chunk)
         if digest.hexdigest() != sha256:

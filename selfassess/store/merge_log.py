@@ -7,8 +7,12 @@ screen read them through these functions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from selfassess.store.database import connection
+
+if TYPE_CHECKING:
+    from selfassess.store.assessment import AssessmentFile
 
 
 @dataclass(frozen=True)
@@ -25,22 +29,23 @@ class MergeLogRow:
     digest: str | None = None
 
 
-def next_run(db: Database) -> int:
+def next_run(af: AssessmentFile) -> int:
     """The number the next merge run gets (1 for the first)."""
-    last = db.execute("SELECT MAX(run) FROM merge_log").fetchone()[0]
+    last = connection(af).execute("SELECT MAX(run) FROM merge_log").fetchone()[0]
     return int(last or 0) + 1
 
 
-def add(db: Database, row: MergeLogRow) -> None:
+def add(af: AssessmentFile, row: MergeLogRow) -> None:
     """Record one outcome (inside the merge's transaction)."""
-    db.table("merge_log").insert({
+    connection(af).table("merge_log").insert({
         "run": row.run, "at": row.at, "file_name": row.file_name, "outcome": row.outcome,
         "reason": row.reason, "department_id": row.department_id, "revision": row.revision,
         "digest": row.digest})
 
 
-def rows(db: Database, last_run_only: bool = False) -> list[MergeLogRow]:
+def rows(af: AssessmentFile, last_run_only: bool = False) -> list[MergeLogRow]:
     """Every row, newest first; or the latest run's rows in the order the files were taken."""
+    db = connection(af)
     columns = "run, at, file_name, outcome, reason, department_id, revision, digest"
     if last_run_only:
         found = db.execute(f"SELECT {columns} FROM merge_log WHERE run = "

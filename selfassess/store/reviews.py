@@ -7,9 +7,12 @@ left it empty.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+from selfassess.store.database import connection
+
+if TYPE_CHECKING:
+    from selfassess.store.assessment import AssessmentFile
 
 # kind → (table, key column); the only tables and columns these statements ever name
 TABLES = {"item": ("answers", "item_code"), "bonus": ("bonus_claims", "code"),
@@ -18,9 +21,10 @@ COLUMNS = frozenset({"review_score", "review_points", "review_triggered", "revie
                      "review_flag"})
 
 
-def write_review(db: Database, kind: str, department_id: str, code: str,
+def write_review(af: AssessmentFile, kind: str, department_id: str, code: str,
                  changes: dict[str, Any], now: str) -> None:
     """Set review fields of one row (caller holds the transaction)."""
+    db = connection(af)
     table, key = TABLES[kind]
     if not changes or not set(changes) <= COLUMNS:
         raise ValueError(f"not review fields: {sorted(changes)}")

@@ -4,8 +4,12 @@ once known. The store owns its SQL; ``bureau.roster`` and the merge decide what 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from selfassess.store.database import connection
+
+if TYPE_CHECKING:
+    from selfassess.store.assessment import AssessmentFile
 
 
 @dataclass(frozen=True)
@@ -16,32 +20,37 @@ class RosterEntry:
     department_id: str | None = None
 
 
-def read(db: Database) -> list[RosterEntry]:
+def read(af: AssessmentFile) -> list[RosterEntry]:
     """The roster in its order."""
+    db = connection(af)
     return [RosterEntry(str(name), department_id if isinstance(department_id, str) else None)
             for name, department_id in db.execute(
                 "SELECT name, department_id FROM roster ORDER BY position")]
 
 
-def replace(db: Database, entries: list[RosterEntry]) -> None:
+def replace(af: AssessmentFile, entries: list[RosterEntry]) -> None:
     """The whole roster, in this order (caller holds the transaction)."""
+    db = connection(af)
     db.execute("DELETE FROM roster")
     db.table("roster").insert_all([{"position": n, "name": e.name, "department_id": e.department_id}
                                    for n, e in enumerate(entries)])
 
 
-def append(db: Database, entry: RosterEntry) -> None:
+def append(af: AssessmentFile, entry: RosterEntry) -> None:
     """One more entry at the end."""
+    db = connection(af)
     position = db.execute("SELECT COUNT(*) FROM roster").fetchone()[0]
     db.table("roster").insert({"position": position, "name": entry.name,
                                "department_id": entry.department_id})
 
 
-def bind(db: Database, name: str, department_id: str) -> None:
+def bind(af: AssessmentFile, name: str, department_id: str) -> None:
     """Bind the entry of this name to a department id."""
+    db = connection(af)
     db.execute("UPDATE roster SET department_id = ? WHERE name = ?", [department_id, name])
 
 
-def rename(db: Database, department_id: str, name: str) -> None:
+def rename(af: AssessmentFile, department_id: str, name: str) -> None:
     """The entry bound to this department follows its new name."""
+    db = connection(af)
     db.execute("UPDATE roster SET name = ? WHERE department_id = ?", [name, department_id])

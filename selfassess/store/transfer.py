@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from selfassess.errors import MergeCancelled
 from selfassess.i18n import _
 from selfassess.store.assessment import AssessmentFile
+from selfassess.store.database import connection
 from selfassess.store.editing import aid_text, now_text, score_text
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import digest_content
@@ -39,21 +40,23 @@ def _blob_rowid(db: Database, sha256: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def verify_and_copy_blobs(incoming: AssessmentFile, bureau: Database, data: DepartmentData,
-                          copy: bool, cancelled: Callable[[], bool] = lambda: False) -> int:
+def verify_and_copy_blobs(incoming: AssessmentFile, bureau_file: AssessmentFile,
+                          data: DepartmentData, copy: bool,
+                          cancelled: Callable[[], bool] = lambda: False) -> int:
     """Re-hash every document the department references; copy the missing ones when ``copy``.
     Returns the bytes read. Raises EvidenceMismatch on the first bad document.
 
     A document up to IN_MEMORY bytes is read whole and inserted in one statement; a larger one
     streams into a zeroblob chunk by chunk (which writes its pages twice, but bounds memory).
     """
+    source_db, bureau = connection(incoming), connection(bureau_file)
     names = {ref.sha256: ref.file_name for ref in data.evidence}
     total = 0
     for sha256, name in names.items():
-        source = _blob_rowid(incoming.db, sha256)
+        source = _blob_rowid(source_db, sha256)
         if source is None:
             raise EvidenceMismatch(name)
-        size = incoming.db.execute("SELECT length(content) FROM evidence_blobs WHERE rowid = ?",
+        size = source_db.execute("SELECT length(content) FROM evidence_blobs WHERE rowid = ?",
                                    [source]).fetchone()[0]
         missing = copy and _blob_rowid(bureau, sha256) is None
         streamed = missing and size > IN_MEMORY
@@ -63,7 +66,7 @@ def verify_and_copy_blobs(incoming: AssessmentFile, bureau: Database, data: Depa
                 "INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, zeroblob(?))",
                 [sha256, size, size]).lastrowid
         digest = hashlib.sha256()
-        with incoming.db.conn.blobopen("evidence_blobs", "content", source, readonly=True) as src:
+        with source_db.conn.blobopen("evidence_blobs", "content", source, readonly=True) as src:
             if missing and not streamed:  # read whole: one copy, hashed, inserted as is
                 content = src.read()
                 digest.update(content)
@@ -143,10 +146,11 @@ def _carried_review(column: str, before: Any, value: Any, same: bool) -> tuple[d
     return {**review, "review_flag": 1, "previous_review": previous}, 1
 
 
-def write_department(bureau: Database, data: DepartmentData, old: DepartmentData | None,
+def write_department(bureau_file: AssessmentFile, data: DepartmentData, old: DepartmentData | None,
                      seals: list[Any], source_file: str) -> int:
     """Replace the bureau's copy of a department with ``data``; keep each review whose answer
     did not change and flag the others. Returns how many reviews were flagged."""
+    bureau = connection(bureau_file)
     dept = data.department
     for table in ("answers", "evidence", "bonus_claims", "veto_declarations", "shortcomings",
                   "measures", "seals"):
@@ -219,28 +223,32 @@ def department_label(data: DepartmentData) -> str:
 
 # --- what the merge asks the bureau file -------------------------------------------------------
 
-def department_exists(db: Database, department_id: str) -> bool:
+def department_exists(af: AssessmentFile, department_id: str) -> bool:
     """True when the bureau file holds this department."""
+    db = connection(af)
     return db.execute("SELECT 1 FROM departments WHERE id = ?", [department_id]).fetchone() \
         is not None
 
 
-def source_of_name(db: Database, name: str, other_than: str) -> str | None:
+def source_of_name(af: AssessmentFile, name: str, other_than: str) -> str | None:
     """The file another department of this name was merged from (None: the name is free)."""
+    db = connection(af)
     row = db.execute("SELECT source_file FROM departments WHERE name = ? AND id != ?",
                      [name, other_than]).fetchone()
     return None if row is None else str(row[0])
 
 
-def add_blob_bytes(db: Database, sha256: str, content: bytes) -> None:
+def add_blob_bytes(af: AssessmentFile, sha256: str, content: bytes) -> None:
     """Store a verified document unless the bureau file has it already."""
+    db = connection(af)
     if not db.execute("SELECT 1 FROM evidence_blobs WHERE sha256 = ?", [sha256]).fetchone():
         db.execute("INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, ?)",
                    [sha256, len(content), content])
 
 
-def keep_history(db: Database, existing: DepartmentData, fingerprint: str, period: str) -> None:
+def keep_history(af: AssessmentFile, existing: DepartmentData, fingerprint: str, period: str) -> None:
     """Keep the revision being replaced, reviews included, in department_history."""
+    db = connection(af)
     old = existing.department
     db.table("department_history").insert({
         "department_id": old.id, "revision": old.revision, "digest": old.digest,
@@ -250,6 +258,7 @@ def keep_history(db: Database, existing: DepartmentData, fingerprint: str, perio
                               ensure_ascii=False, sort_keys=True)})
 
 
-def set_cache_kb(db: Database, kilobytes: int) -> None:
+def set_cache_kb(af: AssessmentFile, kilobytes: int) -> None:
     """The connection's page cache (a merge writes gigabytes: a larger cache spills less)."""
+    db = connection(af)
     db.execute(f"PRAGMA cache_size = {-int(kilobytes)}")

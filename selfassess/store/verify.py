@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
+from selfassess.store.database import connection
 from selfassess.store.evidence import blob_matches
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import content_digest
@@ -28,9 +27,10 @@ def _refuse(file_name: str, reason: str) -> FileFormatError:
     return FileFormatError(f"{file_name}: {reason}")
 
 
-def structure_problem(db: Database, tables: Iterable[str] | None = None) -> str | None:
+def structure_problem(af: AssessmentFile, tables: Iterable[str] | None = None) -> str | None:
     """Why the file's pages or rows are damaged (None when sound): SQLite's quick check of the
     whole file or of these tables, then the foreign keys."""
+    db = connection(af)
     checks = ([db.execute("PRAGMA quick_check").fetchone()] if tables is None else
               [db.execute(f"PRAGMA quick_check({table})").fetchone() for table in sorted(tables)])
     if any(not check or check[0] != "ok" for check in checks):
@@ -43,7 +43,7 @@ def structure_problem(db: Database, tables: Iterable[str] | None = None) -> str 
 def verify_contents(af: AssessmentFile) -> None:
     """Raise FileFormatError (one line) unless everything in the open file checks out."""
     name = af.path.name
-    if problem := structure_problem(af.db):
+    if problem := structure_problem(af):
         raise _refuse(name, problem)
     departments = af.departments()
     if af.info.kind == "department" and len(departments) != 1:
@@ -77,13 +77,13 @@ def seal_problem(af: AssessmentFile, data: DepartmentData) -> str | None:
 
 def _check_document(af: AssessmentFile, sha256: str, name: str) -> None:
     """The declared size is the real size and the stored bytes hash to their key."""
-    row = af.db.execute("SELECT size, length(content) FROM evidence_blobs WHERE sha256 = ?",
-                        [sha256]).fetchone()
+    row = connection(af).execute("SELECT size, length(content) FROM evidence_blobs WHERE sha256 = ?",
+                                     [sha256]).fetchone()
     if row is None:
         raise _refuse(name, _("an evidence document is missing from the file"))
     declared, actual = row
     if declared != actual or not 0 <= actual <= MAX_EVIDENCE_BYTES:
         raise _refuse(name, _("an evidence document declares a wrong size"))
-    if not blob_matches(af.db, sha256):
+    if not blob_matches(connection(af), sha256):
         raise _refuse(name, _("an evidence document does not match its hash (damaged or "
                               "altered)"))

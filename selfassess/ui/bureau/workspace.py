@@ -186,7 +186,7 @@ class BureauWorkspace(QWidget):
                                    expected=len(self.summary["roster"])))
         self.departments.set_summary(self.summary)
         self.log.set_rows([(row.run, row.at, row.outcome, row.file_name, row.reason)
-                           for row in merge_log.rows(self.af.db)])
+                           for row in merge_log.rows(self.af)])
         self._draw_charts()
 
     def _draw_charts(self) -> None:
