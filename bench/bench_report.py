@@ -51,8 +51,8 @@ else:
     grid = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("FONTNAME", (0, 0), (-1, -1), font)]
     story = []
-    rows = [[Paragraph(escape(str(v)), cell) for v in (e["rank"], e["name"], e["total"],
-             e["grade"])] for e in report.summary["departments"]]
+    rows = [[Paragraph(escape(str(v)), cell) for v in (e.rank, e.name, e.final.total,
+             e.final.grade)] for e in report.departments]
     story += [Table(rows, repeatRows=0, style=grid), PageBreak()]
     widths = [w * mm for w in (11, 26, 46, 9, 46, 13, 60, 26, 13, 17)]
     for d in report.departments:

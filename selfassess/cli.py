@@ -232,15 +232,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from selfassess.standing import read_standing
     from selfassess.store import AssessmentFile
     from selfassess.summary import file_summary, summary_text
 
     with AssessmentFile.open(Path(args.file), readonly=True) as af:
-        summary = file_summary(af)
-    if args.json:
-        _out(json.dumps(summary, ensure_ascii=False, indent=2))
-    else:
-        _out(summary_text(summary))
+        standing = read_standing(af)
+        if args.json:
+            _out(json.dumps(file_summary(af, standing), ensure_ascii=False, indent=2))
+        else:
+            _out(summary_text(standing))
     return EXIT_OK
 
 

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from selfassess.checklist.model import Checklist
+from selfassess.collation import name_key
 from selfassess.completeness import Problem, completeness_problems
 from selfassess.numbers import round_cents
 from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
+from selfassess.store import roster_table
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.records import DepartmentData, FileInfo
 
@@ -49,6 +51,34 @@ def final_input(data: DepartmentData) -> ScoreInput:
 
 
 @dataclass(frozen=True)
+class ReviewProgress:
+    """How far the review group got with one department."""
+
+    items: int  # checklist items
+    reviewed: int  # items with a 考核得分
+    to_redo: int  # reviews flagged after a newer revision replaced the one reviewed
+    differences: int  # reviewed items whose 考核得分 differs from the self score
+    any: bool  # any review entered at all (an item, a bonus or a veto)
+
+
+def review_progress(checklist: Checklist, data: DepartmentData) -> ReviewProgress:
+    """Count what the review group entered and what it must redo."""
+    answers = data.answers.values()
+    return ReviewProgress(
+        items=len(checklist.items),
+        reviewed=sum(1 for a in answers if a.review_score is not None),
+        to_redo=sum(1 for a in answers if a.review_flag)
+        + sum(1 for b in data.bonus.values() if b.review_flag)
+        + sum(1 for v in data.veto.values() if v.review_flag),
+        differences=sum(1 for a in answers
+                        if a.review_score is not None and a.review_score != a.self_score),
+        any=any(a.review_score is not None for a in answers)
+        or any(b.review_points is not None for b in data.bonus.values())
+        or any(v.review_triggered is not None for v in data.veto.values()),
+    )
+
+
+@dataclass(frozen=True)
 class DepartmentStanding:
     """One department as every output shows it."""
 
@@ -58,11 +88,31 @@ class DepartmentStanding:
     final: Result  # after review
     rank: int | None  # None: vetoed (listed after every ranked department)
     problems: tuple[Problem, ...]  # what blocks sealing
+    review: ReviewProgress
 
     @property
     def name(self) -> str:
         """The department's name."""
         return self.data.department.name
+
+    @property
+    def id(self) -> str:
+        """The department's id."""
+        return self.data.department.id
+
+    @property
+    def sealed(self) -> bool:
+        """True when this revision is sealed (merge state: sealed or a draft)."""
+        return self.data.department.sealed
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """A bureau roster's entry and whether its file was received."""
+
+    name: str
+    department_id: str | None
+    received: bool
 
 
 @dataclass(frozen=True)
@@ -96,6 +146,17 @@ class Standing:
     checklist: Checklist
     departments: tuple[DepartmentStanding, ...]
     statistics: Statistics
+    roster: tuple[RosterLine, ...] = ()  # a bureau's expected departments, in roster order
+
+    @property
+    def missing(self) -> list[str]:
+        """Roster names with no file received (未报)."""
+        return [line.name for line in self.roster if not line.received]
+
+    @property
+    def drafts(self) -> list[str]:
+        """Departments merged as drafts (not sealed)."""
+        return [d.name for d in self.departments if not d.sealed]
 
 
 def ranks(results: list[Result]) -> list[int | None]:
@@ -106,11 +167,12 @@ def ranks(results: list[Result]) -> list[int | None]:
     return [None if r.veto else next(positions) for r in results]
 
 
-def listing_key(standing: DepartmentStanding) -> tuple[int, int, Decimal, str]:
-    """Ranked departments by rank, then the vetoed ones by total (highest first); ties by name."""
+def listing_key(standing: DepartmentStanding) -> tuple[int, int, Decimal, bytes]:
+    """Ranked departments by rank, then the vetoed ones by total (highest first); ties by name
+    in pinyin order."""
     if standing.rank is None:
-        return (1, 0, -standing.final.total, standing.name)
-    return (0, standing.rank, Decimal(0), standing.name)
+        return (1, 0, -standing.final.total, name_key(standing.name))
+    return (0, standing.rank, Decimal(0), name_key(standing.name))
 
 
 def statistics(checklist: Checklist, results: list[Result]) -> Statistics:
@@ -147,8 +209,16 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
     positions = ranks([final for _d, _s, _o, final in read])
     departments = sorted(
         (DepartmentStanding(data, digest, own, final, position,
-                            tuple(completeness_problems(af.checklist, data)))
+                            tuple(completeness_problems(af.checklist, data)),
+                            review_progress(af.checklist, data))
          for (data, digest, own, final), position in zip(read, positions, strict=True)),
         key=listing_key)
+    roster: tuple[RosterLine, ...] = ()
+    if af.info.kind == "bureau":
+        merged = {d.id for d in departments}
+        names = {d.name for d in departments}
+        roster = tuple(RosterLine(e.name, e.department_id,
+                                  e.department_id in merged or e.name in names)
+                       for e in roster_table.read(af))
     return Standing(af.path.name, af.info, af.checklist, tuple(departments),
-                    statistics(af.checklist, [d.final for d in departments]))
+                    statistics(af.checklist, [d.final for d in departments]), roster)

@@ -15,7 +15,7 @@ from selfassess.i18n import _
 from selfassess.numbers import decimal_text, json_number
 from selfassess.standing import DepartmentStanding, Standing, Statistics, read_standing
 from selfassess.store.assessment import AssessmentFile
-from selfassess.store.records import DepartmentData
+from selfassess.store.records import Department
 
 
 def _n(value: Decimal | None) -> int | float | None:
@@ -98,21 +98,9 @@ def department_summary(checklist: Checklist, standing: DepartmentStanding) -> di
                          "text": e.text} for e in final.explanation],
         "shortcomings": len(data.shortcomings),
         "measures": len(data.measures),
-        "review": review_progress(checklist, data),
-    }
-
-
-def review_progress(checklist: Checklist, data: DepartmentData) -> dict[str, int]:
-    """How far the review group got: items reviewed, and reviews to redo after a new revision."""
-    answers = data.answers.values()
-    return {
-        "items": len(checklist.items),
-        "reviewed": sum(1 for a in answers if a.review_score is not None),
-        "to_redo": sum(1 for a in answers if a.review_flag)
-        + sum(1 for b in data.bonus.values() if b.review_flag)
-        + sum(1 for v in data.veto.values() if v.review_flag),
-        "differences": sum(1 for a in answers
-                           if a.review_score is not None and a.review_score != a.self_score),
+        "review": {"items": standing.review.items, "reviewed": standing.review.reviewed,
+                   "to_redo": standing.review.to_redo,
+                   "differences": standing.review.differences},
     }
 
 
@@ -142,79 +130,82 @@ def statistics_text(stats: Statistics) -> str:
 
 def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[str, Any]:
     """The whole summary of an open file (validates every stored value on the way), from its
-    read model (read here unless given)."""
+    read model (read here unless given): the one place JSON is made from it."""
     standing = standing or read_standing(af)
-    entries = [department_summary(af.checklist, d) for d in standing.departments]
     summary: dict[str, Any] = {
-        "kind": af.info.kind,
-        "file": af.path.name,
-        "period": af.info.period,
-        "bureau_name": af.info.bureau_name,
-        "checklist": checklist_summary(af.checklist),
-        "departments": entries,
+        "kind": standing.info.kind,
+        "file": standing.path_name,
+        "period": standing.info.period,
+        "bureau_name": standing.info.bureau_name,
+        "checklist": checklist_summary(standing.checklist),
+        "departments": [department_summary(standing.checklist, d) for d in standing.departments],
         "statistics": statistics_summary(standing.statistics),
     }
-    if af.info.kind == "bureau":
-        from selfassess.bureau.roster import roster
-
-        merged = {entry["id"] for entry in entries}
-        names = {entry["name"] for entry in entries}
-        summary["roster"] = [{"name": e.name, "department_id": e.department_id,
-                              "received": e.department_id in merged or e.name in names}
-                             for e in roster(af)]
-        summary["missing"] = [e["name"] for e in summary["roster"] if not e["received"]]
-        summary["drafts"] = [entry["name"] for entry in entries if not entry["sealed"]]
+    if standing.info.kind == "bureau":
+        summary["roster"] = [{"name": line.name, "department_id": line.department_id,
+                              "received": line.received} for line in standing.roster]
+        summary["missing"] = standing.missing
+        summary["drafts"] = standing.drafts
     return summary
 
 
-def summary_text(summary: dict[str, Any]) -> str:
-    """A readable summary for the terminal."""
-    kind = _("department file") if summary["kind"] == "department" else _("bureau file")
-    checklist = summary["checklist"]
+def _state(department: Department) -> str:
+    if department.sealed:
+        return _("sealed, revision {revision}").format(revision=department.revision)
+    if department.revision:
+        return _("draft, last sealed revision {revision}").format(revision=department.revision)
+    return _("draft, never sealed")
+
+
+def summary_text(standing: Standing) -> str:
+    """A readable summary for the terminal, from the same read model as every output."""
+    info, checklist = standing.info, standing.checklist
+    kind = _("department file") if info.kind == "department" else _("bureau file")
     lines = [
-        f"{summary['file']} ({kind})",
-        _("Checklist: {title} ({id} {version})").format(**checklist),
-        _("Period: {period}").format(period=summary["period"] or "—"),
+        f"{standing.path_name} ({kind})",
+        _("Checklist: {title} ({id} {version})").format(
+            title=checklist.title, id=checklist.id, version=checklist.version),
+        _("Period: {period}").format(period=info.period or "—"),
     ]
-    if summary["kind"] == "bureau":
-        lines.append(_("Bureau: {name}").format(name=summary["bureau_name"]))
+    if info.kind == "bureau":
+        lines.append(_("Bureau: {name}").format(name=info.bureau_name))
         lines.append(_("Received {received} of {expected}; missing: {missing}").format(
-            received=sum(1 for e in summary["roster"] if e["received"]),
-            expected=len(summary["roster"]), missing="、".join(summary["missing"]) or "—"))
-        if summary["drafts"]:
-            lines.append(_("Drafts (not sealed): {names}").format(names="、".join(summary["drafts"])))
+            received=sum(1 for line in standing.roster if line.received),
+            expected=len(standing.roster), missing="、".join(standing.missing) or "—"))
+        if standing.drafts:
+            lines.append(_("Drafts (not sealed): {names}").format(names="、".join(standing.drafts)))
+        lines.append(statistics_text(standing.statistics))
         lines.append("")
         lines.append(_("Rank  Department  State  Self total  Total  Grade  Reviewed"))
-        for dept in summary["departments"]:
-            state = (_("sealed, revision {revision}") if dept["sealed"] else _("draft")).format(
-                revision=dept["revision"])
-            review = dept["review"]
-            redo = _(" ({count} to redo)").format(count=review["to_redo"]) if review["to_redo"] else ""
-            lines.append(f"{dept['rank'] or '—':>4}  {dept['name']}  {state}  {dept['self_total']}  "
-                         f"{dept['total']}  {dept['grade']}  "
-                         f"{review['reviewed']}/{review['items']}{redo}")
+        for dept in standing.departments:
+            state = (_("sealed, revision {revision}") if dept.sealed else _("draft")).format(
+                revision=dept.data.department.revision)
+            review = dept.review
+            redo = _(" ({count} to redo)").format(count=review.to_redo) if review.to_redo else ""
+            lines.append(f"{dept.rank or '—':>4}  {dept.name}  {state}  "
+                         f"{decimal_text(dept.own.total)}  {decimal_text(dept.final.total)}  "
+                         f"{dept.final.grade}  {review.reviewed}/{review.items}{redo}")
         return "\n".join(lines)
-    for dept in summary["departments"]:
-        if dept["sealed"]:
-            state = _("sealed, revision {revision}").format(revision=dept["revision"])
-        elif dept["revision"]:
-            state = _("draft, last sealed revision {revision}").format(revision=dept["revision"])
-        else:
-            state = _("draft, never sealed")
-        lines += ["", _("Department: {name} ({state})").format(name=dept["name"], state=state)]
-        for code, section in dept["sections"].items():
-            lines.append(f"  {code}. {section['title']}  {section['final']} / {section['max']}")
+    for dept in standing.departments:
+        final = dept.final
+        lines += ["", _("Department: {name} ({state})").format(
+            name=dept.name, state=_state(dept.data.department))]
+        for section in checklist.sections:
+            lines.append(f"  {section.code}. {section.title}  "
+                         f"{decimal_text(final.sections[section.code].score)} / "
+                         f"{decimal_text(section.max_points)}")
         totals = _("  Base {base}  Bonus {bonus}  Total {total}  Grade {grade}").format(
-            base=dept["base_total"], bonus=dept["bonus"], total=dept["total"], grade=dept["grade"])
-        if len(summary["departments"]) > 1:
-            totals += _("  Rank {rank}").format(rank=dept["rank"] or "—")
+            base=decimal_text(final.base), bonus=decimal_text(final.bonus),
+            total=decimal_text(final.total), grade=final.grade)
+        if len(standing.departments) > 1:
+            totals += _("  Rank {rank}").format(rank=dept.rank or "—")
         lines.append(totals)
-        if dept["explanation"]:
+        if final.explanation:
             lines.append(_("  How the total came about:"))
-            lines += [f"    {entry['text']}" for entry in dept["explanation"]]
-        if dept["missing"]:
-            lines.append(_("  Not ready to seal ({count}):").format(count=len(dept["missing"])))
-            lines += [f"    {entry['message']}" for entry in dept["missing"]]
+            lines += [f"    {entry.text}" for entry in final.explanation]
+        if dept.problems:
+            lines.append(_("  Not ready to seal ({count}):").format(count=len(dept.problems)))
+            lines += [f"    {problem.message}" for problem in dept.problems]
         else:
-            lines.append(_("  Complete: ready to seal.") if not dept["sealed"] else _("  Complete."))
+            lines.append(_("  Complete: ready to seal.") if not dept.sealed else _("  Complete."))
     return "\n".join(lines)

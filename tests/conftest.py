@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from selfassess import i18n
-from selfassess.checklist import Checklist, load_builtin
+from selfassess.checklist import Checklist, checklist_from_mapping, checklist_mapping, load_builtin
 from selfassess.store import AssessmentFile
 
 if TYPE_CHECKING:
@@ -62,3 +62,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Case], Path, 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SELFASSESS_HOME", str(tmp_path_factory.mktemp("corpus-home")))
         return build_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture
+def quarters(checklist: Checklist) -> Checklist:
+    """The built-in checklist with item 1.1 scored in quarter points (totals like 87.25)."""
+    mapping = checklist_mapping(checklist)
+    mapping["sections"][0]["items"][0]["step"] = "0.25"
+    return checklist_from_mapping(mapping, "quarters")

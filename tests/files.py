@@ -1,11 +1,16 @@
-"""Helpers that make files for tests: hashes, foreign SQLite files, too-new selfassess files."""
+"""Helpers that make files for tests: hashes, foreign SQLite files, too-new selfassess files,
+bureau files with departments of given totals."""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+from decimal import Decimal as D
 from pathlib import Path
 
+from selfassess.bureau import create_bureau, merge_files
+from selfassess.checklist import Checklist
+from selfassess.store import AssessmentFile, ChangeSet
 from selfassess.store.schema import SCHEMA_VERSION
 
 
@@ -29,3 +34,37 @@ def newer_schema(path: Path, source: Path, ahead: int = 1) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + ahead}")
     conn.commit()
     conn.close()
+
+
+def scored_department(folder: Path, checklist: Checklist, name: str, total: D,
+                      veto: bool = False) -> Path:
+    """A sealed department file whose total is ``total`` (points lost on 1.1, then 1.2 …)."""
+    answers = {i.code: {"self_score": i.max_points} for i in checklist.items}
+    lose = D(100) - total
+    cuts = {checklist.items[0].code: lose % 1}  # a fraction only where quarters are allowed
+    lose -= lose % 1
+    for item in checklist.items:
+        cut = min(lose, int(item.max_points - cuts.get(item.code, 0)))
+        cuts[item.code] = cuts.get(item.code, 0) + cut
+        lose -= cut
+    for code, cut in cuts.items():
+        if cut:
+            max_points = checklist.items_by_code[code].max_points
+            answers[code] = {"self_score": max_points - cut, "deduction_reason": "不足"}
+    path = folder / f"2026_{name}.selfassess"
+    with AssessmentFile.create(path, checklist, department_name=name, period="2026") as af:
+        vetoes = {v.code: {"triggered": False} for v in checklist.veto_items}
+        if veto:
+            vetoes[checklist.veto_items[0].code] = {"triggered": True, "explanation": "发生舆情事件"}
+        af.apply(ChangeSet(answers=answers, veto=vetoes))
+        af.seal()
+    return path
+
+
+def scored_bureau(tmp_path: Path, checklist: Checklist, totals: list[tuple[str, D, bool]]) -> Path:
+    """A bureau file with one sealed department per (name, total, veto), all merged."""
+    path = tmp_path / "2026_汇总.selfassess"
+    create_bureau(path, checklist, "XX市水利局", "2026", [name for name, _t, _v in totals]).close()
+    files = [scored_department(tmp_path, checklist, name, total, veto) for name, total, veto in totals]
+    assert all(o.outcome == "added" for o in merge_files(path, files))
+    return path

@@ -11,57 +11,15 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pypdf
-import pytest
 from commands import Capture, run
 from docx import Document
+from files import scored_bureau as bureau
 from openpyxl import load_workbook
 
-from selfassess.bureau import create_bureau, merge_files
-from selfassess.checklist import Checklist, checklist_from_mapping, checklist_mapping
+from selfassess.checklist import Checklist
 from selfassess.scoring import Result
 from selfassess.standing import ranks, read_standing
-from selfassess.store import AssessmentFile, ChangeSet
-
-
-@pytest.fixture
-def quarters(checklist: Checklist) -> Checklist:
-    """The built-in checklist with item 1.1 scored in quarter points (totals like 87.25)."""
-    mapping = checklist_mapping(checklist)
-    mapping["sections"][0]["items"][0]["step"] = "0.25"
-    return checklist_from_mapping(mapping, "quarters")
-
-
-def department(folder: Path, checklist: Checklist, name: str, total: D,
-               veto: bool = False) -> Path:
-    """A sealed department file whose total is ``total`` (points lost on 1.1, then 1.2 …)."""
-    answers = {i.code: {"self_score": i.max_points} for i in checklist.items}
-    lose = D(100) - total
-    cuts = {checklist.items[0].code: lose % 1}  # a fraction only where quarters are allowed
-    lose -= lose % 1
-    for item in checklist.items:
-        cut = min(lose, int(item.max_points - cuts.get(item.code, 0)))
-        cuts[item.code] = cuts.get(item.code, 0) + cut
-        lose -= cut
-    for code, cut in cuts.items():
-        if cut:
-            max_points = checklist.items_by_code[code].max_points
-            answers[code] = {"self_score": max_points - cut, "deduction_reason": "不足"}
-    path = folder / f"2026_{name}.selfassess"
-    with AssessmentFile.create(path, checklist, department_name=name, period="2026") as af:
-        vetoes = {v.code: {"triggered": False} for v in checklist.veto_items}
-        if veto:
-            vetoes[checklist.veto_items[0].code] = {"triggered": True, "explanation": "发生舆情事件"}
-        af.apply(ChangeSet(answers=answers, veto=vetoes))
-        af.seal()
-    return path
-
-
-def bureau(tmp_path: Path, checklist: Checklist, totals: list[tuple[str, D, bool]]) -> Path:
-    path = tmp_path / "2026_汇总.selfassess"
-    create_bureau(path, checklist, "XX市水利局", "2026", [name for name, _t, _v in totals]).close()
-    files = [department(tmp_path, checklist, name, total, veto) for name, total, veto in totals]
-    assert all(o.outcome == "added" for o in merge_files(path, files))
-    return path
+from selfassess.store import AssessmentFile
 
 
 def outputs(path: Path, capsys: Capture) -> tuple[dict[str, object], str, str, list[list[str]]]:
@@ -93,6 +51,8 @@ def test_mean_half_up_is_the_same_everywhere(tmp_path: Path, quarters: Checklist
     assert "平均分87.13，最高分87.25，最低分87" in pdf  # 87.125 half up, not to even
     assert "平均得分87.13分" in docx
     assert any("平均分 87.13，最高分 87.25，最低分 87" in cell for row in rows for cell in row)
+    code, text, _err = run(capsys, "--lang", "zh_CN", "summary", str(path))
+    assert code == 0 and "平均分 87.13，最高分 87.25，最低分 87" in text  # the plain summary too
     with AssessmentFile.open(path, readonly=True) as af:
         standing = read_standing(af)
     assert standing.statistics.mean == D("87.13")

@@ -31,7 +31,8 @@ from docx.styles.style import ParagraphStyle
 from selfassess.i18n import _
 from selfassess.numbers import chinese_numeral, decimal_text, section_label
 from selfassess.office.sheets import text_width
-from selfassess.report.data import DepartmentReport, ReportData
+from selfassess.report.data import ReportData
+from selfassess.standing import DepartmentStanding
 
 # GB/T 9704-2012: A4, text block 156 × 225 mm, 22 lines of 28 characters of 3号 (16 pt) type.
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
@@ -441,7 +442,7 @@ def _score_table(report: ReportData) -> tuple[list[str], list[list[str]], list[f
         return header, table, widths, set(range(2, len(header)))
     header = ["代码", "考核内容", "分值", "自评得分", "扣分原因 / 不适用理由"]
     rows: list[list[str]] = []
-    department: DepartmentReport | None = report.departments[0] if report.departments else None
+    department: DepartmentStanding | None = report.departments[0] if report.departments else None
     for section in checklist.sections:
         own = department.own.sections[section.code].score if department else None
         rows.append(["", section_label(section.code, section.title),

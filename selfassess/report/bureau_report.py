@@ -76,13 +76,12 @@ class BureauReportBuilder:
 
     def cover(self, draft: bool) -> list[Flowable]:
         info = self.report.info
-        received = sum(1 for e in self.report.summary["roster"] if e["received"])
         lines = [
             _("Bureau: {name}").format(name=info.bureau_name),
             _("Period: {period}").format(period=info.period),
             _("Departments assessed: {count}; expected {expected}, received {received}").format(
-                count=len(self.report.departments), expected=len(self.report.summary["roster"]),
-                received=received),
+                count=len(self.report.departments), expected=len(self.report.roster),
+                received=self.report.received),
             _("Printed on {date}").format(date=self.report.printed_on),
             _("DRAFT — not final") if draft else _("Final version (审定稿)"),
         ]
@@ -106,8 +105,9 @@ class BureauReportBuilder:
             remarks = [] if department.data.department.sealed else [_("draft")]
             if department.rank is None:
                 remarks.append(_("vetoed"))
-            if department.to_redo:
-                remarks.append(_("{count} review(s) to redo").format(count=department.to_redo))
+            if department.review.to_redo:
+                remarks.append(_("{count} review(s) to redo").format(
+                    count=department.review.to_redo))
             difference = final.total - own.total
             rows.append([department.rank or "—", department.name]
                         + [points(final.sections[c].score) for c in codes]
@@ -209,12 +209,12 @@ class BureauReportBuilder:
     def missing(self) -> list[Flowable]:
         story: list[Flowable] = [self.p(_("4. Not received, and files refused"), "heading",
                                         "heading")]
-        missing = self.report.summary["missing"]
+        missing = self.report.missing
         story.append(self.p(_("Not received: {names}").format(names="、".join(missing))
                             if missing else _("Every department on the roster sent its file."),
                             "body"))
         if self.report.refused:
-            rows = [[r["file"], _(r["outcome"]), r["reason"]] for r in self.report.refused]
+            rows = [[r.file_name, _(r.outcome), r.reason] for r in self.report.refused]
             story += [Spacer(0, 2 * mm), self._table([_("File"), _("Outcome"), _("Reason")], rows,
                                                      [70, 18, WIDE / mm - 88])]
         return story

@@ -1,45 +1,19 @@
-"""Everything a report prints, gathered from an open file once; renderers never see a database."""
+"""Everything a report prints, gathered from an open file once; renderers never see a database.
+
+The departments are the read model's (``standing``): read and scored once, so the PDF, the
+Word draft and the workbook print the same totals, ranks and statistics as ``summary --json``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from selfassess.checklist.model import Checklist
-from selfassess.scoring import Result
-from selfassess.standing import Statistics, read_standing
+from selfassess.standing import DepartmentStanding, RosterLine, Statistics, read_standing
 from selfassess.store import AssessmentFile, merge_log
-from selfassess.store.records import DepartmentData, FileInfo
-from selfassess.summary import file_summary
-
-
-@dataclass
-class DepartmentReport:
-    """One department: its data, its summary entry, and both totals."""
-
-    data: DepartmentData
-    summary: dict[str, Any]
-    own: Result
-    final: Result
-    rank: int | None = None  # None: vetoed (listed last)
-
-    @property
-    def to_redo(self) -> int:
-        """Reviews to redo after a newer revision replaced the one reviewed."""
-        return int(self.summary["review"]["to_redo"])
-
-    @property
-    def name(self) -> str:
-        """The department's name."""
-        return self.data.department.name
-
-    @property
-    def reviewed(self) -> bool:
-        """True when any review was entered for it."""
-        return any(a.review_score is not None for a in self.data.answers.values()) or any(
-            b.review_points is not None for b in self.data.bonus.values()) or any(
-            v.review_triggered is not None for v in self.data.veto.values())
+from selfassess.store.merge_log import MergeLogRow
+from selfassess.store.records import FileInfo
 
 
 @dataclass
@@ -48,16 +22,26 @@ class ReportData:
 
     checklist: Checklist
     info: FileInfo
-    summary: dict[str, Any]
-    departments: list[DepartmentReport]  # in listing order: by rank, vetoed last
+    departments: list[DepartmentStanding]  # in listing order: by rank, vetoed last
     statistics: Statistics
-    refused: list[dict[str, Any]] = field(default_factory=list)
+    roster: tuple[RosterLine, ...] = ()  # a bureau's expected departments
+    refused: list[MergeLogRow] = field(default_factory=list)  # the last merge run's refusals
     printed_on: str = ""
 
     @property
     def bureau(self) -> bool:
         """True for a bureau file."""
         return self.info.kind == "bureau"
+
+    @property
+    def received(self) -> int:
+        """Roster entries whose file was received."""
+        return sum(1 for line in self.roster if line.received)
+
+    @property
+    def missing(self) -> list[str]:
+        """Roster names with no file received (未报)."""
+        return [line.name for line in self.roster if not line.received]
 
     def period_title(self) -> str:
         """``2026年度`` from the period ``2026`` (kept as is when it already says 年度 or 年)."""
@@ -68,18 +52,13 @@ class ReportData:
 def collect(af: AssessmentFile, department_id: str | None = None,
             today: date | None = None) -> ReportData:
     """Gather a file's report data (all departments, or one)."""
-    standing = read_standing(af)  # read and scored once; the summary is made from it
-    summary = file_summary(af, standing)
-    entries = {entry["id"]: entry for entry in summary["departments"]}
-    departments = [DepartmentReport(d.data, entries[d.data.department.id], d.own, d.final,
-                                    d.rank)
-                   for d in standing.departments
-                   if department_id is None or d.data.department.id == department_id]
+    standing = read_standing(af)  # read and scored once
+    departments = [d for d in standing.departments
+                   if department_id is None or d.id == department_id]
     refused = []
     if af.info.kind == "bureau":
-        refused = [{"file": row.file_name, "outcome": row.outcome, "reason": row.reason}
-                   for row in merge_log.rows(af, last_run_only=True)
+        refused = [row for row in merge_log.rows(af, last_run_only=True)
                    if row.outcome in ("refused", "conflict")]
     when = today or date.today()
-    return ReportData(af.checklist, af.info, summary, departments, standing.statistics, refused,
-                      f"{when.year}年{when.month}月{when.day}日")
+    return ReportData(af.checklist, af.info, departments, standing.statistics, standing.roster,
+                      refused, f"{when.year}年{when.month}月{when.day}日")

@@ -17,7 +17,8 @@ from openpyxl import Workbook
 from selfassess.i18n import _
 from selfassess.numbers import json_number, section_label
 from selfassess.office.sheets import style_table
-from selfassess.report.data import DepartmentReport, ReportData
+from selfassess.report.data import ReportData
+from selfassess.standing import DepartmentStanding
 from selfassess.summary import statistics_text
 
 
@@ -57,7 +58,7 @@ def summary_rows(report: ReportData) -> list[list[Any]]:
     return rows
 
 
-def department_rows(report: ReportData, department: DepartmentReport) -> list[list[Any]]:
+def department_rows(report: ReportData, department: DepartmentStanding) -> list[list[Any]]:
     """The score table of one department."""
     rows: list[list[Any]] = []
     data = department.data

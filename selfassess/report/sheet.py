@@ -20,9 +20,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, section_label
-from selfassess.report.data import DepartmentReport, ReportData
+from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import table_style
+from selfassess.standing import DepartmentStanding
 
 COLUMN_MM = (11, 26, 46, 9, 46, 13, 60, 26, 13, 17)  # 267 mm: A4 landscape less 15 mm margins
 BLANK_DATE = "______年____月____日"
@@ -47,7 +48,7 @@ class SheetBuilder:
         """A paragraph of user or checklist text (escaped, fonts by coverage)."""
         return Paragraph(self.fonts.markup(text, role), self.styles[style])
 
-    def _header(self, department: DepartmentReport) -> list[Flowable]:
+    def _header(self, department: DepartmentStanding) -> list[Flowable]:
         title = f"{self.report.period_title()}{self.checklist.title}"
         seals = department.data.department
         state = (_("sealed, revision {revision}").format(revision=seals.revision)
@@ -68,7 +69,7 @@ class SheetBuilder:
                  _("Review score"), _("Remarks")]
         return [self.p(name, "head", "heading") for name in names]
 
-    def _item_rows(self, department: DepartmentReport, style: list[Any]) -> list[list[Any]]:
+    def _item_rows(self, department: DepartmentStanding, style: list[Any]) -> list[list[Any]]:
         rows: list[list[Any]] = []
         data = department.data
         for section in self.checklist.sections:
@@ -117,7 +118,7 @@ class SheetBuilder:
             style.append(("SPAN", (0, row), (2, row)))
         return rows
 
-    def _total_rows(self, department: DepartmentReport, style: list[Any]) -> list[list[Any]]:
+    def _total_rows(self, department: DepartmentStanding, style: list[Any]) -> list[list[Any]]:
         own, final, data = department.own, department.final, department.data
         rows: list[list[Any]] = []
 
@@ -186,7 +187,7 @@ class SheetBuilder:
                       hAlign="LEFT")
         return KeepTogether([Spacer(0, 2 * mm), table])
 
-    def flowables(self, department: DepartmentReport) -> list[Flowable]:
+    def flowables(self, department: DepartmentStanding) -> list[Flowable]:
         """The whole sheet of one department."""
         style = table_style(self.fonts.roles["body"])
         style += [("ALIGN", (0, 0), (-1, 0), "CENTER")]

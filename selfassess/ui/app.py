@@ -103,8 +103,7 @@ def _show_bureau_place(window: MainWindow, department: str | None, item: str | N
     if page in tabs:
         bureau.tabs.setCurrentIndex(tabs[page])
     if department:
-        found = next((d["id"] for d in bureau.summary["departments"] if d["name"] == department),
-                     None)
+        found = next((d.id for d in bureau.standing.departments if d.name == department), None)
         if found:
             place = f"item:{item}" if item else f"page:{page}" if page and page not in tabs else ""
             bureau.open_department(found, place)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
 
 import pytest
+from files import scored_bureau
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -145,7 +147,7 @@ def test_drafts_when_allowed_and_files_dropped_on_the_window(
                                                   Qt.MouseButton.LeftButton,
                                                   Qt.KeyboardModifier.NoModifier))
     assert results == [[("draft", "2026_财务处.selfassess")]]
-    assert bureau.summary["drafts"] == ["财务处"]
+    assert file_summary(bureau.af, bureau.standing)["drafts"] == ["财务处"]
     assert window.session is None  # the dropped file was merged, not opened
 
 
@@ -179,7 +181,7 @@ def test_roster_and_distribution(qtbot: QtBot, window: MainWindow, bureau_file: 
 
     monkeypatch.setattr(RosterDialog, "exec", add_one)
     bureau.edit_roster()
-    assert bureau.summary["missing"] == ["办公室", "宣传处", "财务处", "纪检组"]
+    assert file_summary(bureau.af, bureau.standing)["missing"] == ["办公室", "宣传处", "财务处", "纪检组"]
     out = tmp_path / "下发"
     out.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(out)))
@@ -190,7 +192,7 @@ def test_roster_and_distribution(qtbot: QtBot, window: MainWindow, bureau_file: 
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"2026_{n}.selfassess" for n in ("办公室", "宣传处", "财务处", "纪检组"))
     assert told and "4 file(s) written" in told[0]
-    assert all(entry["department_id"] for entry in bureau.summary["roster"])
+    assert all(entry["department_id"] for entry in file_summary(bureau.af, bureau.standing)["roster"])
     assert bureau.departments.index(0, 0).data(ID_ROLE) is None  # still missing until returned
 
 
@@ -201,7 +203,7 @@ def test_bonus_and_veto_reviews(qtbot: QtBot, window: MainWindow, bureau_file: P
     bureau = open_bureau(window, bureau_file)
     with qtbot.waitSignal(bureau.merged, timeout=20000):
         bureau.import_paths([received])
-    department_id = next(d["id"] for d in bureau.summary["departments"] if d["name"] == "办公室")
+    department_id = next(d.id for d in bureau.standing.departments if d.name == "办公室")
     bureau.open_department(department_id, "page:veto")
     veto_page = bureau.review_workspace.veto_page
     verdict = veto_page.findChild(QComboBox, "veto_review_V5_verdict")
@@ -209,7 +211,7 @@ def test_bonus_and_veto_reviews(qtbot: QtBot, window: MainWindow, bureau_file: P
     type_text(veto_page.reviews["V5"].reason, "佐证材料不实。")
     bureau.review_workspace.go_to("page:bonus")  # leaving the page stores the typing
     bureau.close_department()
-    dept = next(d for d in bureau.summary["departments"] if d["name"] == "办公室")
+    dept = next(d for d in file_summary(bureau.af, bureau.standing)["departments"] if d["name"] == "办公室")
     assert dept["veto"] and dept["vetoed_by"] == ["V5"] and dept["grade"] == "差"
     assert dept["veto_items"]["V5"] == {"declared": False, "review": True}
     with AssessmentFile.open(bureau_file, readonly=True) as af:
@@ -229,11 +231,34 @@ def test_reviewing_departments_in_turn_releases_each_view(
         bureau.import_paths([received])
     sessions = []
     for _round in range(3):
-        for row in bureau.summary["departments"]:
-            bureau.open_department(row["id"])
+        for row in bureau.standing.departments:
+            bureau.open_department(row.id)
             sessions.append(weakref.ref(bureau.review_session))
             bureau.close_department()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     assert len(sessions) == 6 and all(ref() is None for ref in sessions)  # two sealed, 3 rounds
     assert not bureau.af._closed  # the bureau file stays open for the next review
+
+
+def test_the_screen_shows_the_read_models_statistics_and_ranks(
+        window: MainWindow, tmp_path: Path, quarters: Checklist) -> None:
+    """A mean of 87.125 shows as 87.13 (half up) on screen as on paper; ties share a rank and
+    list in pinyin order (甲 before 乙); the vetoed department has no rank and comes last."""
+    path = scored_bureau(tmp_path, quarters, [
+        ("甲处", D("87.25"), False), ("乙处", D("87.25"), False), ("丙处", D("87"), False),
+        ("丁处", D("87"), True)])
+    bureau = open_bureau(window, path)
+    assert bureau.statistics_label.text().startswith("Average 87.13, highest 87.25, lowest 87.")
+    summary = file_summary(bureau.af, bureau.standing)
+    assert (summary["statistics"]["mean"], summary["statistics"]["lowest"]) == (87.13, 87)
+    table = bureau.departments
+    shown = [[table.index(r, c).data() for c in (0, 1, 5)] for r in range(table.rowCount())]
+    assert shown == [["1", "甲处", "87.25"], ["1", "乙处", "87.25"], ["3", "丙处", "87"],
+                     ["—", "丁处", "87"]]
+    assert [[str(d["rank"] or "—"), d["name"], str(d["total"])]
+            for d in summary["departments"]] == shown
+    bureau.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    proxy = bureau.table.model()
+    assert proxy.index(proxy.rowCount() - 1, 1).data() in ("甲处", "乙处")
+    assert proxy.index(0, 1).data() == "丁处"

@@ -157,7 +157,7 @@ def test_no_chinese_interface_text_in_english(window: MainWindow, settings: Sett
     for index in range(bureau_view.tabs.count()):
         bureau_view.tabs.setCurrentIndex(index)
         scan(window, f"bureau tab {index}")
-    first = bureau_view.summary["departments"][0]["id"]
+    first = bureau_view.standing.departments[0].id
     bureau_view.open_department(first, "item:1.1")
     scan(window, "review")
     for dialog in (NewAssessmentDialog(window), SettingsDialog(settings, window),

@@ -86,3 +86,19 @@ def test_problem_and_list_models(qtmodeltester: ModelTester, dept_file: Assessme
     paths = PathListModel([Path("/tmp/a.selfassess")])
     qtmodeltester.check(paths)
     assert paths.index(0, 0).data() == "a.selfassess"
+
+
+# department names of real bureaus, common characters and a few rarer ones
+NAMES = ["宣传处", "办公室", "党建办", "财务处", "纪检组", "甲处", "乙处", "丙处", "丁处", "信息中心",
+         "工会", "人事教育处", "水政监察支队", "规划计划处", "农村水利处", "河湖管理处", "审计处",
+         "离退休干部处", "机关党委", "安全监督处", "科技处", "综合执法队", "质量监督站", "防汛抗旱办"]
+
+
+def test_the_cores_name_order_is_the_screens() -> None:
+    """Reports sort names with the core's key, the screen with QCollator: the same order."""
+    from selfassess.collation import name_key
+    from selfassess.ui.bureau.models import pinyin_positions
+
+    positions = pinyin_positions(NAMES)
+    assert sorted(NAMES, key=name_key) == sorted(NAMES, key=positions.__getitem__)
+    assert sorted(NAMES, key=name_key)[:3] == ["安全监督处", "办公室", "丙处"]

@@ -19,6 +19,8 @@ from PySide6.QtGui import QColor
 
 from selfassess.bureau.merge import MergeOutcome
 from selfassess.i18n import N_, _
+from selfassess.numbers import decimal_text
+from selfassess.standing import DepartmentStanding, Standing
 from selfassess.store.search import Hit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -85,47 +87,55 @@ class DepartmentTableModel(_Table):
                N_("Total"), N_("Grade"), N_("Reviewed"), N_("Notes"))
     _name_order: dict[str, int] = {}  # noqa: RUF012  (replaced, never mutated)
 
-    def set_summary(self, summary: dict[str, Any]) -> None:
-        """Rows from a bureau summary (``summary.file_summary``)."""
-        rows: list[dict[str, Any]] = list(summary["departments"])  # by rank, vetoed last
-        rows += [{"name": name, "missing": True} for name in summary["missing"]]
-        self._name_order = pinyin_positions([row["name"] for row in rows])
+    def set_standing(self, standing: Standing) -> None:
+        """Rows from the bureau's read model: merged departments by rank (vetoed last), then
+        the roster's names with no file (a plain string row)."""
+        rows: list[DepartmentStanding | str] = [*standing.departments, *standing.missing]
+        self._name_order = pinyin_positions([row if isinstance(row, str) else row.name
+                                             for row in rows])
         self.set_rows(rows)
 
-    def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
-        missing = row.get("missing", False)
+    def cell(self, row: DepartmentStanding | str, column: int, role: int) -> Any:
+        missing = isinstance(row, str)
         if role == ID_ROLE:
-            return None if missing else row["id"]
+            return None if isinstance(row, str) else row.id
         if role == Qt.ItemDataRole.ForegroundRole and missing:
             return QColor("#9e9e9e")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 4, 5, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
             return None
-        if missing:
-            values: list[Any] = [None, row["name"], _("not received"), None, None, None, None,
+        if isinstance(row, str):
+            name = row
+            values: list[Any] = [None, name, _("not received"), None, None, None, None,
                                  None, _("no file yet")]
         else:
-            review = row["review"]
+            name, review, final = row.name, row.review, row.final
             notes = []
-            if review["to_redo"]:
-                notes.append(_("{count} review(s) to redo").format(count=review["to_redo"]))
-            if not row["complete"]:
-                notes.append(_("{count} thing(s) incomplete").format(count=len(row["missing"])))
-            if row["veto"]:
-                notes.append(_("veto {codes}").format(codes=", ".join(row["vetoed_by"])))
-            state = _("sealed") if row["sealed"] else _("draft")
-            values = [row["rank"] or "—", row["name"], state, row["revision"], row["self_total"],
-                      row["total"], row["grade"], f"{review['reviewed']}/{review['items']}",
-                      "; ".join(notes)]
+            if review.to_redo:
+                notes.append(_("{count} review(s) to redo").format(count=review.to_redo))
+            if row.problems:
+                notes.append(_("{count} thing(s) incomplete").format(count=len(row.problems)))
+            if final.veto:
+                notes.append(_("veto {codes}").format(codes=", ".join(final.vetoed_by)))
+            state = _("sealed") if row.sealed else _("draft")
+            values = [row.rank or "—", name, state, row.data.department.revision,
+                      decimal_text(row.own.total), decimal_text(final.total), final.grade,
+                      f"{review.reviewed}/{review.items}", "; ".join(notes)]
         value = values[column]
         if role == SORT_ROLE:
             if column == 1:  # sorting by name is in pinyin order
-                return self._name_order.get(row["name"], 0)
-            if column == 7 and not missing:
-                return row["review"]["reviewed"]
-            if column == 0:  # vetoed (no rank) and missing departments sort after the ranked
-                return row["rank"] if not missing and row["rank"] is not None else 10**9
+                return self._name_order.get(name, 0)
+            if isinstance(row, str):  # missing departments sort after the merged ones
+                return 10**9 if column in (0, 3, 4, 5, 7) else value if value is not None else ""
+            if column == 0:  # vetoed (no rank) sorts after the ranked
+                return row.rank if row.rank is not None else 10**8
+            if column == 4:  # totals sort as numbers, exactly
+                return float(row.own.total)
+            if column == 5:
+                return float(final.total)
+            if column == 7:
+                return review.reviewed
             return value if value is not None else ""
         return "" if value is None else str(value)
 

@@ -34,10 +34,10 @@ from selfassess.bureau import MergeCancelled, distribute, merge_files, roster, s
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.numbers import section_label
-from selfassess.standing import read_standing
+from selfassess.standing import Standing, read_standing
 from selfassess.store import AssessmentFile, merge_log
 from selfassess.store.search import NarrativeIndex
-from selfassess.summary import file_summary, statistics_text
+from selfassess.summary import statistics_text
 from selfassess.ui.bureau.charts import BarChart
 from selfassess.ui.bureau.dialogs import MergeResultDialog, RosterDialog
 from selfassess.ui.bureau.models import (
@@ -89,7 +89,7 @@ class BureauWorkspace(QWidget):
         super().__init__(parent)
         self.af = af
         self.setObjectName("bureau_workspace")
-        self.summary: dict[str, Any] = {}
+        self.standing: Standing  # the read model shown, set by refresh() below
         self.review: QWidget | None = None  # the department open for review
         self._task: Task | None = None
         self._index: NarrativeIndex | None = None
@@ -177,14 +177,13 @@ class BureauWorkspace(QWidget):
     def refresh(self) -> None:
         """Read the bureau file again and show it."""
         self.standing = read_standing(self.af)  # read and scored once for the table and charts
-        self.summary = file_summary(self.af, self.standing)
         self._index = None
-        info = self.af.info
-        received = sum(1 for entry in self.summary["roster"] if entry["received"])
+        info, roster = self.af.info, self.standing.roster
+        received = sum(1 for line in roster if line.received)
         self.title.setText(_("{bureau} · period {period} · received {received} of {expected}")
                            .format(bureau=info.bureau_name, period=info.period, received=received,
-                                   expected=len(self.summary["roster"])))
-        self.departments.set_summary(self.summary)
+                                   expected=len(roster)))
+        self.departments.set_standing(self.standing)
         self.log.set_rows([(row.run, row.at, row.outcome, row.file_name, row.reason)
                            for row in merge_log.rows(self.af)])
         self._draw_charts()
@@ -192,18 +191,17 @@ class BureauWorkspace(QWidget):
     def _draw_charts(self) -> None:
         checklist = self.af.checklist
         bands = [band.name for band in checklist.grade_bands]
-        entries = self.summary["departments"]  # by rank, vetoed last
+        entries = self.standing.departments  # by rank, vetoed last
         self.totals_chart.set_data(
             _("Totals by department"),
-            [(e["name"], float(e["total"]),
-              GRADE_COLOURS[min(bands.index(e["grade"]), len(GRADE_COLOURS) - 1)])
+            [(e.name, float(e.final.total),
+              GRADE_COLOURS[min(bands.index(e.final.grade), len(GRADE_COLOURS) - 1)])
              for e in entries], float(checklist.full_marks + checklist.bonus_cap),
             reference=float(checklist.grade_bands[0].minimum))
         self.statistics_label.setText(statistics_text(self.standing.statistics))
-        rates = self.summary["statistics"]["sections"]  # computed once, as every output shows
-        losses = [(section_label(section.code, section.title),
-                   float(rates[section.code]["rate"]), "#c62828")
-                  for section in checklist.sections]
+        # the loss rates are computed once, as every output shows them
+        losses = [(section_label(loss.code, checklist.section_by_code[loss.code].title),
+                   float(loss.rate), "#c62828") for loss in self.standing.statistics.sections]
         self.sections_chart.set_data(_("Points lost by section (失分率, %)"), losses, 100.0,
                                      unit="%")
 
