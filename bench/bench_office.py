@@ -35,7 +35,7 @@ def main() -> None:
 
     i18n.setup("zh_CN")
     from selfassess.checklist import load_builtin
-    from selfassess.checklist.workbook import read_checklist_workbook, write_checklist_workbook
+    from selfassess.office.checklist_xlsx import read_checklist_workbook, write_checklist_workbook
     from selfassess.office.form_xlsx import import_form, write_form
     from selfassess.office.report_docx import write_report_docx
     from selfassess.report import collect

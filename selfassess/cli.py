@@ -63,7 +63,7 @@ def _report_checklist(path: str | Path, checklist: Checklist) -> None:
 
 def cmd_checklist_validate(args: argparse.Namespace) -> int:
     from selfassess.checklist import load_checklist_file
-    from selfassess.checklist.workbook import read_checklist_workbook
+    from selfassess.office.checklist_xlsx import read_checklist_workbook
 
     path = Path(args.path)
     _report_checklist(args.path, read_checklist_workbook(path) if path.suffix.lower() == ".xlsx"
@@ -85,7 +85,7 @@ def _checklist_of(source: str) -> Checklist:
 
 def cmd_checklist_import_xlsx(args: argparse.Namespace) -> int:
     from selfassess.checklist.export import checklist_yaml
-    from selfassess.checklist.workbook import read_checklist_workbook
+    from selfassess.office.checklist_xlsx import read_checklist_workbook
 
     out = Path(args.output)
     if out.suffix.lower() not in (".yaml", ".yml"):
@@ -98,7 +98,7 @@ def cmd_checklist_import_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_checklist_export_xlsx(args: argparse.Namespace) -> int:
-    from selfassess.checklist.workbook import write_checklist_workbook
+    from selfassess.office.checklist_xlsx import write_checklist_workbook
 
     out = Path(args.output)
     if out.suffix.lower() != ".xlsx":
@@ -353,8 +353,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from selfassess.office.bureau_xlsx import write_workbook
     from selfassess.office.form_xlsx import write_form
-    from selfassess.report import collect, write_workbook
+    from selfassess.report import collect
     from selfassess.store import AssessmentFile
 
     out = Path(args.output)

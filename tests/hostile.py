@@ -220,7 +220,7 @@ def _yaml_cases(folder: Path) -> list[Case]:
 def _xlsx_cases(folder: Path, sealed: Path) -> list[Case]:
     from openpyxl import load_workbook
 
-    from selfassess.checklist.workbook import write_checklist_workbook
+    from selfassess.office.checklist_xlsx import write_checklist_workbook
     from selfassess.office.form_xlsx import write_form
 
     checklist = load_builtin("ideology-responsibility")

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.checklist import Checklist, checklist_from_mapping, checklist_mapping
-from selfassess.checklist.workbook import read_checklist_workbook, write_checklist_workbook
 from selfassess.errors import ChecklistError
+from selfassess.office.checklist_xlsx import read_checklist_workbook, write_checklist_workbook
 from selfassess.store import AssessmentFile
 
 ITEMS = "Items (考核细则)"

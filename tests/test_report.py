@@ -21,7 +21,8 @@ from selfassess.checklist import Checklist
 from selfassess.cli import main
 from selfassess.i18n import _
 from selfassess.notice import NOT_CLASSIFIED
-from selfassess.report import collect, load_fonts, report_pdf, sheets_pdf, write_workbook
+from selfassess.office.bureau_xlsx import write_workbook
+from selfassess.report import collect, load_fonts, report_pdf, sheets_pdf
 from selfassess.report.fonts import MISSING_MARK
 from selfassess.store import AssessmentFile, ChangeSet, Measure, Shortcoming
 from selfassess.summary import file_summary

@@ -47,7 +47,7 @@ def resolve_checklist(spec: str | None) -> Checklist:
         return load_builtin(spec)
     path = Path(spec)
     if path.is_file() and path.suffix.lower() == ".xlsx":
-        from selfassess.checklist.workbook import read_checklist_workbook
+        from selfassess.office.checklist_xlsx import read_checklist_workbook
 
         return read_checklist_workbook(path)
     if path.is_file():

@@ -1,11 +1,10 @@
-"""Printed output: the department score sheet and the bureau report (PDF), the Excel workbook.
+"""Printed output (PDF): the department score sheet and the bureau report.
 
-``collect`` gathers a file's data once; the renderers take that data and return bytes (or write
-a workbook) and never see a database.
+``collect`` gathers a file's data once (``data.py``, also read by the Excel and Word outputs in
+``selfassess.office``); the renderers take that data, return bytes and never see a database.
 """
 
 from selfassess.report.data import ReportData, collect
-from selfassess.report.excel import write_workbook
 from selfassess.report.fonts import FontSet, load_fonts
 from selfassess.report.render import bureau_pdf, fonts_note, report_pdf, sheets_pdf
 
@@ -18,5 +17,4 @@ __all__ = [
     "load_fonts",
     "report_pdf",
     "sheets_pdf",
-    "write_workbook",
 ]

@@ -140,7 +140,8 @@ class OfficeActions(QObject):
                      "Word (*.docx)", lambda af, target: write_report_docx(collect(af), target))
 
     def on_export_tables(self) -> None:
-        from selfassess.report import collect, write_workbook
+        from selfassess.office.bureau_xlsx import write_workbook
+        from selfassess.report import collect
 
         self._export(_("Export the tables to Excel"), lambda source: f"{source.stem}.xlsx",
                      ".xlsx", "Excel (*.xlsx)",
@@ -167,7 +168,7 @@ class OfficeActions(QObject):
 
     def on_checklist_out(self) -> None:
         from selfassess.checklist import resolve_checklist
-        from selfassess.checklist.workbook import write_checklist_workbook
+        from selfassess.office.checklist_xlsx import write_checklist_workbook
 
         session, bureau = self.window.session, self.window.bureau
         checklist = (session.checklist if session is not None else
@@ -220,7 +221,7 @@ class OfficeActions(QObject):
     def on_checklist_in(self) -> None:
         """Check a template workbook and save it as a checklist file for new assessments."""
         from selfassess.checklist.export import checklist_yaml
-        from selfassess.checklist.workbook import read_checklist_workbook
+        from selfassess.office.checklist_xlsx import read_checklist_workbook
 
         title = _("Checklist from an Excel template")
         name, _filter = QFileDialog.getOpenFileName(self.window, title, str(Path.home()),

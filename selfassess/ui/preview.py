@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from selfassess.i18n import _
+from selfassess.office.bureau_xlsx import write_workbook
 from selfassess.report import (
     collect,
     fonts_note,
     load_fonts,
     report_pdf,
     sheets_pdf,
-    write_workbook,
 )
 from selfassess.store import AssessmentFile
 from selfassess.ui.tasks import Task
