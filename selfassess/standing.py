@@ -126,6 +126,17 @@ class SectionLoss:
 
 
 @dataclass(frozen=True)
+class ItemLoss:
+    """Points lost on one item over the departments it applies to."""
+
+    code: str
+    possible: Decimal  # the item's maximum times the departments it applies to
+    lost: Decimal
+    rate: Decimal  # percent, two decimals, half up
+    losers: tuple[str, ...]  # departments that lost points on it, in listing order
+
+
+@dataclass(frozen=True)
 class Statistics:
     """A bureau's figures, computed once (exact, then rounded half up to two decimals)."""
 
@@ -135,6 +146,7 @@ class Statistics:
     lowest: Decimal | None
     grades: tuple[tuple[str, int], ...]  # every band in the checklist's order, with its count
     sections: tuple[SectionLoss, ...]
+    items: tuple[ItemLoss, ...] = ()  # only items that lost points, most lost (by rate) first
 
 
 @dataclass(frozen=True)
@@ -175,8 +187,28 @@ def listing_key(standing: DepartmentStanding) -> tuple[int, int, Decimal, bytes]
     return (0, standing.rank, Decimal(0), name_key(standing.name))
 
 
-def statistics(checklist: Checklist, results: list[Result]) -> Statistics:
-    """Mean, highest, lowest, count per grade and loss rate per section of final results."""
+def item_losses(checklist: Checklist, departments: list[DepartmentStanding]
+                ) -> tuple[ItemLoss, ...]:
+    """Loss per item over the departments it applies to (N/A ones excluded), items that lost
+    points only, by loss rate (exact, highest first), then code."""
+    found = []
+    for position, item in enumerate(checklist.items):
+        counted = [(d.name, d.final.items.get(item.code)) for d in departments]
+        applying = [(name, score) for name, score in counted if score is not None]
+        possible = item.max_points * len(applying)
+        lost = sum((item.max_points - score for _n, score in applying), Decimal(0))
+        if lost:
+            found.append((-lost / possible, position, ItemLoss(
+                item.code, possible, lost, round_cents(100 * lost / possible),
+                tuple(name for name, score in applying if score < item.max_points))))
+    found.sort(key=lambda entry: entry[:2])
+    return tuple(loss for _ratio, _position, loss in found)
+
+
+def statistics(checklist: Checklist, results: list[Result],
+               departments: list[DepartmentStanding] | None = None) -> Statistics:
+    """Mean, highest, lowest, count per grade and loss rate per section of final results (and
+    per item, given the departments)."""
     totals = [r.total for r in results]
     sections = []
     for section in checklist.sections:
@@ -192,6 +224,7 @@ def statistics(checklist: Checklist, results: list[Result]) -> Statistics:
         grades=tuple((band.name, sum(1 for r in results if r.grade == band.name))
                      for band in checklist.grade_bands),
         sections=tuple(sections),
+        items=item_losses(checklist, departments or []),
     )
 
 
@@ -221,4 +254,5 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
                                   e.department_id in merged or e.name in names)
                        for e in roster_table.read(af))
     return Standing(af.path.name, af.info, af.checklist, tuple(departments),
-                    statistics(af.checklist, [d.final for d in departments]), roster)
+                    statistics(af.checklist, [d.final for d in departments], departments),
+                    roster)

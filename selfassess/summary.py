@@ -115,6 +115,11 @@ def statistics_summary(stats: Statistics) -> dict[str, Any]:
         "sections": {loss.code: {"possible": json_number(loss.possible),
                                  "lost": json_number(loss.lost), "rate": json_number(loss.rate)}
                      for loss in stats.sections},
+        # items that lost points, highest loss rate first (a JSON object keeps this order)
+        "items": {loss.code: {"possible": json_number(loss.possible),
+                              "lost": json_number(loss.lost), "rate": json_number(loss.rate),
+                              "departments": list(loss.losers)}
+                  for loss in stats.items},
     }
 
 

@@ -88,3 +88,20 @@ def test_ranks_count_ranked_departments_only() -> None:
                result("70", True)]
     assert ranks(results) == [1, None, 1, 3, None]
     assert ranks([]) == []
+
+
+def test_item_loss_rates_are_computed_once(tmp_path: Path, checklist: Checklist,
+                                           capsys: Capture) -> None:
+    path = bureau(tmp_path, checklist, [("甲处", D("97"), False), ("乙处", D("99"), False),
+                                        ("丙处", D("100"), False)])
+    summary, pdf, _docx, _rows = outputs(path, capsys)
+    stats = summary["statistics"]
+    assert isinstance(stats, dict)
+    first = checklist.items[0]  # 甲处 lost 3 points on it, 乙处 1 (max × 3 departments possible)
+    assert list(stats["items"]) == [first.code]
+    rate = D(400) / (first.max_points * 3)
+    assert stats["items"][first.code] == {
+        "possible": int(first.max_points * 3), "lost": 4,
+        "rate": float(rate.quantize(D("0.01"), rounding="ROUND_HALF_UP")),
+        "departments": ["乙处", "甲处"]}  # listing order: by rank
+    assert f"{stats['items'][first.code]['rate']}%乙处、甲处" in pdf

@@ -64,21 +64,21 @@ def department_rows(report: ReportData, department: DepartmentStanding) -> list[
     data = department.data
     for section in report.checklist.sections:
         rows.append([section_label(section.code, section.title), "", "",
-                     _plain(section.max_points), "", None, "", "", None, ""])
+                     json_number(section.max_points), "", None, "", "", None, ""])
         for item in section.items:
             answer = data.answers.get(item.code)
             own: Any = None
             if answer is not None:
                 own = _("N/A") if answer.not_applicable else (
-                    None if answer.self_score is None else _plain(answer.self_score))
+                    None if answer.self_score is None else json_number(answer.self_score))
             counted = department.final.items.get(item.code)
             evidence = "\n".join(e.file_name for e in data.evidence_for("item", item.code))
-            rows.append([item.code, item.title, item.content, _plain(item.max_points),
+            rows.append([item.code, item.title, item.content, json_number(item.max_points),
                          item.criteria, own,
                          "\n".join(t for t in (answer.deduction_reason if answer else "",
                                                answer.narrative if answer else "") if t),
                          evidence,
-                         (_("N/A") if counted is None else _plain(counted)) if report.bureau
+                         (_("N/A") if counted is None else json_number(counted)) if report.bureau
                          else None,
                          answer.review_reason if answer and report.bureau else ""])
     own, final = department.own, department.final
@@ -87,16 +87,11 @@ def department_rows(report: ReportData, department: DepartmentStanding) -> list[
             (_("Bonus total (cap {cap})").format(cap=report.checklist.bonus_cap), own.bonus,
              final.bonus),
             (_("Total (合计)"), own.total, final.total)):
-        rows.append([label, "", "", None, "", _plain(own_value), "", "",
-                     _plain(final_value) if report.bureau else None, ""])
+        rows.append([label, "", "", None, "", json_number(own_value), "", "",
+                     json_number(final_value) if report.bureau else None, ""])
     rows.append([_("Grade (等次)"), "", "", None, "", own.grade, "", "",
                  final.grade if report.bureau else None, ""])
     return rows
-
-
-def _plain(value: Any) -> Any:
-    number = float(value)
-    return int(number) if number == int(number) else number
 
 
 def write_workbook(report: ReportData, path: Path) -> Path:

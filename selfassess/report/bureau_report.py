@@ -178,24 +178,11 @@ class BureauReportBuilder:
     # --- 4 items that lost the most --------------------------------------------------------------
 
     def weak_items(self) -> list[Flowable]:
-        rows = []
-        for item in self.report.checklist.items:
-            lost = possible = Decimal(0)
-            losers = []
-            for department in self.report.departments:
-                counted = department.final.items.get(item.code)
-                if counted is None:
-                    continue
-                possible += item.max_points
-                if counted < item.max_points:
-                    lost += item.max_points - counted
-                    losers.append(department.name)
-            if lost:
-                rows.append((lost / possible, item, lost, possible, losers))
-        rows.sort(key=lambda row: (-row[0], row[1].code))
-        table_rows = [[f"{item.code} {item.title}", points(item.max_points), points(lost),
-                       points(possible), f"{float(rate) * 100:.1f}%", "、".join(losers)]
-                      for rate, item, lost, possible, losers in rows[:10]]
+        items = self.report.checklist.items_by_code
+        table_rows = [[f"{loss.code} {items[loss.code].title}", points(items[loss.code].max_points),
+                       points(loss.lost), points(loss.possible), f"{points(loss.rate)}%",
+                       "、".join(loss.losers)]
+                      for loss in self.report.statistics.items[:10]]  # by loss rate
         story: list[Flowable] = [self.p(_("3. Items that lost the most points"), "heading",
                                         "heading")]
         if not table_rows:
