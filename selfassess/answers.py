@@ -147,7 +147,7 @@ def _bonus(parser: _Parser, raw: Any, changes: ChangeSet) -> None:
         fields = parser.mapping(value, where)
         claim: dict[str, Any] = {}
         if "points" in fields:
-            claim["points"] = parser.number(fields["points"], where, _("points"))
+            claim["points"] = parser.number(fields["points"], where, _("bonus points"))
         parser.text(fields, "narrative", claim, where)
         changes.bonus[code] = claim
         if "evidence" in fields and (sources := parser.evidence(fields["evidence"], where)) is not None:

@@ -44,7 +44,7 @@ def test_chinese_is_the_default(monkeypatch: pytest.MonkeyPatch,
                                 capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("SELFASSESS_LANG")
     assert main(["checklists"]) == 0
-    assert "满分 100 分,29 个指标" in capsys.readouterr().out
+    assert "满分 100 分，29 个指标" in capsys.readouterr().out
     assert i18n.current_language() == "zh_CN"
 
 
@@ -63,3 +63,15 @@ def test_language_option_and_refusals_in_chinese(tmp_path: Path,
     ("fr", "zh_CN"), (None, "zh_CN")])
 def test_language_spellings(spelling: str | None, expected: str) -> None:
     assert i18n.normalize_language(spelling) == expected
+
+
+def test_chinese_text_takes_full_width_punctuation() -> None:
+    """，：；（）！？ in Chinese prose (placeholders, numbers, flags, file filters and menu
+    accelerators keep theirs); ``tools/catalog.py punctuate`` fixes what this finds."""
+    found = [(entry.msgid, marks) for entry in polib.pofile(str(catalog.PO_PATH))
+             if (marks := catalog.half_width_marks(entry.msgstr))]
+    assert found == []
+    assert catalog.full_width("平均分 {mean},最高分 {high}(共 {n} 个)") == \
+        "平均分 {mean}，最高分 {high}（共 {n} 个）"
+    assert catalog.full_width("文件(&F)") == "文件(&F)"
+    assert catalog.full_width("时间 12:30, 共 1,000 项") == "时间 12:30，共 1,000 项"

@@ -116,7 +116,7 @@ def test_department_sheet(dept_file: AssessmentFile, checklist: Checklist) -> No
     text = squeezed(text_of(pdf))
     summary = file_summary(dept_file)["departments"][0]
     assert "2026年度意识形态工作责任制落实情况自查评分表" in text
-    assert "被考核单位(盖章):办公室" in text and "填报人(签字)" in text
+    assert "被考核单位（盖章）：办公室" in text and "填报人（签字）" in text
     assert f"合计{summary['total']}" in text and summary["total"] == 98
     assert "等次好" in text and "少研究1次" in text
     assert "考核组成员" not in text  # the department's own print has no review block
@@ -167,7 +167,7 @@ def test_bureau_report_names_every_department_and_total(tmp_path: Path,
         assert entry["name"] in text
         assert f"合计{entry['self_total']}{entry['total']}" in text  # appendix sheet totals
         assert entry["grade"] in text
-    assert "未报单位:未报处" in text and "草稿—未经审定" in text
+    assert "未报单位：未报处" in text and "草稿—未经审定" in text
     assert "一、考核结果汇总表" in text and "六、整改台账" in text and "附件4" in text
     fonts_are_embedded(pdf)
 
@@ -220,7 +220,7 @@ def test_cli_report_and_export(tmp_path: Path, checklist: Checklist,
     one = tmp_path / "one.pdf"
     assert main(["report", str(path), "-o", str(one), "--department", "第02处"]) == 0
     text = squeezed(text_of(one.read_bytes()))
-    assert "第02处" in text and "第01处" not in text and "考核组成员(签字)" in text
+    assert "第02处" in text and "第01处" not in text and "考核组成员（签字）" in text
     assert main(["report", str(path), "-o", str(tmp_path / "x.pdf"), "--department", "无此处"]) == 1
     assert "没有单位“无此处”" in capsys.readouterr().err
     xlsx = tmp_path / "out.xlsx"

@@ -4,11 +4,16 @@
 ``resources/locale/zh_CN/LC_MESSAGES/selfassess.po`` (keeping existing translations, dropping
 ids no longer used); translate the empty entries, then ``compile`` writes the ``.mo`` the
 program reads. The tests fail when an id lacks a translation or the ``.mo`` is stale.
+
+Chinese text takes full-width punctuation (，：；（）！？, product.md); ``punctuate`` rewrites the
+half-width marks of every Chinese msgstr, leaving placeholders, numbers, command-line flags, file
+filters and menu accelerators as they are. The tests fail on a half-width mark left.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -63,6 +68,53 @@ def update() -> tuple[int, int]:
     return added, sum(1 for entry in fresh if not entry.msgstr)
 
 
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+CJK = re.compile(r"[\u3400-\u9fff]")
+# spans whose punctuation is not prose: {placeholders}, --flags, 1,000 / 12:30 / 3.5, (&F)
+# accelerators, (*.yaml) file filters, URLs
+PROTECTED = re.compile(r"\{[^}]*\}|--?[A-Za-z][\w-]*|\d[\d,.:]*\d|\(&\w\)|\(\*[^)]*\)|"
+                       r"https?://\S+")
+FULL = "".join(HALF_TO_FULL.values())
+
+
+def _prose_parts(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into (is prose, part)."""
+    parts, at = [], 0
+    for match in PROTECTED.finditer(text):
+        parts += [(True, text[at:match.start()]), (False, match.group())]
+        at = match.end()
+    return [*parts, (True, text[at:])]
+
+
+def half_width_marks(msgstr: str) -> list[str]:
+    """The half-width punctuation marks in the prose of a Chinese msgstr."""
+    if not CJK.search(msgstr):
+        return []
+    return [char for prose, part in _prose_parts(msgstr) if prose for char in part
+            if char in HALF_TO_FULL]
+
+
+def full_width(msgstr: str) -> str:
+    """A Chinese msgstr with full-width punctuation (and no space next to it)."""
+    if not CJK.search(msgstr):
+        return msgstr
+    text = "".join("".join(HALF_TO_FULL.get(char, char) for char in part) if prose else part
+                   for prose, part in _prose_parts(msgstr))
+    return re.sub(rf"(?<=\S) +(?=[{FULL}])|(?<=[{FULL}]) +(?=\S)", "", text)
+
+
+def punctuate() -> int:
+    """Rewrite half-width punctuation in every Chinese msgstr; returns how many changed."""
+    po = polib.pofile(str(PO_PATH))
+    changed = 0
+    for entry in po:
+        fixed = full_width(entry.msgstr)
+        if fixed != entry.msgstr:
+            entry.msgstr, changed = fixed, changed + 1
+    po.save(str(PO_PATH))
+    return changed
+
+
 def compile_mo() -> Path:
     """Write the .mo beside the .po."""
     target = PO_PATH.with_suffix(".mo")
@@ -75,6 +127,9 @@ if __name__ == "__main__":
     if command == "update":
         new, untranslated = update()
         print(f"{PO_PATH.relative_to(ROOT)}: {new} new, {untranslated} untranslated")
+    elif command == "punctuate":
+        print(f"{PO_PATH.relative_to(ROOT)}: {punctuate()} translation(s) given full-width "
+              "punctuation")
     elif command == "compile":
         print(f"wrote {compile_mo().relative_to(ROOT)}")
     else:

@@ -74,8 +74,10 @@ class SheetBuilder:
         data = department.data
         for section in self.checklist.sections:
             row = len(rows) + 1
-            rows.append([self.p(f"{section_label(section.code, section.title)}"
-                                f"({decimal_text(section.max_points)}{_('points')})",
+            # "（20分）": the section's maximum, never the word for bonus points
+            rows.append([self.p(section_label(section.code, section.title)
+                                + _("({points} points)").format(
+                                    points=decimal_text(section.max_points)),
                                 "section_row", "heading")] + [""] * 9)
             style += [("SPAN", (0, row), (-1, row)),
                       ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#f4f4f4"))]
