@@ -12,51 +12,18 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from selfassess import i18n
 from selfassess.i18n import _
 from selfassess.notice import FIRST_RUN_TEXT, FIRST_RUN_TITLE
-from selfassess.paths import resource, user_config_dir
 from selfassess.store import AssessmentFile
-from selfassess.ui.appearance import apply_font, install_qt_translation
+from selfassess.ui.appearance import application, apply_settings
 from selfassess.ui.main_window import MainWindow
 from selfassess.ui.settings import Settings
 
 SCREENSHOT_PAGES = ("start", "new", "settings", "bonus", "veto", "shortcomings", "measures",
                     "summary", "departments", "statistics", "log", "search")
-_qt_translator = None
-
-
-def application() -> QApplication:
-    """The QApplication (created once)."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    # Qt's own settings (the file dialogs' history) as INI files in our config folder, never
-    # in the Windows registry: a portable copy leaves nothing behind
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(user_config_dir()))
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("selfassess")
-    app.setOrganizationName("selfassess")
-    app.setDesktopFileName("selfassess")
-    app.setWindowIcon(QIcon(str(resource("icons", "selfassess.svg"))))
-    return app
-
-
-def apply_settings(settings: Settings, language: str | None = None) -> None:
-    """Language (argument > SELFASSESS_LANG > setting) and font size, app-wide."""
-    global _qt_translator
-    app = application()
-    chosen = i18n.setup(language or os.environ.get(i18n.LANGUAGE_ENV) or settings.language)
-    if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)
-    _qt_translator = install_qt_translation(app, chosen)
-    apply_font(app, settings.font_scale)
 
 
 def _screenshot_target(window: MainWindow, page: str | None) -> QWidget:

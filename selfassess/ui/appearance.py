@@ -1,4 +1,5 @@
-"""Fonts, sizes and the small state icons, set up once at start.
+"""The application object, its language, fonts, sizes and the small state icons, set up at start
+and again when the settings change.
 
 The bundled WenQuanYi Micro Hei is registered so Chinese renders on machines without CJK fonts;
 it is placed first in the application font's families so Qt does not fall back to a font that
@@ -7,13 +8,17 @@ draws boxes. The font-size setting scales the application font.
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import cache
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from selfassess.paths import resource
+from selfassess import i18n
+from selfassess.paths import resource, user_config_dir
+from selfassess.ui.settings import Settings
 
 BASE_POINT_SIZE = 10.5
 BUNDLED_FONT = "wqy-microhei.ttc"
@@ -79,3 +84,35 @@ def scaled(app_font: QFont, factor: float, bold: bool = False) -> QFont:
     font.setPointSizeF(app_font.pointSizeF() * factor)
     font.setBold(bold)
     return font
+
+
+_qt_translator: QTranslator | None = None
+
+
+def application() -> QApplication:
+    """The QApplication (created once)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    # Qt's own settings (the file dialogs' history) as INI files in our config folder, never
+    # in the Windows registry: a portable copy leaves nothing behind
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(user_config_dir()))
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("selfassess")
+    app.setOrganizationName("selfassess")
+    app.setDesktopFileName("selfassess")
+    app.setWindowIcon(QIcon(str(resource("icons", "selfassess.svg"))))
+    return app
+
+
+def apply_settings(settings: Settings, language: str | None = None) -> None:
+    """Language (argument > SELFASSESS_LANG > setting) and font size, app-wide."""
+    global _qt_translator
+    app = application()
+    chosen = i18n.setup(language or os.environ.get(i18n.LANGUAGE_ENV) or settings.language)
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+    _qt_translator = install_qt_translation(app, chosen)
+    apply_font(app, settings.font_scale)

@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Language and font size; the window is rebuilt in the new language."""
-        from selfassess.ui.app import apply_settings
+        from selfassess.ui.appearance import apply_settings
         from selfassess.ui.dialogs.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.settings, self).exec():
