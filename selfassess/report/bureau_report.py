@@ -21,7 +21,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -32,6 +31,7 @@ from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, table_style
 from selfassess.report.sheet import SheetBuilder, points
+from selfassess.report.text import TextBlock
 from selfassess.summary import statistics_text
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
@@ -58,7 +58,7 @@ class BureauReportBuilder:
         self.styles = styles
         self.sheets = SheetBuilder(report, fonts, styles)
 
-    def p(self, text: str, style: str = "cell", role: str = "body") -> Paragraph:
+    def p(self, text: str, style: str = "cell", role: str = "body") -> TextBlock:
         """A paragraph of text (escaped, fonts by coverage)."""
         return self.sheets.p(text, style, role)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import _
@@ -23,6 +23,7 @@ from selfassess.numbers import decimal_text, section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import table_style
+from selfassess.report.text import TextBlock
 from selfassess.standing import DepartmentStanding
 
 COLUMN_MM = (11, 26, 46, 9, 46, 13, 60, 26, 13, 17)  # 267 mm: A4 landscape less 15 mm margins
@@ -44,9 +45,9 @@ class SheetBuilder:
         self.styles = styles
         self.bureau_view = report.bureau
 
-    def p(self, text: str, style: str = "cell", role: str = "body") -> Paragraph:
-        """A paragraph of user or checklist text (escaped, fonts by coverage)."""
-        return Paragraph(self.fonts.markup(text, role), self.styles[style])
+    def p(self, text: str, style: str = "cell", role: str = "body") -> TextBlock:
+        """User or checklist text in a style: fonts by coverage, Chinese line breaking."""
+        return TextBlock(self.fonts.runs(text.replace("\r\n", "\n"), role), self.styles[style])
 
     def _header(self, department: DepartmentStanding) -> list[Flowable]:
         title = f"{self.report.period_title()}{self.checklist.title}"
