@@ -85,7 +85,7 @@ class BureauReportBuilder:
             _("Printed on {date}").format(date=self.report.printed_on),
             _("DRAFT — not final") if draft else _("Final version (审定稿)"),
         ]
-        return [Spacer(0, 60 * mm),
+        return [Spacer(0, 40 * mm),
                 self.p(f"{info.bureau_name}\n{self.report.period_title()}"
                        f"{_('Assessment report of the 意识形态工作责任制')}", "cover_title", "title"),
                 Spacer(0, 20 * mm)] + [self.p(line, "subtitle", "song") for line in lines]
@@ -285,8 +285,7 @@ class BureauReportBuilder:
             story += [*part(), Spacer(0, 4 * mm)]
         for number, department in enumerate(self.report.departments, 1):
             story.append(PageBreak())
-            heading = self.p(_("Appendix {number}: {name}").format(number=number,
-                                                                 name=department.name),
-                             "heading", "heading")
-            story += [KeepTogether([heading]), *self.sheets.flowables(department)]
+            title = _("Appendix {number}: {name}").format(number=number, name=department.name)
+            sheet = self.sheets.flowables(department, running=title)
+            story += [sheet[0], KeepTogether([self.p(title, "heading", "heading")]), *sheet[1:]]
         return story

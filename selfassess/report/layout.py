@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from selfassess.i18n import _
 from selfassess.notice import NOT_CLASSIFIED
@@ -31,7 +31,8 @@ def stylesheet(fonts: FontSet, scale: float = 1.0) -> dict[str, ParagraphStyle]:
 
     return {
         "title": style("title", "title", 18, 26, TA_CENTER, spaceAfter=4 * mm),
-        "cover_title": style("cover_title", "title", 24, 36, TA_CENTER, spaceAfter=10 * mm),
+        # 2号 (22 pt) as GB/T 9704 sets a title; its lines are broken where the words part
+        "cover_title": style("cover_title", "title", 22, 34, TA_CENTER, spaceAfter=10 * mm),
         "subtitle": style("subtitle", "song", 12, 18, TA_CENTER, spaceAfter=2 * mm),
         "heading": style("heading", "heading", 14, 20, spaceBefore=4 * mm, spaceAfter=2 * mm,
                          keepWithNext=1),
@@ -49,11 +50,28 @@ def stylesheet(fonts: FontSet, scale: float = 1.0) -> dict[str, ParagraphStyle]:
     }
 
 
+class RunningHeader(Flowable):  # type: ignore[misc]
+    """Takes no room; from the page it is drawn on, every page carries ``text`` at its top
+    with its page number within the run ("附件3：办公室　第 2 页 共 5 页"), until the next one."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.running_header = self.text
+
+
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Draws "第 X 页 共 Y 页" (and the draft marking) once the page count is known."""
+    """Draws "第 X 页 共 Y 页", the running header and the draft marking once the page count
+    is known."""
 
     font_name = "Helvetica"
     draft = False
+    running_header: str | None = None  # set by a RunningHeader flowable
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # an embedded font from the first byte: the default Helvetica is never embedded
@@ -68,15 +86,31 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         total = len(self._pages)
+        # each page's place in its run of pages under one running header
+        runs: list[list[int]] = []
+        for index, state in enumerate(self._pages):
+            header = state.get("running_header")
+            if header and runs and self._pages[runs[-1][0]].get("running_header") == header:
+                runs[-1].append(index)
+            elif header:
+                runs.append([index])
+        place = {index: (position, len(run)) for run in runs
+                 for position, index in enumerate(run, 1)}
         for number, state in enumerate(self._pages, 1):
             self.__dict__.update(state)
-            self._furniture(number, total)
+            self._furniture(number, total, place.get(number - 1))
             super().showPage()
         super().save()
 
-    def _furniture(self, number: int, total: int) -> None:
+    def _furniture(self, number: int, total: int, within: tuple[int, int] | None) -> None:
         width, height = self._pagesize
         self.saveState()
+        if within is not None and self.running_header:
+            self.setFont(self.font_name, 9)
+            self.setFillColor(colors.black)
+            self.drawString(MARGIN, height - 9 * mm, _("{header} · page {number} of {total}")
+                            .format(header=self.running_header, number=within[0],
+                                    total=within[1]))
         self.setFont(self.font_name, 9)
         self.setFillColor(colors.black)
         self.drawCentredString(width / 2, 8 * mm, _("Page {number} of {total}").format(
@@ -104,7 +138,9 @@ def canvas_maker(fonts: FontSet, draft: bool) -> type[NumberedCanvas]:
 
 def document(target: Any, title: str, first: str = "portrait",
              author: str = "selfassess") -> BaseDocTemplate:
-    """A document with ``portrait`` and ``landscape`` page templates, starting with ``first``."""
+    """A document with ``portrait``, ``landscape`` and ``cover`` page templates, starting with
+    ``first``. The cover keeps the GB/T 9704 margins: 37 mm top, 28 mm left, a 156 × 225 mm
+    text block."""
     doc = BaseDocTemplate(target, pagesize=PORTRAIT, title=title, author=author,
                           creator="selfassess", leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=MARGIN, bottomMargin=MARGIN)
@@ -112,10 +148,12 @@ def document(target: Any, title: str, first: str = "portrait",
                      id="portrait", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     wide = Frame(MARGIN, MARGIN, LANDSCAPE[0] - 2 * MARGIN, LANDSCAPE[1] - 2 * MARGIN,
                  id="landscape", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    cover = Frame(28 * mm, 35 * mm, 156 * mm, 225 * mm, id="cover", leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0)
     templates = [PageTemplate("portrait", [portrait], pagesize=PORTRAIT),
-                 PageTemplate("landscape", [wide], pagesize=LANDSCAPE)]
-    if first == "landscape":
-        templates.reverse()
+                 PageTemplate("landscape", [wide], pagesize=LANDSCAPE),
+                 PageTemplate("cover", [cover], pagesize=PORTRAIT)]
+    templates.sort(key=lambda template: template.id != first)  # the first page's template first
     doc.addPageTemplates(templates)
     return doc
 

@@ -52,7 +52,7 @@ def bureau_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
         progress(0, 2, _("Laying out the report…"))
     builder = BureauReportBuilder(report, fonts, stylesheet(fonts))
     title = f"{report.info.bureau_name} {report.period_title()}"
-    pdf = _build(builder.story(draft), title, fonts, draft)
+    pdf = _build(builder.story(draft), title, fonts, draft, first="cover")
     if progress:
         progress(2, 2, "")
     return pdf

@@ -10,23 +10,25 @@ character narrative prints in full.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
-from selfassess.report.layout import table_style
+from selfassess.report.layout import RunningHeader, table_style
+from selfassess.report.rows import Row, RowTable
 from selfassess.report.text import TextBlock
 from selfassess.standing import DepartmentStanding
 
-COLUMN_MM = (11, 26, 46, 9, 46, 13, 60, 26, 13, 17)  # 267 mm: A4 landscape less 15 mm margins
+COLUMN_MM = (12, 26, 46, 9, 45, 13, 60, 26, 13, 17)  # 267 mm: A4 landscape less 15 mm margins
 BLANK_DATE = "______年____月____日"
 
 
@@ -70,18 +72,20 @@ class SheetBuilder:
                  _("Review score"), _("Remarks")]
         return [self.p(name, "head", "heading") for name in names]
 
-    def _item_rows(self, department: DepartmentStanding, style: list[Any]) -> list[list[Any]]:
-        rows: list[list[Any]] = []
+    def _continued(self, number: str) -> Callable[[], TextBlock]:
+        """The 序号 cell of a row continued on the next page: ``1.2（续）``."""
+        return lambda: self.p(number + _("(continued)"), "cell_center")
+
+    def _item_rows(self, department: DepartmentStanding) -> list[Row]:
+        rows: list[Row] = []
         data = department.data
         for section in self.checklist.sections:
-            row = len(rows) + 1
             # "（20分）": the section's maximum, never the word for bonus points
-            rows.append([self.p(section_label(section.code, section.title)
-                                + _("({points} points)").format(
-                                    points=decimal_text(section.max_points)),
-                                "section_row", "heading")] + [""] * 9)
-            style += [("SPAN", (0, row), (-1, row)),
-                      ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#f4f4f4"))]
+            rows.append(Row([self.p(section_label(section.code, section.title)
+                                    + _("({points} points)").format(
+                                        points=decimal_text(section.max_points)),
+                                    "section_row", "heading")] + [""] * 9,
+                            spans=[(0, 9)], kind="section", shade=True))
             for item in section.items:
                 answer = data.answers.get(item.code)
                 if answer is not None and answer.not_applicable:
@@ -104,35 +108,33 @@ class SheetBuilder:
                     review = _("N/A") if final is None else points(final)
                     if answer and answer.review_score is not None and answer.review_reason:
                         remarks = answer.review_reason
-                rows.append([
+                rows.append(Row([
                     self.p(item.code, "cell_center"), self.p(item.title),
                     self.p(item.content), self.p(points(item.max_points), "cell_center"),
                     self.p(item.criteria), self.p(own, "cell_center"),
                     self.p("\n".join(text)), self.p(evidence), self.p(review, "cell_center"),
-                    self.p(remarks)])
-            row = len(rows) + 1
+                    self.p(remarks)], continued=self._continued(item.code)))
             own_total = department.own.sections[section.code].score
             final_total = department.final.sections[section.code].score
-            rows.append([self.p(_("Subtotal"), "cell_center", "heading"), "", "",
-                         self.p(points(section.max_points), "cell_center"), "",
-                         self.p(points(own_total), "cell_center"), "", "",
-                         self.p(points(final_total) if self.bureau_view else "", "cell_center"),
-                         ""])
-            style.append(("SPAN", (0, row), (2, row)))
+            rows.append(Row([self.p(_("Subtotal"), "cell_center", "heading"), "", "",
+                             self.p(points(section.max_points), "cell_center"), "",
+                             self.p(points(own_total), "cell_center"), "", "",
+                             self.p(points(final_total) if self.bureau_view else "",
+                                    "cell_center"), ""], spans=[(0, 2)], kind="total"))
         return rows
 
-    def _total_rows(self, department: DepartmentStanding, style: list[Any]) -> list[list[Any]]:
+    def _total_rows(self, department: DepartmentStanding) -> list[Row]:
         own, final, data = department.own, department.final, department.data
-        rows: list[list[Any]] = []
+        rows: list[Row] = []
 
         def labelled(label: str, own_value: str, note: str, final_value: str,
                      remark: str = "") -> None:
-            row = len(rows) + self._offset
-            rows.append([self.p(label, "cell", "heading"), "", "", "", "",
-                         self.p(own_value, "cell_center"), self.p(note), "",
-                         self.p(final_value if self.bureau_view else "", "cell_center"),
-                         self.p(remark)])
-            style.extend([("SPAN", (0, row), (4, row)), ("SPAN", (6, row), (7, row))])
+            rows.append(Row([self.p(label, "cell", "heading"), "", "", "", "",
+                             self.p(own_value, "cell_center"), self.p(note), "",
+                             self.p(final_value if self.bureau_view else "", "cell_center"),
+                             self.p(remark)], spans=[(0, 4), (6, 7)], kind="total",
+                            continued=lambda: self.p(label + _("(continued)"), "cell",
+                                                     "heading")))
 
         labelled(_("Base total (基础得分)"), points(own.base), "", points(final.base))
         for bonus in self.checklist.bonus_items:
@@ -163,7 +165,7 @@ class SheetBuilder:
         labelled(_("Grade (等次)"), own.grade, "", final.grade)
         return rows
 
-    def _signatures(self) -> Flowable:
+    def _signatures(self) -> list[Flowable]:
         """Labels with ruled blanks to sign on (the seal goes beside the date)."""
         rows = [
             [_("Filled in by (signature):"), "", _("Telephone:"), "",
@@ -186,26 +188,26 @@ class SheetBuilder:
         if self.bureau_view:
             ruled.append(("LINEBELOW", (1, 2), (3, 2), 0.5, colors.black))
             ruled.append(("SPAN", (1, 2), (3, 2)))
-        table = Table(cells, colWidths=[w * mm for w in (38, 45, 22, 40, 62, 60)], style=ruled,
+        table = Table(cells, colWidths=[w * mm for w in (46, 45, 22, 34, 60, 60)], style=ruled,
                       hAlign="LEFT")
-        return KeepTogether([Spacer(0, 2 * mm), table])
+        return [Spacer(0, 2 * mm), table]  # kept with 合计 and 等次 by the RowTable
 
-    def flowables(self, department: DepartmentStanding) -> list[Flowable]:
-        """The whole sheet of one department."""
+    def flowables(self, department: DepartmentStanding, running: str | None = None
+                  ) -> list[Flowable]:
+        """The whole sheet of one department: the table laid out page by page, its last two
+        rows (合计, 等次) kept with the explanation and the signature block; every page says
+        whose it is (``running``, the department's name unless given)."""
         style = table_style(self.fonts.roles["body"])
-        style += [("ALIGN", (0, 0), (-1, 0), "CENTER")]
-        rows = [self._head_row()]
-        rows += self._item_rows(department, style)
-        self._offset = len(rows)
-        rows += self._total_rows(department, style)
-        table = Table(rows, colWidths=[w * mm for w in COLUMN_MM], repeatRows=1, splitInRow=1,
-                      style=style)
+        rows = self._item_rows(department) + self._total_rows(department)
         explanation = [e.text for e in department.final.explanation]
-        flowables = [*self._header(department), table]
+        trailer: list[Flowable] = []
         if explanation:
-            flowables += [Spacer(0, 2 * mm), self.p(_("How the total came about: ") +
-                                                     "；".join(explanation), "note", "song")]
-        flowables.append(self._signatures())
-        return flowables
-
-    _offset = 0
+            # one sentence: parts joined by "；" without their own full stops
+            trailer += [Spacer(0, 2 * mm), self.p(
+                _("How the total came about: ") + "；".join(text.rstrip("。；;.")
+                                                         for text in explanation) + "。",
+                "note", "song")]
+        trailer += self._signatures()
+        table = RowTable(self._head_row(), rows, [w * mm for w in COLUMN_MM], style,
+                         keep_last=2, trailer=trailer)
+        return [RunningHeader(running or department.name), *self._header(department), table]

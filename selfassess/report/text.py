@@ -162,7 +162,15 @@ def break_lines(chars: Sequence[str], fonts: Sequence[str], size: float,
             position = unit.start
             while position < unit.end:
                 if pieces and used + widths[position] > width + _FUZZ:
-                    finish(position)
+                    if chars[position] in CANNOT_START and len(pieces) > 1 \
+                            and pieces[-1] == (position - 1, position):
+                        pieces.pop()  # pull a character down rather than start with 。
+                        used -= widths[position - 1]
+                        finish(position - 1)
+                        pieces.append((position - 1, position))
+                        used += widths[position - 1]
+                    else:
+                        finish(position)
                 pieces.append((position, position + 1))
                 used += widths[position]
                 position += 1
