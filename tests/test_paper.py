@@ -158,13 +158,18 @@ def test_every_appendix_page_names_its_department(tmp_path: Path, checklist: Che
     assert all(o.outcome == "added" for o in merge_files(bureau, files))
     with AssessmentFile.open(bureau, readonly=True) as af:
         pdf = bureau_pdf(collect(af), fonts=load_fonts())
-    pages = [[text for _x, _y, text in sorted(page, key=lambda line: -line[1])]
-             for page in lines(pdf)]
-    first = next(n for n, page in enumerate(pages) if "附件1：" in "".join(page))
-    headers = [page[0] for page in pages[first:]]  # the topmost line of each page
-    assert all(re.fullmatch(r"附件[12]：(办公室|财务处)　第 \d+ 页 共 \d+ 页", h) for h in headers)
-    assert {h.split("　")[0] for h in headers} == {"附件1：办公室", "附件2：财务处"}
-    assert "第 1 页 共" in headers[0]
+    pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    first = next(n for n, page in enumerate(pages) if "附件1：" in page)
+    runs: dict[str, list[int]] = defaultdict(list)
+    for page in pages[first:]:
+        found = re.search(r"(附件[12]：(?:办公室|财务处))　第 (\d+) 页", page)
+        assert found, page[:80]  # every appendix page says whose it is
+        runs[found.group(1)].append(int(found.group(2)))
+    assert set(runs) == {"附件1：办公室", "附件2：财务处"}
+    for numbers in runs.values():  # each department's pages counted 1…m, "共 m 页" on each
+        assert numbers == list(range(1, len(numbers) + 1))
+        assert all(f"共 {len(numbers)} 页" in page for page in pages[first:first + len(numbers)])
+        first += len(numbers)
 
 
 # --- the line breaker on its own --------------------------------------------------------------

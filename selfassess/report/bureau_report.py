@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -29,9 +30,10 @@ from selfassess.i18n import _
 from selfassess.numbers import section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
-from selfassess.report.layout import LANDSCAPE, MARGIN, table_style
+from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, table_style
 from selfassess.report.sheet import SheetBuilder, points
 from selfassess.report.text import TextBlock
+from selfassess.standing import DepartmentStanding
 from selfassess.summary import statistics_text
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
@@ -284,8 +286,11 @@ class BureauReportBuilder:
                      self.shortcomings, self.measures, self.reviews):
             story += [*part(), Spacer(0, 4 * mm)]
         for number, department in enumerate(self.report.departments, 1):
-            story.append(PageBreak())
-            title = _("Appendix {number}: {name}").format(number=number, name=department.name)
-            sheet = self.sheets.flowables(department, running=title)
-            story += [sheet[0], KeepTogether([self.p(title, "heading", "heading")]), *sheet[1:]]
+            story += [PageBreak(), Deferred(partial(self.appendix, number, department))]
         return story
+
+    def appendix(self, number: int, department: DepartmentStanding) -> list[Flowable]:
+        """附件n: one department's sheet under its heading, every page naming it."""
+        title = _("Appendix {number}: {name}").format(number=number, name=department.name)
+        sheet = self.sheets.flowables(department, running=title)
+        return [sheet[0], KeepTogether([self.p(title, "heading", "heading")]), *sheet[1:]]

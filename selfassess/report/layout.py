@@ -3,6 +3,7 @@ document template with portrait and landscape A4 pages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
@@ -65,9 +66,30 @@ class RunningHeader(Flowable):  # type: ignore[misc]
         self.canv.running_header = self.text
 
 
+class Deferred(Flowable):  # type: ignore[misc]
+    """Flowables made only when the layout reaches them: a bureau report's appendix of 1,000
+    departments' sheets is never held in memory at once. It never fits, so the frame asks it to
+    split, and the split is the flowables."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, availHeight + 1
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return self.make()
+
+
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Draws "第 X 页 共 Y 页", the running header and the draft marking once the page count
-    is known."""
+    """Draws "第 X 页 共 Y 页", the running header and the draft marking on each page as it ends.
+
+    The totals are not known until the end, so each page refers to a form (a PDF XObject) that
+    is written when the count is known: the document's page count, and each running header's
+    page count when the run ends. A page is written out as soon as it is done, so memory does
+    not grow with the number of pages (keeping every page until the end, the usual recipe,
+    cost almost 1 MB per department in a bureau report)."""
 
     font_name = "Helvetica"
     draft = False
@@ -78,43 +100,58 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         if not kwargs.get("initialFontName"):  # the doc template passes None
             kwargs["initialFontName"] = self.font_name
         super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
+        self._number = 0
+        self._run_header: str | None = None  # the running header of the pages counted
+        self._run_pages = 0
+        self._runs = 0
 
     def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._number += 1
+        if self.running_header != self._run_header:
+            self._close_run()
+            self._run_header, self._run_pages = self.running_header, 0
+            self._runs += 1
+        self._run_pages += 1
+        self._furniture()
+        super().showPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        # each page's place in its run of pages under one running header
-        runs: list[list[int]] = []
-        for index, state in enumerate(self._pages):
-            header = state.get("running_header")
-            if header and runs and self._pages[runs[-1][0]].get("running_header") == header:
-                runs[-1].append(index)
-            elif header:
-                runs.append([index])
-        place = {index: (position, len(run)) for run in runs
-                 for position, index in enumerate(run, 1)}
-        for number, state in enumerate(self._pages, 1):
-            self.__dict__.update(state)
-            self._furniture(number, total, place.get(number - 1))
-            super().showPage()
+        self._close_run()
+        self._total_form("pages_total", _("of {total} pages").format(total=self._number))
         super().save()
 
-    def _furniture(self, number: int, total: int, within: tuple[int, int] | None) -> None:
-        width, height = self._pagesize
-        self.saveState()
-        if within is not None and self.running_header:
-            self.setFont(self.font_name, 9)
-            self.setFillColor(colors.black)
-            self.drawString(MARGIN, height - 9 * mm, _("{header} · page {number} of {total}")
-                            .format(header=self.running_header, number=within[0],
-                                    total=within[1]))
+    def _close_run(self) -> None:
+        if self._run_header is not None:
+            self._total_form(f"run_total_{self._runs}",
+                             _("of {total} pages").format(total=self._run_pages))
+
+    def _total_form(self, name: str, text: str) -> None:
+        self.beginForm(name)
         self.setFont(self.font_name, 9)
         self.setFillColor(colors.black)
-        self.drawCentredString(width / 2, 8 * mm, _("Page {number} of {total}").format(
-            number=number, total=total))
+        self.drawString(0, 0, text)
+        self.endForm()
+
+    def _furniture(self) -> None:
+        width, height = self._pagesize
+        self.saveState()
+        self.setFont(self.font_name, 9)
+        self.setFillColor(colors.black)
+        # "第 X 页" ends just left of the middle, the form "共 Y 页" starts just right of it
+        self.drawRightString(width / 2 - 2, 8 * mm, _("Page {number}").format(
+            number=self._number))
+        self.saveState()
+        self.translate(width / 2 + 2, 8 * mm)
+        self.doForm("pages_total")
+        self.restoreState()
+        if self.running_header and self._run_header == self.running_header:
+            text = _("{header} · page {number}").format(header=self.running_header,
+                                                      number=self._run_pages) + " "
+            self.drawString(MARGIN, height - 9 * mm, text)
+            self.saveState()
+            self.translate(MARGIN + self.stringWidth(text, self.font_name, 9), height - 9 * mm)
+            self.doForm(f"run_total_{self._runs}")
+            self.restoreState()
         self.setFont(self.font_name, 7.5)
         self.setFillColor(colors.HexColor("#555555"))
         self.drawString(MARGIN, 8 * mm, _(NOT_CLASSIFIED))

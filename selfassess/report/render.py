@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from functools import partial
 
 from reportlab.platypus import Flowable, PageBreak
 
 from selfassess.i18n import _
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet, load_fonts
-from selfassess.report.layout import canvas_maker, document, stylesheet
+from selfassess.report.layout import Deferred, canvas_maker, document, stylesheet
 from selfassess.report.sheet import SheetBuilder
 
 Progress = Callable[[int, int, str], None]
@@ -35,7 +36,7 @@ def sheets_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
             progress(number, len(report.departments), department.name)
         if number:
             story.append(PageBreak())
-        story += builder.flowables(department)
+        story.append(Deferred(partial(builder.flowables, department)))
     if not report.departments:
         raise ValueError("no department to print")
     title = f"{report.period_title()}{report.checklist.title}"
