@@ -123,6 +123,7 @@ class SectionLoss:
     possible: Decimal  # Σ applicable maximum
     lost: Decimal
     rate: Decimal  # percent, two decimals, half up
+    mean: Decimal | None = None  # the departments' average score in it, two decimals, half up
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,9 @@ def statistics(checklist: Checklist, results: list[Result],
         possible = sum((r.sections[section.code].applicable_max for r in results), Decimal(0))
         lost = possible - sum((r.sections[section.code].score for r in results), Decimal(0))
         rate = round_cents(100 * lost / possible) if possible else Decimal(0)
-        sections.append(SectionLoss(section.code, possible, lost, rate))
+        scores = [r.sections[section.code].score for r in results]
+        mean = round_cents(sum(scores, Decimal(0)) / len(scores)) if scores else None
+        sections.append(SectionLoss(section.code, possible, lost, rate, mean))
     return Statistics(
         count=len(results),
         mean=round_cents(sum(totals, Decimal(0)) / len(totals)) if totals else None,

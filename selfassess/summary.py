@@ -113,7 +113,8 @@ def statistics_summary(stats: Statistics) -> dict[str, Any]:
         "lowest": _n(stats.lowest),
         "grades": dict(stats.grades),
         "sections": {loss.code: {"possible": json_number(loss.possible),
-                                 "lost": json_number(loss.lost), "rate": json_number(loss.rate)}
+                                 "lost": json_number(loss.lost), "rate": json_number(loss.rate),
+                                 "mean": _n(loss.mean)}
                      for loss in stats.sections},
         # items that lost points, highest loss rate first (a JSON object keeps this order)
         "items": {loss.code: {"possible": json_number(loss.possible),

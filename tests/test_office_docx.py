@@ -18,7 +18,9 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from pypdf import PdfReader
 
+from selfassess.bureau import create_bureau, merge_files
 from selfassess.checklist import Checklist
+from selfassess.office.sheets import text_width
 from selfassess.paths import resource
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource, Measure, Shortcoming
 
@@ -64,7 +66,7 @@ def paragraphs(doc: DocumentObject) -> list[tuple[str, str]]:
 def test_structure_and_prefilled_text(department_docx: Path, checklist: Checklist) -> None:
     doc = Document(str(department_docx))
     body = paragraphs(doc)
-    assert body[0] == ("公文标题", "办公室关于2026年度意识形态工作责任制落实情况的自查报告")
+    assert body[0] == ("公文标题", "办公室关于2026年度\n意识形态工作责任制落实情况的自查报告")
     assert body[1] == ("主送机关", "XX市水利局党委：")
     assert body[2][1].startswith("按照《意识形态工作责任制落实情况自查评分表》要求，办公室对照29项")
     assert "自评得分98分（基础分98分，加分0分），等次为“好”" in body[2][1]
@@ -87,8 +89,8 @@ def test_structure_and_prefilled_text(department_docx: Path, checklist: Checklis
     signature = [(style, text) for style, text in body if style in ("落款", "成文日期")]
     assert signature[0] == ("落款", "办公室") and signature[1][1].endswith("日")
     notes = [text for style, text in body if style.startswith("附件说明")]
-    assert notes == ["附件：1.2026年度意识形态工作责任制落实情况自查评分表", "2.佐证材料目录",
-                     "3.整改台账"]
+    assert notes == ["附件：1．2026年度意识形态工作责任制落实情况自查评分表", "2．佐证材料目录",
+                     "3．整改台账"]
     assert [text for style, text in body if style == "附件标识"][-3:] == ["附件1", "附件2", "附件3"]
 
     scores, evidence, ledger = doc.tables
@@ -171,14 +173,16 @@ def test_bureau_draft_groups_departments(tmp_path: Path, capsys: Capture) -> Non
     assert code == 0, err
     with AssessmentFile.open(bureau, readonly=True) as af:
         names = [d.name for d in af.departments()]
-        narrative = af.data(af.departments()[0].id).answers["1.1"].narrative
     doc = Document(str(out))
     body = paragraphs(doc)
     assert body[0][1].startswith("XX市水利局关于2026年度") and body[1][1] == "××××："
     assert f"组织{len(names)}个处室（单位）" in body[2][1] and "平均得分" in body[2][1]
     assert [text for style, text in body if style == "Heading 1"] == HEADINGS
-    item = next(text for _s, text in body if text.startswith("传达学习上级部署："))
-    assert narrative.strip() in item and "（" in item  # the departments that wrote it
+    sections = [text for style, text in body if style == "Heading 2"]
+    assert len(sections) == 6
+    first = next(text for _s, text in body if text.startswith("本部分共"))
+    assert f"{len(names)}个处室（单位）填写了自查情况" in first and "平均得分" in first
+    assert "如" in first and "“" in first  # a department's practice, quoted with its name
     summary = doc.tables[0]
     assert [c.text for c in summary.rows[0].cells][:2] == ["排名", "单位"]
     assert sorted(row.cells[1].text for row in summary.rows[1:]) == sorted(names)
@@ -218,3 +222,56 @@ def test_libreoffice_renders_every_page(department_docx: Path, tmp_path: Path) -
     assert full and {len(line) for line in full[:-1]} == {28}, full
     attachments = [n for n, page in enumerate(pages) if page.replace(" ", "").startswith("附件")]
     assert len(attachments) >= 3  # each attachment on a new page
+
+
+def test_a_bureau_draft_keeps_the_seeds_length(tmp_path: Path, capsys: Capture,
+                                              checklist: Checklist) -> None:
+    """30 departments, 500-character narratives: the body stays within 8,000 characters, one
+    paragraph per section, shortcomings by category with counts, at most ten measures; LibreOffice
+    lays it out 28 characters to the line, headings too, on 22-line pages."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sentence = "深入学习贯彻党的二十大精神，全年召开党组理论学习中心组学习会12次，专题研究意识形态工作4次。"
+    names = [f"第{n:02d}处" for n in range(1, 31)]
+    files = []
+    for n, name in enumerate(names):
+        path = folder / f"2026_{name}.selfassess"
+        with AssessmentFile.create(path, checklist, department_name=name, period="2026") as af:
+            af.apply(ChangeSet(
+                answers={i.code: {"self_score": i.max_points,
+                                  "narrative": f"{name}{i.code}：" + sentence * 11}
+                         for i in checklist.items},
+                veto={v.code: {"triggered": False} for v in checklist.veto_items},
+                shortcomings=[Shortcoming("理论学习", "理论学习的深度和广度还不够。"),
+                              Shortcoming(checklist.shortcoming_categories[2 + n % 4],
+                                          f"{name}的制度执行还不够严格。")],
+                measures=[Measure(f"{name}每月集中学习一次。", owner="张三",
+                                  deadline="2027-06-30", shortcoming=0),
+                          Measure("健全制度执行情况的督查机制。", owner="李四", shortcoming=1)]))
+            af.seal()
+        files.append(path)
+    bureau = tmp_path / "2026_汇总.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", names).close()
+    assert all(o.outcome == "added" for o in merge_files(bureau, files))
+    out = tmp_path / "bureau.docx"
+    assert run(capsys, "export", str(bureau), "-o", str(out))[0] == 0
+    doc = Document(str(out))
+    body = paragraphs(doc)
+    end = next(n for n, (style, _t) in enumerate(body) if style == "附件说明")
+    assert sum(len(text) for _s, text in body[:end]) <= 8000
+    share = next(text for _s, text in body if text.startswith("一是理论学习方面"))
+    assert "共30条，涉及30个处室（单位）" in share
+    measures = [text for style, text in body[:end] if style == "Normal" and text.startswith("（")]
+    assert 1 <= len(measures) <= 10 and "共30项措施" in measures[0]
+    pdf = PdfReader(convert(out, tmp_path))
+    pages = [page.extract_text() for page in pdf.pages]
+    body_pages = pages[:next(n for n, page in enumerate(pages)
+                             if page.replace(" ", "").startswith("附件1"))]
+    assert len(body_pages) <= 12  # the seed report runs to about 8 pages
+    for page in body_pages:
+        lines = [line.replace(" ", "") for line in page.splitlines() if line.strip()]
+        assert len(lines) <= 23  # 22 lines and the page number
+        # in characters' widths: a digit or a Latin letter is half a character
+        assert max(text_width(line) / 2 for line in lines) <= 28, lines
+    assert any(text_width(line.replace(" ", "")) / 2 >= 27.5 for page in body_pages
+               for line in page.splitlines())

@@ -153,8 +153,11 @@ def _setup_styles(doc: DocumentObject) -> None:
     _paragraph_style(doc, "公文标题", XIAOBIAOSONG, 22, align=WD_ALIGN_PARAGRAPH.CENTER,
                      keep_with_next=True).paragraph_format.space_after = LINE_PITCH
     _paragraph_style(doc, "主送机关", FANGSONG, BODY_PT)
-    _paragraph_style(doc, "Heading 1", HEITI, BODY_PT, indent=2, keep_with_next=True)
-    _paragraph_style(doc, "Heading 2", KAITI, BODY_PT, indent=2, keep_with_next=True)
+    # headings run 28 characters to the line like the body: the same tracking, set on each
+    # (Word's built-in heading styles carry their own run properties)
+    for name, font in (("Heading 1", HEITI), ("Heading 2", KAITI)):
+        _tracking(_paragraph_style(doc, name, font, BODY_PT, indent=2, keep_with_next=True),
+                  BODY_TRACKING)
     # 附件说明 (GB/T 9704 7.3.4): "附件：1.名称" two characters in; a long name wraps under
     # itself, and "2.名称" lines up under "1."
     notes = _paragraph_style(doc, "附件说明", FANGSONG, BODY_PT)
@@ -300,8 +303,31 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, list[str]]]:
     return list(found.items())
 
 
+BODY_LIMIT = 8000  # characters before 附件 in a bureau's draft, whatever the departments (product.md)
+QUOTE_CHARS = 60  # a representative practice, quoted up to its first sentence or this long
+
+
+def quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The first sentence of ``text`` (cut at ``limit`` characters, after a mark where one is
+    near), without its closing mark: for quoting a department's practice in one line."""
+    first = re.split(r"(?<=[。！？；])", " ".join(text.split()), maxsplit=1)[0].rstrip("。！？；，、 ")
+    first = first.replace("“", "‘").replace("”", "’")  # quoted inside “…”: single quotes
+    if len(first) <= limit:
+        return first
+    cut = max(first.rfind(mark, 0, limit) for mark in "，、；：")
+    # the two ellipsis marks joined (U+2060) so no line breaks between them
+    return (first[:cut] if cut > limit // 2 else first[:limit]) + "…\u2060…"
+
+
 class ReportDraft:
-    """Builds the document body from the report data."""
+    """Builds the document body from the report data.
+
+    A department's own draft carries its full text. A bureau's draft keeps the seed report's
+    length (the body within ``BODY_LIMIT`` characters however many departments there are): per
+    section one paragraph with the figures and a few departments' practices quoted briefly;
+    shortcomings by category with counts; at most ten measures, one per theme; everything per
+    department in the attachments and the PDF report.
+    """
 
     def __init__(self, report: ReportData, doc: DocumentObject) -> None:
         self.report = report
@@ -314,7 +340,8 @@ class ReportDraft:
 
     def opening(self) -> None:
         report = self.report
-        title = f"{self.org}关于{report.period_title()}意识形态工作责任制落实情况的自查报告"
+        # two lines parted between words, the longer below (GB/T 9704 7.3.3: 回行时词意完整)
+        title = f"{self.org}关于{report.period_title()}\n意识形态工作责任制落实情况的自查报告"
         self.w.para(title, "公文标题")
         self.w.para(f"{PLACEHOLDER}：" if report.bureau else
                     f"{report.info.bureau_name or '局'}党委：", "主送机关")
@@ -337,8 +364,11 @@ class ReportDraft:
             text += "。"
         self.w.para(text + "现将有关情况报告如下：")
 
-    def work(self) -> None:
+    def work(self, quotes: int = 3) -> None:
         self.w.para("一、工作开展情况", "Heading 1")
+        if self.many:
+            self._bureau_work(quotes)
+            return
         for number, section in enumerate(self.report.checklist.sections, 1):
             self.w.para(f"（{chinese_numeral(number)}）{section.title}", "Heading 2")
             written = False
@@ -356,8 +386,55 @@ class ReportDraft:
             if not written:
                 self.w.para("（本部分待补充。）")
 
+    def _bureau_work(self, quotes: int) -> None:
+        report = self.report
+        losses = {loss.code: loss for loss in report.statistics.sections}
+        for number, section in enumerate(report.checklist.sections, 1):
+            self.w.para(f"（{chinese_numeral(number)}）{section.title}", "Heading 2")
+            loss = losses[section.code]
+            codes = [item.code for item in section.items]
+            wrote = [d for d in report.departments
+                     if any(d.data.answers.get(c) and d.data.answers[c].narrative.strip()
+                            for c in codes)]
+            documents = sum(len(d.data.evidence_for("item", c))
+                            for d in report.departments for c in codes)
+            text = (f"本部分共{len(codes)}项考核内容，满分{_points(section.max_points)}分。"
+                    f"{len(wrote)}个处室（单位）填写了自查情况")
+            if documents:
+                text += f"，附佐证材料{documents}份"
+            if loss.mean is not None:
+                text += f"，平均得分{_points(loss.mean)}分，失分率{_points(loss.rate)}%"
+            text += "。"
+            practices = self._practices(section.code, codes, quotes)
+            if practices:
+                text += "如" + "；".join(practices) + "。"
+            self.w.para(text)
+
+    def _practices(self, section: str, codes: list[str], count: int) -> list[str]:
+        """Up to ``count`` departments' practices in a section, the best scored first: each
+        department once, its longest narrative quoted briefly."""
+        ranked = sorted(self.report.departments,
+                        key=lambda d: -d.final.sections[section].score)  # stable: listing order
+        found: list[str] = []
+        seen: set[str] = set()
+        for department in ranked:
+            narratives = [a.narrative for c in codes
+                          if (a := department.data.answers.get(c)) and a.narrative.strip()]
+            if not narratives:
+                continue
+            text = quote(max(narratives, key=len))
+            if text and text not in seen:
+                seen.add(text)
+                found.append(f"{department.name}“{text}”")
+            if len(found) == count:
+                break
+        return found
+
     def shortcomings(self) -> None:
         self.w.para("二、存在的不足", "Heading 1")
+        if self.many:
+            self._bureau_shortcomings()
+            return
         grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for department in self.report.departments:
             for shortcoming in department.data.shortcomings:
@@ -372,10 +449,61 @@ class ReportDraft:
                      for text, names in _grouped(grouped[category])]
             self.w.para(f"{chinese_numeral(number)}是{category}方面。" + "；".join(texts) + "。")
 
+    def _categories(self) -> list[str]:
+        known = list(self.report.checklist.shortcoming_categories)
+        found = {s.category for d in self.report.departments for s in d.data.shortcomings}
+        return [c for c in known if c in found] + sorted(found - set(known))
+
+    def _bureau_shortcomings(self) -> None:
+        by_category: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for department in self.report.departments:
+            for shortcoming in department.data.shortcomings:
+                by_category[shortcoming.category].append((shortcoming.text, department.name))
+        total = sum(len(found) for found in by_category.values())
+        if not total:
+            self.w.para("经自查，各处室（单位）暂未列出存在的不足。（请核实后补充。）")
+            return
+        order = sorted(self._categories(), key=lambda c: -len(by_category[c]))  # stable
+        self.w.para(f"严格对照考核细则要求，各处室（单位）共查找出不足{total}条，主要集中在"
+                    f"{'、'.join(order)}{len(order)}个方面。")
+        for number, category in enumerate(order, 1):
+            found = by_category[category]
+            grouped = sorted(_grouped(found), key=lambda pair: -len(pair[1]))  # most often first
+            departments = len({name for _text, name in found})
+            texts = "；".join(f"“{quote(text, 80)}”" for text, _names in grouped[:2])
+            self.w.para(f"{chinese_numeral(number)}是{category}方面，共{len(found)}条，涉及"
+                        f"{departments}个处室（单位），如{texts}。")
+
+    def _bureau_measures(self) -> None:
+        themes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for department in self.report.departments:
+            shortcomings = department.data.shortcomings
+            for measure in department.data.measures:
+                index = measure.shortcoming
+                theme = (shortcomings[index].category
+                         if index is not None and 0 <= index < len(shortcomings) else "其他")
+                themes[theme].append((measure.text, department.name))
+        if not themes:
+            self.w.para("（整改措施待补充。）")
+            return
+        order = sorted([c for c in self._categories() if c in themes]
+                       + sorted(set(themes) - set(self._categories())),
+                       key=lambda c: -len(themes[c]))[:10]  # at most ten, the largest first
+        for number, theme in enumerate(order, 1):
+            found = themes[theme]
+            grouped = sorted(_grouped(found), key=lambda pair: -len(pair[1]))
+            departments = len({name for _text, name in found})
+            self.w.para(f"（{chinese_numeral(number)}）{theme}方面。{quote(grouped[0][0], 80)}。"
+                        f"共{len(found)}项措施，涉及{departments}个处室（单位），责任人和完成时限"
+                        "见附件整改台账。")
+
     def measures(self) -> None:
         self.w.para("三、下一步工作措施", "Heading 1")
-        self.w.para(f"下一步，{self.org}将针对自查发现的问题，逐项明确整改措施、责任人和完成时限,"
+        self.w.para(f"下一步，{self.org}将针对自查发现的问题，逐项明确整改措施、责任人和完成时限，"
                     "确保整改到位，推动意识形态工作责任制落地落实。")
+        if self.many:
+            self._bureau_measures()
+            return
         pairs = []
         details: dict[str, str] = {}
         for department in self.report.departments:
@@ -394,9 +522,10 @@ class ReportDraft:
 
     def closing(self, attachments: list[str]) -> None:
         first, *rest = attachments
-        self.w.para(f"附件：1.{first}", "附件说明")
+        # "1．" with the full-width point GB/T 9704 shows: "1.2026年度…" would read as 1.2026
+        self.w.para(f"附件：1．{first}", "附件说明")
         for number, title in enumerate(rest, 2):
-            self.w.para(f"{number}.{title}", "附件说明续")
+            self.w.para(f"{number}．{title}", "附件说明续")
         self.w.doc.add_paragraph(_clean(self.org), style="落款")
         self.w.doc.add_paragraph(self.report.printed_on, style="成文日期")
         _signature_indents(self.w.doc, self.org, self.report.printed_on)
@@ -412,15 +541,15 @@ def _signature_indents(doc: DocumentObject, org: str, date: str) -> None:
     """GB/T 9704 7.3.5.2: the name right-indented two characters, the date one line below with
     its first character two to the right of the name's (or, when the date is longer, the date
     right-indented two and the name moved to keep that offset). These depend on the two texts'
-    lengths, so they are the one place with paragraph-level indents."""
+    lengths, so they are set on the two styles when the draft is written."""
     name_width, date_width = text_width(org) / 2, text_width(date) / 2
     if name_width >= date_width + 2:
         name_indent, date_indent = 2.0, name_width - date_width
     else:
         date_indent, name_indent = 2.0, date_width + 4 - name_width
-    name, when = doc.paragraphs[-2], doc.paragraphs[-1]
-    name.paragraph_format.right_indent = Pt(name_indent * BODY_PT)
-    when.paragraph_format.right_indent = Pt(date_indent * BODY_PT)
+    # on the styles, which only these two paragraphs use: no direct formatting in the text
+    doc.styles["落款"].paragraph_format.right_indent = Pt(name_indent * BODY_PT)
+    doc.styles["成文日期"].paragraph_format.right_indent = Pt(date_indent * BODY_PT)
 
 
 # --- attachments -----------------------------------------------------------------------------
@@ -529,8 +658,8 @@ def _write_attachments(report: ReportData, w: _Writer, titles: list[str]) -> Non
             w.para("（无）")
 
 
-def write_report_docx(report: ReportData, path: Path) -> Path:
-    """Write the 自查报告 draft (.docx) of a bureau or department file."""
+def _drafted(report: ReportData, titles: list[str], quotes: int) -> tuple[DocumentObject,
+                                                                         ReportDraft]:
     doc = Document()
     _setup_styles(doc)
     _page_setup(doc)
@@ -538,12 +667,33 @@ def write_report_docx(report: ReportData, path: Path) -> Path:
     if body is not None:
         body.getparent().remove(body)
     draft = ReportDraft(report, doc)
-    titles = _attachments(report)
     draft.opening()
-    draft.work()
+    draft.work(quotes)
     draft.shortcomings()
     draft.measures()
     draft.closing(titles)
+    return doc, draft
+
+
+def body_length(doc: DocumentObject) -> int:
+    """Characters of the body: every paragraph before the 附件 list."""
+    total = 0
+    for paragraph in doc.paragraphs:
+        if paragraph.style is not None and paragraph.style.name == "附件说明":
+            break
+        total += len(paragraph.text)
+    return total
+
+
+def write_report_docx(report: ReportData, path: Path) -> Path:
+    """Write the 自查报告 draft (.docx) of a bureau or department file; a bureau's body quotes
+    fewer practices until it is within ``BODY_LIMIT`` characters."""
+    titles = _attachments(report)
+    doc, draft = _drafted(report, titles, 3)
+    for quotes in (2, 1, 0):
+        if not report.bureau or body_length(doc) <= BODY_LIMIT:
+            break
+        doc, draft = _drafted(report, titles, quotes)
     _write_attachments(report, draft.w, titles)
     doc.core_properties.title = f"{draft.org}{report.period_title()}意识形态工作责任制落实情况自查报告"
     doc.core_properties.author = "selfassess"
