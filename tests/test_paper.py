@@ -210,3 +210,39 @@ def test_splitting_between_lines_keeps_exactly_the_rest() -> None:
     assert list(lines_of(rest, 150.0)) == every[5:]
     assert list(lines_of(rest, 100.0))  # laid out again at another width: the same characters
     assert "".join(lines_of(rest, 100.0)) == "".join(every[5:])
+
+
+def test_the_same_input_exports_the_same_bytes(tmp_path: Path, checklist: Checklist,
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDF, Word and Excel of a bureau file and a department's Excel form, exported twice
+    (seconds apart: zip entries carry two-second times) are byte-identical; the packages carry
+    the content's date, or SOURCE_DATE_EPOCH."""
+    import time
+    import zipfile
+
+    from commands import run
+
+    source = filled(tmp_path / "2026_办公室.selfassess", checklist, "办公室", long_narrative(3))
+    bureau = tmp_path / "2026_汇总.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
+    assert merge_files(bureau, [source])[0].outcome == "added"
+    rl_config.invariant = 0  # as the program runs, not as the other tests set it
+
+    def export(folder: Path) -> list[bytes]:
+        folder.mkdir()
+        for name, command in (("r.pdf", "report"), ("r.docx", "export"), ("r.xlsx", "export")):
+            assert run(capsys, command, str(bureau), "-o", str(folder / name))[0] == 0
+        assert run(capsys, "export", str(source), "-o", str(folder / "form.xlsx"))[0] == 0
+        return [(folder / n).read_bytes() for n in ("r.pdf", "r.docx", "r.xlsx", "form.xlsx")]
+
+    first = export(tmp_path / "one")
+    time.sleep(2.1)
+    assert export(tmp_path / "two") == first
+    with zipfile.ZipFile(tmp_path / "one" / "r.docx") as package:
+        assert {info.date_time[:3] for info in package.infolist()} != {(1980, 1, 1)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    export(tmp_path / "three")
+    with zipfile.ZipFile(tmp_path / "three" / "r.xlsx") as package:
+        assert {info.date_time for info in package.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        assert b"2026-01-01T00:00:00Z" in package.read("docProps/core.xml")

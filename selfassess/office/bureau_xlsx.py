@@ -16,6 +16,7 @@ from openpyxl import Workbook
 
 from selfassess.i18n import _
 from selfassess.numbers import json_number, section_label
+from selfassess.office.package import fix_package, package_date
 from selfassess.office.sheets import style_table
 from selfassess.report.data import ReportData
 from selfassess.standing import DepartmentStanding
@@ -138,4 +139,4 @@ def write_workbook(report: ReportData, path: Path) -> Path:
             _("Deadline"), _("Progress")], rows, [6, 40, 44, 16, 12, 14, 20])
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
-    return path
+    return fix_package(path, package_date(report.content_dates()))

@@ -25,6 +25,7 @@ from selfassess.checklist.model import Checklist
 from selfassess.errors import ChecklistError, InputRefused
 from selfassess.i18n import N_, _
 from selfassess.numbers import parse_decimal
+from selfassess.office.package import fix_package, package_date
 from selfassess.office.sheets import (
     cell_text,
     find_headers,
@@ -204,7 +205,7 @@ def write_checklist_workbook(checklist: Checklist, path: Path) -> Path:
     _write_guide(guide, checklist)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
-    return path
+    return fix_package(path, package_date([]))  # a checklist has no date of its own
 
 
 def _choices(ws: Worksheet, table: Table) -> None:

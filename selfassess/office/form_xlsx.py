@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from selfassess.errors import InputRefused
 from selfassess.i18n import N_, _
 from selfassess.numbers import decimal_text, parse_decimal
+from selfassess.office.package import fix_package, package_date
 from selfassess.office.sheets import (
     BOX,
     CENTER,
@@ -38,6 +39,7 @@ from selfassess.office.sheets import (
     open_workbook,
     style_table,
 )
+from selfassess.report.data import department_dates
 from selfassess.scoring import bonus_problem, score_problem
 from selfassess.store import AssessmentFile, ChangeSet, Measure, Shortcoming
 from selfassess.store.changes import change_problems
@@ -171,7 +173,7 @@ def write_form(af: AssessmentFile, path: Path) -> Path:
     meta.sheet_state = "hidden"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
-    return path
+    return fix_package(path, package_date(department_dates(data)))
 
 
 def _section_rows(ws: Worksheet, rows: list[list[Any]]) -> None:

@@ -30,6 +30,7 @@ from docx.styles.style import ParagraphStyle
 
 from selfassess.i18n import _
 from selfassess.numbers import chinese_numeral, decimal_text, section_label
+from selfassess.office.package import fix_package, package_date
 from selfassess.office.sheets import text_width
 from selfassess.report.data import ReportData
 from selfassess.standing import DepartmentStanding
@@ -700,4 +701,4 @@ def write_report_docx(report: ReportData, path: Path) -> Path:
     doc.core_properties.comments = _("Draft made by selfassess; edit before sending.")
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
-    return path
+    return fix_package(path, package_date(report.content_dates()))

@@ -6,14 +6,15 @@ Word draft and the workbook print the same totals, ranks and statistics as ``sum
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from selfassess.checklist.model import Checklist
 from selfassess.standing import DepartmentStanding, RosterLine, Statistics, read_standing
 from selfassess.store import AssessmentFile, merge_log
 from selfassess.store.merge_log import MergeLogRow
-from selfassess.store.records import FileInfo
+from selfassess.store.records import DepartmentData, FileInfo
 
 
 @dataclass
@@ -43,10 +44,27 @@ class ReportData:
         """Roster names with no file received (未报)."""
         return [line.name for line in self.roster if not line.received]
 
+    def content_dates(self) -> list[str]:
+        """Every time the content carries (created, merged, answered, attached): the latest
+        dates the Word and Excel packages, so the same content gives the same bytes."""
+        return [moment for d in self.departments for moment in department_dates(d.data)]
+
     def period_title(self) -> str:
         """``2026年度`` from the period ``2026`` (kept as is when it already says 年度 or 年)."""
         period = self.info.period.strip()
         return period if period.endswith(("年度", "年")) or not period else f"{period}年度"
+
+
+def department_dates(data: DepartmentData) -> list[str]:
+    """The times one department's content carries."""
+    return [data.department.created_at, data.department.merged_at,
+            *(a.updated_at for a in data.answers.values()), *(e.added_at for e in data.evidence)]
+
+
+def printing_day() -> date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when that is set (reproducible output)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), UTC).date() if epoch.isdigit() else date.today()
 
 
 def collect(af: AssessmentFile, department_id: str | None = None,
@@ -59,6 +77,6 @@ def collect(af: AssessmentFile, department_id: str | None = None,
     if af.info.kind == "bureau":
         refused = [row for row in merge_log.rows(af, last_run_only=True)
                    if row.outcome in ("refused", "conflict")]
-    when = today or date.today()
+    when = today or printing_day()
     return ReportData(af.checklist, af.info, departments, standing.statistics, standing.roster,
                       refused, f"{when.year}年{when.month}月{when.day}日")

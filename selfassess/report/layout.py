@@ -178,8 +178,10 @@ def document(target: Any, title: str, first: str = "portrait",
     """A document with ``portrait``, ``landscape`` and ``cover`` page templates, starting with
     ``first``. The cover keeps the GB/T 9704 margins: 37 mm top, 28 mm left, a 156 × 225 mm
     text block."""
+    # invariant: a fixed document id and date (SOURCE_DATE_EPOCH when set), so the same
+    # content prints to the same bytes
     doc = BaseDocTemplate(target, pagesize=PORTRAIT, title=title, author=author,
-                          creator="selfassess", leftMargin=MARGIN, rightMargin=MARGIN,
+                          creator="selfassess", invariant=1, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=MARGIN, bottomMargin=MARGIN)
     portrait = Frame(MARGIN, MARGIN, PORTRAIT[0] - 2 * MARGIN, PORTRAIT[1] - 2 * MARGIN,
                      id="portrait", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
