@@ -8,15 +8,20 @@ from __future__ import annotations
 import io
 import random
 import re
+import time
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
 import pypdf
 import pytest
+from commands import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 from reportlab import rl_config
 from reportlab.lib.units import mm
 
@@ -28,7 +33,7 @@ from selfassess.report import bureau_pdf, collect, load_fonts, sheets_pdf
 from selfassess.report.layout import MARGIN, stylesheet
 from selfassess.report.sheet import COLUMN_MM
 from selfassess.report.text import CANNOT_END, CANNOT_START, TextBlock, lines_of
-from selfassess.store import AssessmentFile, ChangeSet
+from selfassess.store import AssessmentFile, ChangeSet, Measure, Shortcoming
 
 SENTENCES = ["深入学习贯彻党的二十大精神，", "全年召开党组理论学习中心组学习会12次，", "专题研究意识形态工作4次。",
              "制定《意识形态工作责任制实施细则》，", "明确“第一责任人”和“直接责任人”职责；",
@@ -218,11 +223,6 @@ def test_the_same_input_exports_the_same_bytes(tmp_path: Path, checklist: Checkl
     """PDF, Word and Excel of a bureau file and a department's Excel form, exported twice
     (seconds apart: zip entries carry two-second times) are byte-identical; the packages carry
     the content's date, or SOURCE_DATE_EPOCH."""
-    import time
-    import zipfile
-
-    from commands import run
-
     source = filled(tmp_path / "2026_办公室.selfassess", checklist, "办公室", long_narrative(3))
     bureau = tmp_path / "2026_汇总.selfassess"
     create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
@@ -246,3 +246,48 @@ def test_the_same_input_exports_the_same_bytes(tmp_path: Path, checklist: Checkl
     with zipfile.ZipFile(tmp_path / "three" / "r.xlsx") as package:
         assert {info.date_time for info in package.infolist()} == {(2026, 1, 1, 0, 0, 0)}
         assert b"2026-01-01T00:00:00Z" in package.read("docProps/core.xml")
+
+
+def test_the_workbook_cuts_nothing_and_checks_its_lists(tmp_path: Path, checklist: Checklist,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A 20,000-character narrative goes on in rows below (（续）), never past Excel's 409 pt
+    row; section names span their columns; the 汇总表 says so; an ISO 完成时限 is a date; every
+    list in the department's form refuses what is not on it."""
+    narrative = long_narrative(200, 7)[:20000]
+    source = filled(tmp_path / "2026_办公室.selfassess", checklist, "办公室", narrative)
+    with AssessmentFile.open(source) as af:
+        af.reopen()
+        af.apply(ChangeSet(shortcomings=[Shortcoming("理论学习", "学习不够深入。")],
+                           measures=[Measure("每月集中学习。", owner="李四", deadline="2027-06-30",
+                                             shortcoming=0)]))
+        af.seal()
+    bureau = tmp_path / "2026_汇总.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
+    assert merge_files(bureau, [source])[0].outcome in ("added",)
+    assert run(capsys, "--lang", "zh_CN", "export", str(bureau), "-o",
+               str(tmp_path / "b.xlsx"))[0] == 0
+    book = load_workbook(tmp_path / "b.xlsx")
+    summary, sheet = book.worksheets[0], book["办公室"]
+    assert summary["A1"].value == "XX市水利局2026年度考核结果汇总表"
+    texts = [sheet.cell(row=r, column=7).value or "" for r in range(3, sheet.max_row + 1)]
+    numbers = [sheet.cell(row=r, column=1).value for r in range(3, sheet.max_row + 1)]
+    assert "".join(texts).replace("\n", "").count(narrative.replace("\n", "")) == 1
+    assert numbers.count("1.1（续）") >= 5
+    assert all((sheet.row_dimensions[r].height or 0) <= 409 for r in range(3, sheet.max_row + 1))
+    assert all(len(str(t).split("\n")) <= 40 for t in texts)
+    section_rows = [r for r in range(3, sheet.max_row + 1)
+                    if str(sheet.cell(row=r, column=1).value).startswith("一、")]
+    assert f"A{section_rows[0]}:C{section_rows[0]}" in {str(m) for m in sheet.merged_cells.ranges}
+    ledger = book.worksheets[-1]
+    deadlines = [ledger.cell(row=r, column=6).value for r in range(3, ledger.max_row + 1)]
+    assert [d.date() if hasattr(d, "date") else d for d in deadlines] == [date(2027, 6, 30)]
+    with AssessmentFile.open(source) as af:
+        af.reopen()
+    assert run(capsys, "--lang", "zh_CN", "export", str(source), "-o",
+               str(tmp_path / "form.xlsx"))[0] == 0
+    form = load_workbook(tmp_path / "form.xlsx")
+    rules = [rule for ws in form.worksheets for rule in ws.data_validations.dataValidation]
+    assert len(rules) > 30 and all(rule.showErrorMessage for rule in rules)
+    bonus_cells = {str(cell) for ws in form.worksheets if ws.title.startswith("加分")
+                   for rule in ws.data_validations.dataValidation for cell in rule.sqref.ranges}
+    assert "E3" in bonus_cells  # claimed bonus points are checked too

@@ -9,6 +9,7 @@ repeated, fit to the page width.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,15 @@ def department_rows(report: ReportData, department: DepartmentStanding) -> list[
     return rows
 
 
+def deadline(text: str) -> date | str:
+    """A 完成时限 written as an ISO date is a date (sorts and filters as one); other wording
+    ("2027年6月底前", "长期坚持") stays text."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return text
+
+
 def write_workbook(report: ReportData, path: Path) -> Path:
     """Write the workbook; returns its path."""
     workbook = Workbook()
@@ -103,7 +113,8 @@ def write_workbook(report: ReportData, path: Path) -> Path:
     assert ws is not None
     ws.title = sheet_title(_("Summary"), taken)
     header = summary_header(report)
-    style_table(ws, f"{report.info.bureau_name} {report.period_title()}{report.checklist.title}",
+    style_table(ws, _("{bureau}{period} assessment results (考核结果汇总表)").format(
+                bureau=report.info.bureau_name, period=report.period_title()),
            header, summary_rows(report), [6, 18] + [12] * len(report.checklist.sections)
            + [9, 8, 10, 10, 10, 8, 8, 10])
     if report.bureau:  # the same figures as the PDF and the screen
@@ -133,7 +144,7 @@ def write_workbook(report: ReportData, path: Path) -> Path:
             problem = (data.shortcomings[measure.shortcoming].text
                        if measure.shortcoming is not None else "")
             rows.append([len(rows) + 1, problem, measure.text, department.name, measure.owner,
-                         measure.deadline, measure.progress])
+                         deadline(measure.deadline), measure.progress])
     style_table(ledger, _("Rectification ledger (整改台账)"),
            [_("No."), _("Problem"), _("Measure"), _("Department"), _("Responsible person"),
             _("Deadline"), _("Progress")], rows, [6, 40, 44, 16, 12, 14, 20])

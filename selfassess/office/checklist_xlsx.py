@@ -16,7 +16,6 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.checklist.canonical import checklist_mapping
@@ -28,6 +27,7 @@ from selfassess.numbers import parse_decimal
 from selfassess.office.package import fix_package, package_date
 from selfassess.office.sheets import (
     cell_text,
+    choice_rule,
     find_headers,
     names_for,
     normalized,
@@ -218,8 +218,7 @@ def _choices(ws: Worksheet, table: Table) -> None:
         else:
             continue
         letter = get_column_letter(index + 1)
-        rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"',
-                              allow_blank=True)
+        rule = choice_rule(choices, _(column.header))
         ws.add_data_validation(rule)
         rule.add(f"{letter}3:{letter}1000")
 

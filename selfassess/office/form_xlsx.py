@@ -32,6 +32,7 @@ from selfassess.office.sheets import (
     SHADE,
     HeaderMap,
     cell_text,
+    choice_rule,
     find_headers,
     fit_row_heights,
     names_for,
@@ -152,14 +153,14 @@ def write_form(af: AssessmentFile, path: Path) -> Path:
         [v.code, v.text, {True: HAVE, False: HAVE_NOT, None: ""}[d.triggered if d else None],
          d.explanation if d else ""]
         for v in checklist.veto_items for d in [data.veto.get(v.code)]], title)
-    choice = DataValidation(type="list", formula1=f'"{HAVE},{HAVE_NOT}"', allow_blank=True)
+    _validate_bonus(bonus, checklist)
+    choice = choice_rule([HAVE, HAVE_NOT], _("Declared"))
     veto.add_data_validation(choice)
     choice.add(f"C3:C{2 + len(checklist.veto_items)}")
     shortcomings = workbook.create_sheet(_(SHEETS["shortcomings"][0]))
     _write(shortcomings, "shortcomings", [[n, s.category, s.item_code, s.text] for n, s in
                                           enumerate(data.shortcomings, 1)], title)
-    categories = DataValidation(type="list", allow_blank=True,
-                                formula1='"' + ",".join(checklist.shortcoming_categories) + '"')
+    categories = choice_rule(checklist.shortcoming_categories, _("Category"))
     shortcomings.add_data_validation(categories)
     categories.add("B3:B500")
     measures = workbook.create_sheet(_(SHEETS["measures"][0]))
@@ -190,9 +191,24 @@ def _section_rows(ws: Worksheet, rows: list[list[Any]]) -> None:
     fit_row_heights(ws, 3)
 
 
+def _validate_bonus(ws: Worksheet, checklist: Any) -> None:
+    """Claimed bonus points between 0 and the item's maximum, on the checklist's step."""
+    step = decimal_text(checklist.step)
+    for offset, bonus in enumerate(checklist.bonus_items):
+        cell = f"E{offset + 3}"
+        rule = DataValidation(
+            type="custom", allow_blank=True, showErrorMessage=True, errorStyle="stop",
+            formula1=f"AND(ISNUMBER({cell}),{cell}>=0,{cell}<={decimal_text(bonus.max_points)},"
+                     f"ABS({cell}/{step}-ROUND({cell}/{step},0))<0.000001)",
+            errorTitle=_("Points claimed"), error=_("0 to {max}, in steps of {step}").format(
+                max=decimal_text(bonus.max_points), step=step))
+        ws.add_data_validation(rule)
+        rule.add(cell)
+
+
 def _validate_items(ws: Worksheet, checklist: Any, rows: list[list[Any]]) -> None:
     """Scores between 0 and the item's max on its step; 不适用 only where the item allows it."""
-    na_choice = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=True)
+    na_choice = choice_rule([YES, NO], _("Not applicable"))
     ws.add_data_validation(na_choice)
     for offset, row in enumerate(rows):
         code = row[0]
@@ -202,7 +218,7 @@ def _validate_items(ws: Worksheet, checklist: Any, rows: list[list[Any]]) -> Non
         excel_row = offset + 3
         cell, step = f"F{excel_row}", decimal_text(item.step)
         rule = DataValidation(
-            type="custom", allow_blank=True, showErrorMessage=True,
+            type="custom", allow_blank=True, showErrorMessage=True, errorStyle="stop",
             # the step is checked as "a whole number of steps", which MOD gets wrong for
             # steps like 0.1 that binary floating point cannot represent
             formula1=f"AND(ISNUMBER({cell}),{cell}>=0,{cell}<={decimal_text(item.max_points)},"

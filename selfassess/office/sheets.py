@@ -9,12 +9,14 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.errors import InputRefused
@@ -121,23 +123,85 @@ def find_headers(ws: Worksheet, aliases: dict[str, set[str]]) -> HeaderMap:
     return best
 
 
+def choice_rule(choices: Sequence[str], title: str) -> DataValidation:
+    """A drop-down list that refuses anything else, saying what it takes."""
+    return DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                          showErrorMessage=True, errorStyle="stop", errorTitle=title,
+                          error=_("Choose one of: {choices}").format(choices="、".join(choices)))
+
+
+def _lines(text: str, usable: float) -> list[str]:
+    """``text`` as the lines a cell of ``usable`` width shows (estimated as fit_row_heights
+    does)."""
+    lines: list[str] = []
+    for part in text.split("\n"):
+        line, width = "", 0
+        for char in part:
+            char_width = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            if line and width + char_width > usable:
+                lines.append(line)
+                line, width = "", 0
+            line += char
+            width += char_width
+        lines.append(line)
+    return lines
+
+
+def continued(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> list[list[Any]]:
+    """Rows whose text would not fit Excel's tallest row (409 pt) go on in rows below: the
+    text cut between lines, the first cell repeated with （续）, numbers only in the first."""
+    out: list[list[Any]] = []
+    for row in rows:
+        pieces: dict[int, list[str]] = {}
+        for column, value in enumerate(row):
+            if isinstance(value, str) and column < len(widths):
+                lines = _lines(value, max(widths[column] * 0.9 - 1, 1))
+                if len(lines) > MAX_LINES:
+                    pieces[column] = ["\n".join(lines[n:n + MAX_LINES])
+                                      for n in range(0, len(lines), MAX_LINES)]
+        if not pieces:
+            out.append(list(row))
+            continue
+        for part in range(max(len(chunks) for chunks in pieces.values())):
+            if part == 0:
+                out.append([pieces[c][0] if c in pieces else value for c, value in enumerate(row)])
+                continue
+            more: list[Any] = [pieces[c][part] if c in pieces and part < len(pieces[c]) else None
+                               for c in range(len(row))]
+            more[0] = _("{first} (continued)").format(first=row[0])
+            out.append(more)
+    return out
+
+
 def style_table(ws: Worksheet, title: str, header: Sequence[str], rows: Sequence[Sequence[Any]],
                 widths: Sequence[float]) -> None:
-    """Title in row 1, header in row 2, rows below: borders, 公文 font names, print setup
-    (landscape A4, header row repeated, fit to the page width)."""
+    """Title in row 1 (merged across the table), header in row 2, rows below: borders, 公文
+    font names, print setup (landscape A4, header row repeated, fit to the page width). A row
+    whose first cell is a label followed by empty ("") cells has the label merged across them
+    (a section's or a total's name); text too long for one row goes on in the rows below;
+    dates print as 2027年6月30日."""
     ws.cell(row=1, column=1, value=title).font = TITLE
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws.cell(row=1, column=1).alignment = CENTER
     for column, text in enumerate(header, 1):
         cell = ws.cell(row=2, column=column, value=text)
         cell.font, cell.border, cell.fill, cell.alignment = HEAD, BOX, SHADE, CENTER
-    for row_number, row in enumerate(rows, 3):
+    for row_number, row in enumerate(continued(rows, widths), 3):
         for column, value in enumerate(row, 1):
             cell = ws.cell(row=row_number, column=column, value=value)
             cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
+            if isinstance(value, date):
+                cell.number_format = 'yyyy"年"m"月"d"日"'
+        span = 1
+        while isinstance(row[0], str) and row[0] and span < len(row) and row[span] == "":
+            span += 1
+        if span > 1:
+            ws.merge_cells(start_row=row_number, start_column=1, end_row=row_number,
+                           end_column=span)
     for column, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(column)].width = width
     fit_row_heights(ws, 2)
+    ws.row_dimensions[1].height = 28  # the title, on one line across the table
     ws.oddFooter.left.text = _(NOT_CLASSIFIED)
     ws.oddFooter.left.size = 8
     ws.oddFooter.center.text = "&P / &N"
@@ -151,6 +215,7 @@ def style_table(ws: Worksheet, title: str, header: Sequence[str], rows: Sequence
 
 
 LINE_HEIGHT = 14.5  # points per line of 11-point text, with the line gap
+MAX_LINES = 27  # lines in Excel's tallest row (409 pt)
 
 
 def text_width(text: str) -> int:
