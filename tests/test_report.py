@@ -255,3 +255,10 @@ def test_a_full_chart_fits_on_one_landscape_page(tmp_path: Path, checklist: Chec
     builder = BureauReportBuilder(report, fonts, stylesheet(fonts))
     drawing = builder._chart("各单位考核总分", [(f"第{n}处", 90.0) for n in range(CHART_ROWS)], 105)
     assert drawing.height <= TALL  # more departments continue in the next drawing
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    long_name = "市水利水电勘测设计研究院有限公司第一分公司"  # 20 characters
+    chart = builder._chart("各单位考核总分", [(long_name, 90.0), ("办公室", 80.0)], 105)
+    axis_x = chart.contents[0].x  # labels end at the axis: each starts right of the margin
+    assert axis_x >= stringWidth(long_name, fonts.roles["body"], 8)
+    assert axis_x + chart.contents[0].width <= chart.width

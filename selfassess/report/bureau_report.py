@@ -16,6 +16,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -133,12 +134,16 @@ class BureauReportBuilder:
         drawing = Drawing(WIDE, height)
         drawing.initialFontName = self.fonts.roles["body"]  # not the unembedded Helvetica
         chart = HorizontalBarChart()
-        label_width = 120
+        # the labels' column as wide as the widest name (up to 40 % of the page), so a long
+        # unit name ends at the axis and starts inside the margin; a longer one is shortened
+        font = self.fonts.roles["body"]
+        most = WIDE * 0.4
+        names = [self._fitted(self.fonts.single(label), font, most) for label, _v in bars]
+        label_width = max(stringWidth(name, font, 8) for name in names) + 8
         chart.x, chart.y = label_width, 10
         chart.width, chart.height = WIDE - label_width - 50, BAR * len(bars)
         chart.data = [[value for _label, value in reversed(bars)]]
-        chart.categoryAxis.categoryNames = [self.fonts.single(label) for label, _value
-                                            in reversed(bars)]
+        chart.categoryAxis.categoryNames = list(reversed(names))
         chart.categoryAxis.labels.fontName = self.fonts.roles["body"]
         chart.categoryAxis.labels.fontSize = 8
         chart.categoryAxis.labels.boxAnchor = "e"
@@ -156,6 +161,15 @@ class BureauReportBuilder:
         drawing.add(String(0, height - 12, self.fonts.single(title, "heading"),
                            fontName=self.fonts.roles["heading"], fontSize=10))
         return drawing
+
+    @staticmethod
+    def _fitted(text: str, font: str, width: float) -> str:
+        """``text`` shortened with … to fit ``width`` points at 8 pt."""
+        if stringWidth(text, font, 8) <= width:
+            return text
+        while text and stringWidth(text + "…", font, 8) > width:
+            text = text[:-1]
+        return text + "…"
 
     def statistics(self) -> list[Flowable]:
         checklist = self.report.checklist
