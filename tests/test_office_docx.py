@@ -26,7 +26,7 @@ from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource, Measure,
 
 HEADINGS = ["一、工作开展情况", "二、存在的不足", "三、下一步工作措施"]
 LONG = "意识形态" * 40
-BODY_STYLES = {"公文标题", "主送机关", "Heading 1", "Heading 2", "Normal", "附件说明", "附件说明续",
+BODY_STYLES = {"公文标题", "主送机关", "Heading 1", "Heading 2", "Normal", "正文末段", "附件说明", "附件说明续",
                "落款", "成文日期", "附件标识", "附件标题"}
 
 
@@ -273,5 +273,8 @@ def test_a_bureau_draft_keeps_the_seeds_length(tmp_path: Path, capsys: Capture,
         assert len(lines) <= 23  # 22 lines and the page number
         # in characters' widths: a digit or a Latin letter is half a character
         assert max(text_width(line) / 2 for line in lines) <= 28, lines
+    signing = [page for page in pages if "附件：1．" in page.replace(" ", "")]
+    assert len(signing) == 1 and "XX市水利局" in signing[0].replace(" ", "").split("附件")[-1]
+    assert len([line for line in signing[0].splitlines() if line.strip()]) > 6
     assert any(text_width(line.replace(" ", "")) / 2 >= 27.5 for page in body_pages
                for line in page.splitlines())

@@ -161,12 +161,16 @@ def _setup_styles(doc: DocumentObject) -> None:
                   BODY_TRACKING)
     # 附件说明 (GB/T 9704 7.3.4): "附件：1.名称" two characters in; a long name wraps under
     # itself, and "2.名称" lines up under "1."
-    notes = _paragraph_style(doc, "附件说明", FANGSONG, BODY_PT)
+    # the last paragraph of the text, the 附件 list, 落款 and 成文日期 stay on one page: a page
+    # holding only the signature is what GB/T 9704 forbids
+    _paragraph_style(doc, "正文末段", FANGSONG, BODY_PT, indent=2, keep_with_next=True)
+    notes = _paragraph_style(doc, "附件说明", FANGSONG, BODY_PT, keep_with_next=True)
     notes.paragraph_format.space_before = LINE_PITCH
     _chars(notes, left=6, hanging=4)
-    _chars(_paragraph_style(doc, "附件说明续", FANGSONG, BODY_PT), left=6, hanging=1)
-    _paragraph_style(doc, "落款", FANGSONG, BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT) \
-        .paragraph_format.space_before = LINE_PITCH
+    _chars(_paragraph_style(doc, "附件说明续", FANGSONG, BODY_PT, keep_with_next=True), left=6,
+           hanging=1)
+    _paragraph_style(doc, "落款", FANGSONG, BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT,
+                     keep_with_next=True).paragraph_format.space_before = LINE_PITCH
     _paragraph_style(doc, "成文日期", FANGSONG, BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
     mark = _paragraph_style(doc, "附件标识", HEITI, BODY_PT, align=WD_ALIGN_PARAGRAPH.LEFT,
                             keep_with_next=True)
@@ -522,6 +526,7 @@ class ReportDraft:
             self.w.para(f"（{chinese_numeral(number)}）{text.rstrip('。')}{suffix}。")
 
     def closing(self, attachments: list[str]) -> None:
+        self.w.doc.paragraphs[-1].style = self.w.doc.styles["正文末段"]
         first, *rest = attachments
         # "1．" with the full-width point GB/T 9704 shows: "1.2026年度…" would read as 1.2026
         self.w.para(f"附件：1．{first}", "附件说明")
