@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -24,7 +25,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     Spacer,
-    Table,
 )
 
 from selfassess.i18n import _
@@ -32,6 +32,7 @@ from selfassess.numbers import section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, table_style
+from selfassess.report.rows import Row, RowTable
 from selfassess.report.sheet import SheetBuilder, points
 from selfassess.report.text import TextBlock
 from selfassess.standing import DepartmentStanding
@@ -66,14 +67,22 @@ class BureauReportBuilder:
         return self.sheets.p(text, style, role)
 
     def _table(self, header: list[str], rows: list[list[Any]], widths_mm: list[float],
-               extra: list[Any] | None = None) -> Table:
-        cells = [[self.p(h, "head", "heading") for h in header]]
-        cells += [[c if isinstance(c, Flowable) else
-                   self.p(str(c), "cell_right" if isinstance(c, int | float | Decimal) or
-                          _numeric(c) else "cell") for c in row]
-                  for row in rows]
-        return Table(cells, colWidths=[w * mm for w in widths_mm], repeatRows=1, splitInRow=1,
-                     style=table_style(self.fonts.roles["body"]) + (extra or []))
+               extra: list[Any] | None = None) -> RowTable:
+        """A table laid out page by page like the sheets: its header only at the top of a
+        page, a continued row repeating its first cell with （续）."""
+        def cell(value: Any) -> Flowable:
+            return value if isinstance(value, Flowable) else self.p(
+                str(value), "cell_right" if isinstance(value, int | float | Decimal)
+                or _numeric(value) else "cell")
+
+        def continued(first: Any) -> Callable[[], Flowable]:
+            return lambda: self.p(f"{first}" + _("(continued)"))
+
+        return RowTable([self.p(h, "head", "heading") for h in header],
+                        [Row([cell(c) for c in row], continued=continued(row[0]))
+                         for row in rows],
+                        [w * mm for w in widths_mm],
+                        table_style(self.fonts.roles["body"]) + (extra or []))
 
     # --- 1 cover ---------------------------------------------------------------------------------
 
@@ -237,7 +246,8 @@ class BureauReportBuilder:
         for category in categories + sorted(set(grouped) - set(categories)):
             rows = [[n, text, name, code] for n, (text, name, code) in
                     enumerate(grouped[category], 1)]
-            story += [self.p(f"{category}({len(rows)})", "subheading", "kai"),
+            story += [self.p(_("{category} ({count})").format(category=category, count=len(rows)),
+                             "subheading", "kai"),
                       self._table([_("No."), _("Shortcoming"), _("Department"), _("Item")], rows,
                                   [12, WIDE / mm - 12 - 40 - 18, 40, 18])]
         return story
