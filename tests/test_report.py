@@ -204,7 +204,7 @@ def test_excel_summary_matches_the_summary_json(tmp_path: Path, checklist: Check
     for row, entry in zip(rows[:len(entries)], entries, strict=True):
         expected = ([entry["rank"], entry["name"]]
                     + [entry["sections"][c]["final"] for c in codes]
-                    + [entry["base_total"], entry["bonus"], None, entry["self_total"],
+                    + [entry["base_total"], entry["bonus"], "无", entry["self_total"],
                        entry["total"], 0, entry["grade"]])
         assert list(row[:len(expected)]) == expected
     department_sheet = book["第01处"]

@@ -53,7 +53,7 @@ def summary_rows(report: ReportData) -> list[list[Any]]:
         rows.append([department.rank or "—", department.name]
                     + [json_number(final.sections[s.code].score) for s in report.checklist.sections]
                     + [json_number(final.base), json_number(final.bonus),
-                       "、".join(final.vetoed_by), json_number(own.total),
+                       "、".join(final.vetoed_by) or _("none"), json_number(own.total),
                        json_number(final.total), json_number(final.total - own.total),
                        final.grade,
                        _("sealed") if department.data.department.sealed else _("draft")])

@@ -319,9 +319,10 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     first = first.replace("“", "‘").replace("”", "’")  # quoted inside “…”: single quotes
     if len(first) <= limit:
         return first
-    cut = max(first.rfind(mark, 0, limit) for mark in "，、；：")
-    # the two ellipsis marks joined (U+2060) so no line breaks between them
-    return (first[:cut] if cut > limit // 2 else first[:limit]) + "…\u2060…"
+    cut = max(first.rfind(mark, 0, limit) for mark in "，、；：,;:")
+    if cut > limit // 2:  # a whole clause reads better than a cut one with "……"
+        return first[:cut]
+    return first[:limit] + "……"
 
 
 class ReportDraft:
@@ -339,6 +340,7 @@ class ReportDraft:
         self.w = _Writer(doc)
         self.org = _org(report)
         self.many = report.bureau
+        self.ledger_number = len(_attachments(report))  # the 整改台账 is the last attachment
 
     def _who(self, names: list[str]) -> str:
         return f"（{'、'.join(names)}）" if self.many else ""
@@ -408,7 +410,7 @@ class ReportDraft:
             if documents:
                 text += f"，附佐证材料{documents}份"
             if loss.mean is not None:
-                text += f"，平均得分{_points(loss.mean)}分，失分率{_points(loss.rate)}%"
+                text += f"，平均得分{_points(loss.mean)}分，失分率{loss.rate:.2f}%"
             text += "。"
             practices = self._practices(section.code, codes, quotes)
             if practices:
@@ -500,7 +502,7 @@ class ReportDraft:
             departments = len({name for _text, name in found})
             self.w.para(f"（{chinese_numeral(number)}）{theme}方面。{quote(grouped[0][0], 80)}。"
                         f"共{len(found)}项措施，涉及{departments}个处室（单位），责任人和完成时限"
-                        "见附件整改台账。")
+                        f"见附件{self.ledger_number}。")
 
     def measures(self) -> None:
         self.w.para("三、下一步工作措施", "Heading 1")
@@ -662,6 +664,11 @@ def _write_attachments(report: ReportData, w: _Writer, titles: list[str]) -> Non
             w.table(head, body, column_mm, numbers)
         else:
             w.para("（无）")
+        vetoed = [d for d in report.departments if d.final.veto]
+        if number == 1 and report.bureau and vetoed:  # why a higher total ranks last, 差
+            w.para("注：" + "；".join(
+                f"{d.name}有一票否决事项（{'、'.join(d.final.vetoed_by)}），等次为“{d.final.grade}”，不参与排名"
+                for d in vetoed) + "。")
 
 
 def _drafted(report: ReportData, titles: list[str], quotes: int) -> tuple[DocumentObject,

@@ -204,7 +204,7 @@ def style_table(ws: Worksheet, title: str, header: Sequence[str], rows: Sequence
     ws.row_dimensions[1].height = 28  # the title, on one line across the table
     ws.oddFooter.left.text = _(NOT_CLASSIFIED)
     ws.oddFooter.left.size = 8
-    ws.oddFooter.center.text = "&P / &N"
+    ws.oddFooter.center.text = _("Page &P of &N")  # as the PDFs say it: 第 1 页 共 5 页
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

@@ -205,7 +205,7 @@ class BureauReportBuilder:
     def weak_items(self) -> list[Flowable]:
         items = self.report.checklist.items_by_code
         table_rows = [[f"{loss.code} {items[loss.code].title}", points(items[loss.code].max_points),
-                       points(loss.lost), points(loss.possible), f"{points(loss.rate)}%",
+                       points(loss.lost), points(loss.possible), f"{loss.rate:.2f}%",
                        "、".join(loss.losers)]
                       for loss in self.report.statistics.items[:10]]  # by loss rate
         story: list[Flowable] = [self.p(_("3. Items that lost the most points"), "heading",

@@ -47,6 +47,7 @@ def stylesheet(fonts: FontSet, scale: float = 1.0) -> dict[str, ParagraphStyle]:
         "head": style("head", "heading", 8.5, 11, TA_CENTER),
         "section_row": style("section_row", "heading", 9, 12),
         "signature": style("signature", "song", 10.5, 14),
+        "signature_right": style("signature_right", "song", 10.5, 14, TA_RIGHT),
         "note": style("note", "song", 8, 11, textColor=colors.HexColor("#555555")),
     }
 

@@ -28,7 +28,7 @@ from selfassess.report.rows import Row, RowTable
 from selfassess.report.text import TextBlock
 from selfassess.standing import DepartmentStanding
 
-COLUMN_MM = (12, 26, 46, 9, 45, 13, 60, 26, 13, 17)  # 267 mm: A4 landscape less 15 mm margins
+COLUMN_MM = (12, 26, 44, 9, 45, 15, 60, 24, 15, 17)  # 267 mm: A4 landscape less 15 mm margins
 BLANK_DATE = "______年____月____日"
 
 
@@ -175,8 +175,10 @@ class SheetBuilder:
         if self.bureau_view:
             rows.append([_("Review group members (signature):"), "", "", "",
                          _("Review date:"), BLANK_DATE])
-        cells = [[self.p(text, "signature", "song") if text else "" for text in row]
-                 for row in rows]
+        # a label ends where its blank begins (right-aligned); the seal's place stays left
+        cells = [[self.p(text, "signature" if number == 1 or column % 2 else "signature_right",
+                         "song") if text else ""
+                  for column, text in enumerate(row)] for number, row in enumerate(rows)]
         ruled = [("FONTNAME", (0, 0), (-1, -1), self.fonts.roles["body"]),
                  ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
                  ("LINEBELOW", (3, 0), (3, 0), 0.5, colors.black),
@@ -184,7 +186,7 @@ class SheetBuilder:
                  ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                  ("TOPPADDING", (0, 0), (-1, -1), 7 * mm),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
         if self.bureau_view:
             ruled.append(("LINEBELOW", (1, 2), (3, 2), 0.5, colors.black))
             ruled.append(("SPAN", (1, 2), (3, 2)))
