@@ -47,6 +47,17 @@ _INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 
 
+# what XML 1.0 (so Excel and Word) cannot hold: C0 controls but tab and line breaks, unpaired
+# surrogates, U+FFFE and U+FFFF
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with what XML cannot hold replaced, visibly, by U+FFFD (output of files made
+    before such characters were refused at input)."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def normalize_text(value: str) -> str:
     """Line breaks as ``\\n`` (Windows ``\\r\\n`` and old Mac ``\\r`` folded)."""
     return value.replace("\r\n", "\n").replace("\r", "\n")
@@ -61,6 +72,9 @@ def text_problem(value: object, limit: int, single_line: bool = False) -> str | 
                                                                         length=len(value))
     if _CONTROL.search(value.replace("\r", "")):
         return _("contains control characters")
+    if found := _NOT_XML.search(value):
+        return _("contains a character that cannot be stored or printed (U+{code:04X})").format(
+            code=ord(found.group()))
     if single_line and "\n" in value.replace("\r", "\n"):
         return _("must be a single line")
     if single_line and _INVISIBLE.search(value):

@@ -17,23 +17,27 @@ from openpyxl import Workbook
 
 from selfassess.i18n import _
 from selfassess.numbers import json_number, section_label
-from selfassess.office.package import fix_package, package_date
+from selfassess.office.package import package_date, write_package
 from selfassess.office.sheets import style_table
 from selfassess.report.data import ReportData
 from selfassess.standing import DepartmentStanding
 from selfassess.summary import statistics_text
+from selfassess.validation import xml_safe
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique worksheet title (≤ 31 characters, no []:*?/\\)."""
-    base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "sheet"
+    """A valid, unique worksheet title: at most 31 characters, none of []:*?/\\, nothing XML
+    cannot hold, not "History", unique ignoring case (as Excel compares them)."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", xml_safe(name)).strip("'").strip() or "sheet"
+    if base.casefold() == "history":  # reserved by Excel
+        base = f"{base}_"
     title = base[:31]
     number = 2
-    while title in taken:
+    while title.casefold() in taken:
         suffix = f"({number})"
         title = base[:31 - len(suffix)] + suffix
         number += 1
-    taken.add(title)
+    taken.add(title.casefold())
     return title
 
 
@@ -148,6 +152,4 @@ def write_workbook(report: ReportData, path: Path) -> Path:
     style_table(ledger, _("Rectification ledger (整改台账)"),
            [_("No."), _("Problem"), _("Measure"), _("Department"), _("Responsible person"),
             _("Deadline"), _("Progress")], rows, [6, 40, 44, 16, 12, 14, 20])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return fix_package(path, package_date(report.content_dates()))
+    return write_package(path, workbook.save, package_date(report.content_dates()))

@@ -24,7 +24,7 @@ from selfassess.checklist.model import Checklist
 from selfassess.errors import ChecklistError, InputRefused
 from selfassess.i18n import N_, _
 from selfassess.numbers import parse_decimal
-from selfassess.office.package import fix_package, package_date
+from selfassess.office.package import package_date, write_package
 from selfassess.office.sheets import (
     cell_text,
     choice_rule,
@@ -203,9 +203,8 @@ def write_checklist_workbook(checklist: Checklist, path: Path) -> Path:
                     _rows(table, records[table.key]), [c.width for c in table.columns])
         _choices(ws, table)
     _write_guide(guide, checklist)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return fix_package(path, package_date([]))  # a checklist has no date of its own
+    # a checklist has no date of its own
+    return write_package(path, workbook.save, package_date([]))
 
 
 def _choices(ws: Worksheet, table: Table) -> None:

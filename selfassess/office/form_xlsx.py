@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from selfassess.errors import InputRefused
 from selfassess.i18n import N_, _
 from selfassess.numbers import decimal_text, parse_decimal
-from selfassess.office.package import fix_package, package_date
+from selfassess.office.package import package_date, write_package
 from selfassess.office.sheets import (
     BOX,
     CENTER,
@@ -172,9 +172,7 @@ def write_form(af: AssessmentFile, path: Path) -> Path:
                 ("period", af.info.period)):
         meta.append(list(row))
     meta.sheet_state = "hidden"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return fix_package(path, package_date(department_dates(data)))
+    return write_package(path, workbook.save, package_date(department_dates(data)))
 
 
 def _section_rows(ws: Worksheet, rows: list[list[Any]]) -> None:

@@ -2,8 +2,8 @@
 
 Word and Excel files are zip packages; openpyxl and python-docx stamp every zip entry with the
 time of writing and openpyxl writes "now" into ``docProps/core.xml``. So two exports of the same
-file differ, and nobody can tell by comparing them whether anything changed. ``fix_package``
-rewrites a written package with every entry dated ``when`` (the content's own date, or
+file differ, and nobody can tell by comparing them whether anything changed. ``write_package``
+writes a package through a temporary file, every entry dated ``when`` (the content's own date, or
 ``SOURCE_DATE_EPOCH`` when that is set, as reproducible-build tools expect) and the core
 properties' created/modified set to it.
 """
@@ -14,7 +14,7 @@ import os
 import re
 import uuid
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,9 +39,24 @@ def package_date(dates: Iterable[str]) -> datetime:
     return max([ZIP_EPOCH, *found])
 
 
-def fix_package(path: Path, when: datetime) -> Path:
-    """Rewrite the zip package at ``path`` in place (through a temporary file) with fixed
-    entry times and core dates; entries keep their order and content."""
+def write_package(path: Path, save: Callable[[Path], object], when: datetime) -> Path:
+    """Write a package: ``save`` writes it to a temporary name beside ``path``, which is then
+    rewritten with fixed entry times and core dates and renamed into place, so a failure at
+    any point leaves no partial file (and whatever was at ``path`` as it was)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = path.with_name(f".{uuid.uuid4().hex}.part")
+    try:
+        save(written)
+        fixed = _fixed(written, when)
+        os.replace(fixed, path)
+    finally:
+        written.unlink(missing_ok=True)
+    return path
+
+
+def _fixed(path: Path, when: datetime) -> Path:
+    """A copy of the zip package at ``path`` with fixed entry times and core dates (entries
+    keep their order and content)."""
     stamp = when.astimezone(UTC)
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     temporary = path.with_name(f".{uuid.uuid4().hex}.part")
@@ -56,7 +71,7 @@ def fix_package(path: Path, when: datetime) -> Path:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 target.writestr(info, content)
-        os.replace(temporary, path)
-    finally:
+    except BaseException:
         temporary.unlink(missing_ok=True)
-    return path
+        raise
+    return temporary

@@ -30,10 +30,11 @@ from docx.styles.style import ParagraphStyle
 
 from selfassess.i18n import _
 from selfassess.numbers import chinese_numeral, decimal_text, section_label
-from selfassess.office.package import fix_package, package_date
+from selfassess.office.package import package_date, write_package
 from selfassess.office.sheets import text_width
 from selfassess.report.data import ReportData
 from selfassess.standing import DepartmentStanding
+from selfassess.validation import xml_safe
 
 # GB/T 9704-2012: A4, text block 156 × 225 mm, 22 lines of 28 characters of 3号 (16 pt) type.
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
@@ -48,12 +49,9 @@ BODY_TRACKING = -5
 LATIN = "Times New Roman"
 FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONG = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"
 PLACEHOLDER = "××××"
-_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _clean(text: str) -> str:
     """Text Word can hold (stored text is already checked; this guards the XML)."""
-    return _XML_UNSAFE.sub("", text)
+    return xml_safe(text)
 
 
 # --- styles ----------------------------------------------------------------------------------
@@ -712,5 +710,5 @@ def write_report_docx(report: ReportData, path: Path) -> Path:
     doc.core_properties.author = "selfassess"
     doc.core_properties.comments = _("Draft made by selfassess; edit before sending.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-    return fix_package(path, package_date(report.content_dates()))
+    return write_package(path, lambda target: doc.save(str(target)),
+                         package_date(report.content_dates()))

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from selfassess.errors import InputRefused
 from selfassess.i18n import _, translate_to
 from selfassess.notice import NOT_CLASSIFIED
+from selfassess.validation import xml_safe
 
 BODY = Font(name="仿宋_GB2312", size=11)
 HEAD = Font(name="黑体", size=11, bold=True)
@@ -173,6 +174,19 @@ def continued(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> list[li
     return out
 
 
+def put(ws: Worksheet, row: int, column: int, value: Any) -> Any:
+    """Write one value as what it is: text stays text (a narrative starting with "=" is not a
+    formula, characters XML cannot hold are replaced visibly), numbers and dates stay numbers
+    and dates. Returns the cell."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = xml_safe(value)
+        cell.data_type = "s"  # never a formula, whatever it starts with
+    else:
+        cell.value = value
+    return cell
+
+
 def style_table(ws: Worksheet, title: str, header: Sequence[str], rows: Sequence[Sequence[Any]],
                 widths: Sequence[float]) -> None:
     """Title in row 1 (merged across the table), header in row 2, rows below: borders, 公文
@@ -180,15 +194,15 @@ def style_table(ws: Worksheet, title: str, header: Sequence[str], rows: Sequence
     whose first cell is a label followed by empty ("") cells has the label merged across them
     (a section's or a total's name); text too long for one row goes on in the rows below;
     dates print as 2027年6月30日."""
-    ws.cell(row=1, column=1, value=title).font = TITLE
+    put(ws, 1, 1, title).font = TITLE
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws.cell(row=1, column=1).alignment = CENTER
     for column, text in enumerate(header, 1):
-        cell = ws.cell(row=2, column=column, value=text)
+        cell = put(ws, 2, column, text)
         cell.font, cell.border, cell.fill, cell.alignment = HEAD, BOX, SHADE, CENTER
     for row_number, row in enumerate(continued(rows, widths), 3):
         for column, value in enumerate(row, 1):
-            cell = ws.cell(row=row_number, column=column, value=value)
+            cell = put(ws, row_number, column, value)
             cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
             if isinstance(value, date):
                 cell.number_format = 'yyyy"年"m"月"d"日"'

@@ -292,13 +292,14 @@ class AssessmentFile:
             self._journal_set = True
 
     def _writable(self, department: Department) -> None:
+        """Refuse a read-only or sealed file. Nothing is written yet: a refused change leaves
+        the file byte for byte as it was (``_prepare_writing`` comes after the checks)."""
         if self.readonly:
             raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
         if department.sealed:
             raise SealedError(_("{name} is sealed (revision {revision}); reopen it before "
                                 "changing anything").format(name=self.path.name,
                                                             revision=department.revision))
-        self._prepare_writing()
 
     def apply(self, changes: ChangeSet, actor: str = "", department_id: str | None = None) -> None:
         """Validate and store a ChangeSet in one transaction; refuse it whole on any problem."""
@@ -307,6 +308,7 @@ class AssessmentFile:
         problems = change_problems(self.checklist, data, changes)
         if problems:
             raise InputRefused(problems)
+        self._prepare_writing()
         with self._db.atomic():
             write_changes(self._db, data, changes, actor or data.department.filled_by or
                           default_actor())
@@ -322,6 +324,7 @@ class AssessmentFile:
         problems = completeness_problems(self.checklist, data)
         if problems:
             raise IncompleteError([problem.message for problem in problems])
+        self._prepare_writing()
         broken = sorted({ref.file_name for ref in data.evidence
                          if not blob_matches(self._db, ref.sha256)})
         if broken:
