@@ -27,6 +27,7 @@ from typing import Any
 
 from selfassess.errors import InputRefused
 from selfassess.i18n import _
+from selfassess.inputs import read_input
 from selfassess.numbers import parse_decimal
 from selfassess.scoring import Aid
 from selfassess.store.changes import ChangeSet, EvidenceSource
@@ -245,13 +246,7 @@ def parse_answers(data: Any, base: Path) -> ChangeSet:
 def load_answers_file(path: Path) -> ChangeSet:
     """Read an answers JSON file (evidence paths relative to it) into a ChangeSet."""
     try:
-        if path.stat().st_size > MAX_ANSWERS_BYTES:
-            raise InputRefused(f"{path.name}: " + _("the answers file is larger than {limit} MB")
-                               .format(limit=MAX_ANSWERS_BYTES // (1024 * 1024)))
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputRefused(f"{path}: " + _("cannot read the file ({reason})").format(
-            reason=error.strerror or error)) from None
+        text = read_input(path, MAX_ANSWERS_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputRefused(f"{path.name}: " + _("the file is not UTF-8 text")) from None
     try:

@@ -104,3 +104,71 @@ def test_a_failed_export_leaves_no_partial_file(tmp_path: Path, checklist: Check
     assert target.read_bytes() == b"the export before"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["2026_dept.selfassess", "form.xlsx"])  # no .part left beside it
+
+
+# --- bounded input: a device, a pipe, a nesting bomb -------------------------------------------
+
+CHILD = """
+import resource, sys
+from selfassess.cli import main
+code = main(sys.argv[1:])
+print("PEAK", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def refused(tmp_path: Path, *argv: str) -> str:
+    """Run a command in a child process: exit 1, one line, within 300 MB; its message."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", CHILD, "--lang", "en", *argv],
+                            capture_output=True, text=True, timeout=120, check=False,
+                            env={**__import__("os").environ, "SELFASSESS_HOME": str(tmp_path / "h")})
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("PEAK ")]
+    peak = int(next(line for line in result.stderr.splitlines() if line.startswith("PEAK "))[5:])
+    assert result.returncode == 1 and len(lines) == 1, result.stderr
+    assert peak < 300, f"{argv}: {peak} MB"
+    return lines[0]
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    import os
+
+    path = tmp_path / "pipe.json"
+    os.mkfifo(path)
+    return path
+
+
+def test_only_regular_files_are_read_and_never_too_much(tmp_path: Path, checklist: Checklist,
+                                                       fifo: Path) -> None:
+    dept = tmp_path / "d.selfassess"
+    AssessmentFile.create(dept, checklist, department_name="办公室", period="2026").close()
+    bureau = tmp_path / "b.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
+    before = (sha256_of(dept), sha256_of(bureau))
+    big = tmp_path / "big.json"
+    with big.open("wb") as stream:  # grows past any limit; stat would say so, reading must too
+        stream.truncate(70 * 1024 * 1024)
+    for source in ("/dev/zero", str(fifo)):
+        for argv in (("fill", str(dept), source), ("review", str(bureau), source),
+                     ("checklist", "validate", source),
+                     ("bureau", "new", str(tmp_path / "n.selfassess"), "--name", "局",
+                      "--period", "2026", "--roster", source),
+                     ("import-xlsx", source, str(dept)),
+                     ("checklist", "import-xlsx", source, "-o", str(tmp_path / "c.yaml"))):
+            assert "not a regular file" in refused(tmp_path, *argv), argv
+    assert "larger than 64 MB" in refused(tmp_path, "fill", str(dept), str(big))
+    assert (sha256_of(dept), sha256_of(bureau)) == before
+    assert not (tmp_path / "n.selfassess").exists() and not (tmp_path / "c.yaml").exists()
+
+
+def test_a_nesting_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert "nested deeper than 20 levels" in refused(tmp_path, "checklist", "validate",
+                                                      str(deep))
+    answers = tmp_path / "deep.json"
+    answers.write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
+    refused(tmp_path, "fill", str(tmp_path / "missing.selfassess"), str(answers))

@@ -25,6 +25,7 @@ from typing import Any
 from selfassess.bureau.roster import require_bureau
 from selfassess.errors import InputRefused
 from selfassess.i18n import _
+from selfassess.inputs import read_input
 from selfassess.numbers import parse_decimal
 from selfassess.scoring import bonus_problem, score_problem
 from selfassess.store import AssessmentFile
@@ -32,6 +33,8 @@ from selfassess.store.editing import now_text, score_text
 from selfassess.store.records import Department
 from selfassess.store.reviews import write_review
 from selfassess.validation import MAX_SHORT_TEXT, normalize_text, text_problem
+
+MAX_REVIEWS_BYTES = 16 * 1024 * 1024  # reviews of 1,000 departments with their reasons
 
 # kind → (the value's key in the reviews file, the column it is stored in)
 KINDS = {"item": ("score", "review_score"), "bonus": ("points", "review_points"),
@@ -97,11 +100,8 @@ def parse_reviews(data: Any, source: str) -> list[Review]:
 def load_reviews_file(path: Path) -> list[Review]:
     """Read a reviews JSON file."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_input(path, MAX_REVIEWS_BYTES).decode("utf-8-sig")
         data = json.loads(text, parse_float=Decimal)
-    except OSError as error:
-        raise InputRefused(f"{path}: " + _("cannot read the file ({reason})").format(
-            reason=error.strerror or error)) from None
     except UnicodeDecodeError:
         raise InputRefused(f"{path.name}: " + _("the file is not UTF-8 text")) from None
     except (ValueError, RecursionError) as error:

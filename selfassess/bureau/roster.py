@@ -14,6 +14,7 @@ from pathlib import Path
 from selfassess.checklist.model import Checklist
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
+from selfassess.inputs import read_input
 from selfassess.store import AssessmentFile, roster_table
 from selfassess.store.editing import now_text
 from selfassess.store.roster_table import RosterEntry
@@ -49,13 +50,7 @@ def parse_roster(text: str, source: str) -> list[str]:
 
 def read_roster_file(path: Path) -> list[str]:
     """A roster text file: UTF-8, or GB18030 as older Windows Notepad saves it."""
-    try:
-        if path.stat().st_size > MAX_ROSTER_BYTES:
-            raise InputRefused(f"{path.name}: " + _("the roster file is larger than 1 MB"))
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputRefused(f"{path}: " + _("cannot read the file ({reason})").format(
-            reason=error.strerror or error)) from None
+    raw = read_input(path, MAX_ROSTER_BYTES)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return parse_roster(raw.decode(encoding), path.name)

@@ -26,9 +26,10 @@ from selfassess.checklist.model import (
     Section,
     VetoItem,
 )
-from selfassess.checklist.yamlfile import parse_checklist_yaml
+from selfassess.checklist.yamlfile import MAX_CHECKLIST_BYTES, parse_checklist_yaml
 from selfassess.errors import ChecklistError
 from selfassess.i18n import _
+from selfassess.inputs import read_input
 from selfassess.numbers import decimal_places, decimal_text, is_multiple, parse_decimal
 
 CODE_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$")
@@ -504,11 +505,7 @@ def load_checklist_text(text: str, source: str) -> Checklist:
 def load_checklist_file(path: Path) -> Checklist:
     """Read, parse and validate a checklist YAML file."""
     source = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ChecklistError(f"{path}: " + _("cannot read the file ({reason})").format(
-            reason=error.strerror or error)) from None
+    raw = read_input(path, MAX_CHECKLIST_BYTES, ChecklistError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

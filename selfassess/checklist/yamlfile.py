@@ -17,6 +17,7 @@ from selfassess.errors import ChecklistError
 from selfassess.i18n import _
 
 MAX_CHECKLIST_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 20  # a checklist nests about six levels
 
 _ALLOWED_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "bool", "null", "int", "float")
@@ -78,7 +79,15 @@ def parse_checklist_yaml(text: str, source: str) -> Any:
             )
         )
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=_ChecklistLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:  # before the recursive build, not after 19 s of it
+                    raise ChecklistError(_located(source, event.start_mark, _(
+                        "nested deeper than {limit} levels").format(limit=MAX_DEPTH)))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent):
                 raise ChecklistError(
                     _located(source, event.start_mark, _("YAML aliases (*name) are not allowed"))
