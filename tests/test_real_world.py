@@ -108,11 +108,15 @@ def test_a_failed_export_leaves_no_partial_file(tmp_path: Path, checklist: Check
 
 # --- bounded input: a device, a pipe, a nesting bomb -------------------------------------------
 
+# the child's own peak: VmHWM starts afresh at exec (ru_maxrss would carry the forking test
+# process's size over)
 CHILD = """
-import resource, sys
+import sys
 from selfassess.cli import main
 code = main(sys.argv[1:])
-print("PEAK", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)
+status = open("/proc/self/status").read()
+peak = int(status.split("VmHWM:")[1].split()[0]) // 1024
+print("PEAK", peak, file=sys.stderr)
 sys.exit(code)
 """
 
