@@ -5,6 +5,7 @@ named and replaced visibly at output, and an export that fails leaves no partial
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -176,3 +177,148 @@ def test_a_nesting_bomb_is_refused_at_once(tmp_path: Path) -> None:
     answers = tmp_path / "deep.json"
     answers.write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
     refused(tmp_path, "fill", str(tmp_path / "missing.selfassess"), str(answers))
+
+
+# --- a full disk ------------------------------------------------------------------------------
+
+def test_a_stopped_checkpoint_is_not_damage(tmp_path: Path, checklist: Checklist,
+                                            capsys: Capture) -> None:
+    """A checkpoint stopped by a full disk leaves the main file shorter than its header says,
+    with the rest in the -wal: the file opens with every saved edit, never "damaged"."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "d.selfassess"
+    with AssessmentFile.create(path, checklist, department_name="办公室", period="2026") as af:
+        af.apply(ChangeSet(answers={"1.1": {"narrative": "第一次保存。"}}))
+    old_size = path.stat().st_size
+    text = "意识形态工作责任制落实情况良好。" * 3000
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE answers SET narrative = ? WHERE item_code = '1.1'", [text])
+    conn.commit()
+    shutil.copy(f"{path}-wal", tmp_path / "saved-wal")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with path.open("r+b") as stream:  # the header grew, the file could not
+        stream.truncate(old_size)
+    shutil.copy(tmp_path / "saved-wal", f"{path}-wal")
+    code, _out, err = run(capsys, "--lang", "en", "summary", str(path), "--json")
+    assert code == 0, err
+    with AssessmentFile.open(path) as af:
+        assert af.data().answers["1.1"].narrative == text
+
+
+def small_disk(tmp_path: Path, kilobytes: int) -> Path:
+    """A tmpfs of this size (tests that need one run as root, as CI does)."""
+    import os
+    import subprocess
+
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small filesystem needs root (CI runs as root)")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kilobytes}k", "tmpfs",
+                           str(mount)], capture_output=True, text=True, check=False)
+    if done.returncode:  # a container without the right to mount: say so, do not fail CI
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    return mount
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Path]:
+    import subprocess
+
+    mount = small_disk(tmp_path, 1200)
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_end_to_end(disk: Path, checklist: Checklist, capsys: Capture) -> None:
+    """fill on a full disk: one line naming the file and the space, the file as before and
+    readable; once space is freed the same fill works, and every acknowledged edit is there."""
+    path = disk / "d.selfassess"
+    code, _out, err = run(capsys, "--lang", "en", "new", str(path), "--department", "办公室")
+    assert code == 0, err
+    first = disk / "first.json"
+    first.write_text(json.dumps({"items": {"1.1": {"narrative": "已保存的第一条。"}}}),
+                     encoding="utf-8")
+    assert run(capsys, "--lang", "en", "fill", str(path), str(first))[0] == 0
+    filler = disk / "filler"
+    with filler.open("wb") as stream:  # fill the disk, then give back about 400 KB
+        try:
+            while True:
+                stream.write(b"\1" * 65536)
+                stream.flush()
+        except OSError:
+            pass
+    with filler.open("r+b") as stream:
+        stream.truncate(max(0, filler.stat().st_size - 400 * 1024))
+    text = "意识形态工作责任制落实情况良好。" * 3000
+    answers = disk.parent / "big.json"
+    answers.write_text(json.dumps({"items": {code: {"narrative": text}
+                                             for code in ("1.2", "1.3", "1.4")}},
+                                  ensure_ascii=False), encoding="utf-8")
+    before = sha256_of(path)
+    code, out, err = run(capsys, "--lang", "en", "fill", str(path), str(answers))
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert "d.selfassess: not enough free disk space" in err and "nothing was changed" in err
+    assert sha256_of(path) == before
+    assert run(capsys, "--lang", "en", "summary", str(path))[0] == 0  # not "damaged"
+    filler.unlink()
+    assert run(capsys, "--lang", "en", "fill", str(path), str(answers))[0] == 0
+    with AssessmentFile.open(path, readonly=True) as af:
+        answers_now = af.data().answers
+    assert answers_now["1.1"].narrative == "已保存的第一条。"
+    assert all(answers_now[code].narrative == text for code in ("1.2", "1.3", "1.4"))
+
+
+# --- read-only media ----------------------------------------------------------------------------
+
+def test_read_only_media_are_read_and_left_alone(tmp_path: Path, checklist: Checklist,
+                                                 capsys: Capture) -> None:
+    """A write-protected stick: summary, report, export and evidence work and leave nothing
+    behind."""
+    import os
+    import subprocess
+
+    if os.geteuid() != 0:
+        pytest.skip("a read-only bind mount needs root (CI runs as root)")
+    source = tmp_path / "stick"
+    source.mkdir()
+    dept = department(source, checklist, "办公室")
+    with AssessmentFile.open(dept) as af:
+        af.reopen()  # a file in WAL mode, as department files are
+    bureau = source / "2026_汇总.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
+    stick = tmp_path / "ro"
+    stick.mkdir()
+    done = subprocess.run(["mount", "--bind", str(source), str(stick)], capture_output=True,
+                          text=True, check=False)
+    if done.returncode:
+        pytest.skip(f"cannot bind-mount here: {done.stderr.strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(stick)], check=True)
+        listing = sorted(p.name for p in stick.iterdir())
+        home = tmp_path / "elsewhere"  # not the machine that wrote them: the full check runs
+        env_home = os.environ.get("SELFASSESS_HOME")
+        os.environ["SELFASSESS_HOME"] = str(home)
+        try:
+            for file in (stick / dept.name, stick / bureau.name):
+                for argv in (("summary", str(file)),
+                             ("report", str(file), "-o", str(tmp_path / f"{file.stem}.pdf")),
+                             ("export", str(file), "-o", str(tmp_path / f"{file.stem}.xlsx"))):
+                    code, _out, err = run(capsys, "--lang", "en", *argv)
+                    assert code == 0, (argv, err)
+            (tmp_path / "out").mkdir()
+            code, _out, err = run(capsys, "--lang", "en", "evidence", str(stick / dept.name),
+                                  "-o", str(tmp_path / "out"))
+            assert code == 0, err
+        finally:
+            if env_home is None:
+                os.environ.pop("SELFASSESS_HOME", None)
+            else:
+                os.environ["SELFASSESS_HOME"] = env_home
+        assert sorted(p.name for p in stick.iterdir()) == listing
+    finally:
+        subprocess.run(["umount", str(stick)], check=False)

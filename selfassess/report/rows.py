@@ -176,6 +176,8 @@ class RowTable(Flowable):  # type: ignore[misc]
             rows.insert(index, placed.pop())  # a section row goes with its first item
             heights.pop()
         if not placed:
+            if not rows:  # a table with no rows: its header (and what follows it) alone
+                return [self._part([], []), *self.trailer], []
             return [], rows[index:]
         left = rows[index:]
         if not left:

@@ -7,6 +7,7 @@ then one transaction with audit lines); ``seal`` and ``reopen`` are transactions
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import sqlite3
@@ -38,6 +39,8 @@ from selfassess.store.changes import ChangeSet, change_problems
 from selfassess.store.database import (
     create_database,
     discard,
+    disk_full,
+    no_space,
     open_database,
     publish,
     set_journal_mode,
@@ -91,9 +94,12 @@ class AssessmentFile:
         if not readonly:
             openers.acquire(path)  # FileInUse when another program is editing it
         try:
-            if verify and not is_trusted(path):
+            trusted = is_trusted(path)
+            if verify and not trusted:
                 cls._verify(path, with_wal=not readonly)
-            db = open_database(path, readonly)
+            # this machine's own file is read with its -wal (the last saves may be there); a
+            # received one is read as the one file it is
+            db = open_database(path, readonly, with_wal=trusted)
             try:
                 af = cls(path, db, readonly)
             except BaseException:
@@ -121,8 +127,11 @@ class AssessmentFile:
             raise FileFormatError(f"{path.name}: " + _("the file is damaged ({reason})").format(
                 reason=error)) from None
         finally:
-            if not had_shm:  # reading a -wal needs a -shm; a refused file keeps nothing new
-                shm.unlink(missing_ok=True)
+            # reading a -wal needs a -shm; a refused file keeps nothing new. Only what is
+            # there is removed: on read-only media even removing nothing fails (EROFS)
+            if not had_shm and shm.exists():
+                with contextlib.suppress(OSError):
+                    shm.unlink()
         trust_in_session(path)
 
     @classmethod
@@ -273,7 +282,7 @@ class AssessmentFile:
         if self.readonly:
             raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
         self._prepare_writing()
-        with self._db.atomic():
+        with self._space(0), self._db.atomic():
             yield
 
     def record(self, action: str, *, at: str, actor: str = "", department_id: str = "",
@@ -308,14 +317,28 @@ class AssessmentFile:
         problems = change_problems(self.checklist, data, changes)
         if problems:
             raise InputRefused(problems)
-        self._prepare_writing()
-        with self._db.atomic():
-            write_changes(self._db, data, changes, actor or data.department.filled_by or
-                          default_actor())
+        with self._space(changes.size_estimate()):
+            self._prepare_writing()
+            with self._db.atomic():
+                write_changes(self._db, data, changes, actor or data.department.filled_by or
+                              default_actor())
         if changes.add_evidence or changes.item_evidence or changes.bonus_evidence:
             # the documents' bytes went through the WAL: copy them into the file now and cut
-            # the WAL back, instead of leaving it the size of the largest attachment
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # the WAL back, instead of leaving it the size of the largest attachment. A full
+            # disk here loses nothing: the WAL keeps them until the next checkpoint
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @contextmanager
+    def _space(self, needed: int) -> Iterator[None]:
+        """A full disk during a write: the transaction is rolled back, the file stays as it
+        was, and the user gets one line saying so (not "database or disk is full")."""
+        try:
+            yield
+        except (sqlite3.DatabaseError, OSError) as error:
+            if disk_full(error):
+                raise no_space(self.path, 2 * needed + 1024 * 1024) from None
+            raise
 
     def seal(self, actor: str = "", department_id: str | None = None) -> SealRecord:
         """Run the completeness checks, then record revision + time + digest and lock the file."""
@@ -336,7 +359,7 @@ class AssessmentFile:
                             default_actor(),
                             content_digest(data, self.checklist.fingerprint, self.info.period,
                                            revision))
-        with self._db.atomic():
+        with self._space(0), self._db.atomic():
             self._db.table("seals").insert({"department_id": data.department.id, **record.__dict__})
             self._db.execute("UPDATE departments SET revision = ?, sealed = 1 WHERE id = ?",
                             [revision, data.department.id])
@@ -353,7 +376,7 @@ class AssessmentFile:
         if not department.sealed:
             raise InputRefused(_("{name} is not sealed").format(name=self.path.name))
         self._prepare_writing()
-        with self._db.atomic():
+        with self._space(0), self._db.atomic():
             self._db.execute("UPDATE departments SET sealed = 0 WHERE id = ?", [department.id])
             write_audit(self._db, "reopen", at=now_text(),
                         actor=actor or department.filled_by or default_actor(),

@@ -8,6 +8,7 @@ is written here; ``store.editing`` writes a ChangeSet that has no problems.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -79,6 +80,24 @@ class ChangeSet:
     def is_empty(self) -> bool:
         """True when applying it would change nothing."""
         return self == ChangeSet()
+
+    def size_estimate(self) -> int:
+        """About how many bytes storing it takes (text as UTF-8, documents as their size):
+        for telling a user how much disk space to free."""
+        texts = [value for part in (self.answers, self.bonus, self.veto)
+                 for fields in part.values() for value in fields.values()
+                 if isinstance(value, str)]
+        texts += [entry.text for entry in self.shortcomings or []]
+        texts += [entry.text for entry in self.measures or []]
+        documents = [source.path for sources in (*self.item_evidence.values(),
+                                                 *self.bonus_evidence.values())
+                     for source in sources]
+        documents += [source.path for _kind, _code, source in self.add_evidence]
+        size = sum(len(text.encode("utf-8", "replace")) for text in texts)
+        for path in documents:
+            with contextlib.suppress(OSError):
+                size += path.stat().st_size
+        return size
 
 
 def merged_answer(current: Answer | None, code: str, changes: dict[str, Any]) -> Answer:

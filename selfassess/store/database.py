@@ -9,6 +9,7 @@ with ``trusted_schema=OFF``; views and triggers, which a selfassess file never h
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import struct
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from selfassess.errors import FileFormatError
+from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
 from selfassess.store.openers import held_elsewhere
 from selfassess.store.schema import (
@@ -41,6 +42,21 @@ JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 
 # what SQLite raises for a damaged file or a failing disk, named for code outside the store
 DatabaseError = sqlite3.DatabaseError
+
+
+def disk_full(error: BaseException) -> bool:
+    """True for SQLite's "database or disk is full" and the system's "no space left"."""
+    if isinstance(error, sqlite3.DatabaseError):
+        return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or \
+            "disk is full" in str(error)
+    return isinstance(error, OSError) and error.errno == errno.ENOSPC
+
+
+def no_space(path: Path, needed: int) -> InputRefused:
+    """The one line a full disk gets: which file, about how much space, nothing changed."""
+    return InputRefused(_("{name}: not enough free disk space to save (free about {size} MB "
+                          "and try again); nothing was changed").format(
+        name=path.name, size=max(1, -(-needed // (1024 * 1024)))))
 
 
 def connection(af: AssessmentFile) -> Database:
@@ -78,7 +94,10 @@ def check_header(path: Path) -> None:
         raise _refuse(path, _("the file is damaged (invalid page size)"))
     change_counter, page_count, valid_for = (struct.unpack(">I", header[offset:offset + 4])[0]
                                              for offset in (24, 28, 92))
-    if size % page_size or (change_counter == valid_for and page_count * page_size > size):
+    # a main file shorter than its header says is whole when a -wal beside it holds the rest:
+    # a checkpoint stopped by a full disk leaves exactly that, and SQLite reads it fine
+    short = change_counter == valid_for and page_count * page_size > size
+    if size % page_size or (short and not wal_beside(path)):
         raise _refuse(path, _("the file is truncated or damaged"))
     application_id = struct.unpack(">i", header[68:72])[0]
     if application_id != APPLICATION_ID:
@@ -88,6 +107,33 @@ def check_header(path: Path) -> None:
         raise _refuse(path, _("made by a newer version of selfassess (format {found}, this program "
                               "reads up to {supported}); please update selfassess").format(
             found=user_version, supported=SCHEMA_VERSION))
+
+
+def wal_beside(path: Path) -> bool:
+    """True when a -wal beside ``path`` is a real SQLite WAL of the file's page size (its
+    header's magic, version and checksum hold): worth reading. Garbage is not."""
+    try:
+        with Path(f"{path}-wal").open("rb") as stream:
+            header = stream.read(32)
+        with path.open("rb") as stream:
+            database = stream.read(HEADER_SIZE)
+    except OSError:
+        return False
+    if len(header) < 32 or len(database) < HEADER_SIZE:
+        return False
+    magic, version, page_size = struct.unpack(">III", header[:12])
+    if magic not in (0x377F0682, 0x377F0683) or version != 3007000:
+        return False
+    own_size = struct.unpack(">H", database[16:18])[0]
+    if page_size != (65536 if own_size == 1 else own_size):
+        return False
+    order = ">" if magic & 1 else "<"
+    first = second = 0
+    words = struct.unpack(f"{order}6I", header[:24])
+    for low, high in zip(words[::2], words[1::2], strict=True):
+        first = (first + low + second) & 0xFFFFFFFF
+        second = (second + high + first) & 0xFFFFFFFF
+    return (first, second) == struct.unpack(">II", header[24:32])
 
 
 def connect(path: Path, readonly: bool, with_wal: bool = False) -> Database:
@@ -100,7 +146,7 @@ def connect(path: Path, readonly: bool, with_wal: bool = False) -> Database:
     too: the check before a writable open must see what that open will see.
     """
     uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
-    with_wal = with_wal and Path(f"{path}-wal").exists()
+    with_wal = with_wal and wal_beside(path)
     if readonly and not with_wal and not Path(f"{path}-shm").exists() and not held_elsewhere(path):
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True)
