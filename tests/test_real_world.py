@@ -322,3 +322,62 @@ def test_read_only_media_are_read_and_left_alone(tmp_path: Path, checklist: Chec
         assert sorted(p.name for p in stick.iterdir()) == listing
     finally:
         subprocess.run(["umount", str(stick)], check=False)
+
+
+# --- files beside a file ------------------------------------------------------------------------
+
+def crashed_mid_write(path: Path, into: Path) -> Path:
+    """A copy (at ``into``) of ``path`` and its hot journal as a crash mid-transaction leaves
+    them: rows changed, pages already spilled into the file, the journal holding the old ones."""
+    import shutil
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA cache_size = 1")  # spill dirty pages into the file before commit
+    conn.execute("BEGIN")
+    conn.execute("UPDATE meta SET value = 'changed' WHERE key = 'bureau_name'")
+    conn.execute("UPDATE answers SET narrative = ?", ["改写" * 2000])
+    shutil.copy(path, into)
+    shutil.copy(f"{path}-journal", f"{into}-journal")
+    conn.execute("ROLLBACK")
+    conn.close()
+    return into
+
+
+def test_a_journal_from_another_file_is_never_applied(tmp_path: Path, checklist: Checklist,
+                                                      capsys: Capture) -> None:
+    source = department(tmp_path, checklist, "办公室")
+    victim, other = tmp_path / "victim.selfassess", tmp_path / "other.selfassess"
+    create_bureau(victim, checklist, "甲局", "2026", ["办公室"]).close()
+    create_bureau(other, checklist, "乙局", "2026", ["办公室"]).close()
+    assert merge_files(other, [source])[0].outcome == "added"
+    crashed = crashed_mid_write(other, tmp_path / "crashed.selfassess")
+    (tmp_path / "victim.selfassess-journal").write_bytes(Path(f"{crashed}-journal").read_bytes())
+    before = sha256_of(victim)
+    code, out, err = run(capsys, "--lang", "en", "merge", str(victim), str(source))
+    assert (code, out) == (2, ""), (code, out, err)  # merge: the bureau file is unusable now
+    assert len(err.strip().splitlines()) == 1 and "journal" in err and "not applied" in err
+    assert sha256_of(victim) == before and not Path(f"{victim}-journal").exists()
+    assert [p.name for p in tmp_path.glob("victim.selfassess-journal.foreign-*")]
+    code, out, err = run(capsys, "--lang", "en", "merge", str(victim), str(source))
+    assert code == 0, err  # opened again: the file is its own, whole
+    with AssessmentFile.open(victim, readonly=True) as af:
+        assert af.info.bureau_name == "甲局" and [d.name for d in af.departments()] == ["办公室"]
+
+
+def test_the_files_own_journal_is_rolled_back(tmp_path: Path, checklist: Checklist,
+                                              capsys: Capture) -> None:
+    """A crash mid-write: the file's own journal is applied, and the file is whole again."""
+    source = department(tmp_path, checklist, "办公室")
+    bureau = tmp_path / "b.selfassess"
+    create_bureau(bureau, checklist, "甲局", "2026", ["办公室"]).close()
+    assert merge_files(bureau, [source])[0].outcome == "added"
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        narratives = {c: a.narrative for c, a in af.data(af.departments()[0].id).answers.items()}
+    crashed = crashed_mid_write(bureau, tmp_path / "crashed.selfassess")
+    with AssessmentFile.open(crashed) as af:  # writable: SQLite rolls its journal back
+        assert af.info.bureau_name == "甲局"
+        assert {c: a.narrative for c, a in af.data(af.departments()[0].id).answers.items()} \
+            == narratives
+    assert not Path(f"{crashed}-journal").exists()

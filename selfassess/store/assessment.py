@@ -47,6 +47,7 @@ from selfassess.store.database import (
 )
 from selfassess.store.editing import now_text, write_changes
 from selfassess.store.evidence import blob_matches, blob_sizes, iter_blob
+from selfassess.store.journal import check_journal
 from selfassess.store.reading import damaged, read_department_data, read_departments
 from selfassess.store.records import AuditEntry, Department, DepartmentData, FileInfo, SealRecord
 from selfassess.store.sealing import content_digest
@@ -94,6 +95,8 @@ class AssessmentFile:
         if not readonly:
             openers.acquire(path)  # FileInUse when another program is editing it
         try:
+            if not readonly:  # before SQLite could replay a journal that is not the file's
+                check_journal(path)
             trusted = is_trusted(path)
             if verify and not trusted:
                 cls._verify(path, with_wal=not readonly)
