@@ -93,6 +93,26 @@ def test_a_damaged_backup_is_refused(tmp_path: Path, capsys: Capture,
     assert sha256_of(path) == before
 
 
+def test_restore_over_a_damaged_file_keeps_it_aside(tmp_path: Path, capsys: Capture,
+                                                     checklist: Checklist) -> None:
+    """The case backups exist for: the file is damaged; restore puts the backup in place and
+    keeps the damaged file (and a stray journal beside it) as they were, beside it."""
+    path = tmp_path / "office.selfassess"
+    with AssessmentFile.create(path, checklist, department_name="办公室", period="2026") as af:
+        af.apply(complete(checklist, "封存前"))
+        af.seal()
+    damaged = path.read_bytes()[:8192] + b"\0" * 4096  # cut short, then garbage
+    path.write_bytes(damaged)
+    Path(f"{path}-journal").write_bytes(b"left behind")
+    code, out, err = run(capsys, "restore", "1", str(path), "--force")
+    assert code == 0, err
+    assert narrative(path) == "封存前" and not Path(f"{path}-journal").exists()
+    aside = sorted(tmp_path.glob("office.selfassess.damaged-*"))
+    assert [p.read_bytes() for p in aside if not p.name.endswith("-journal")] == [damaged]
+    assert any(p.name.endswith("-journal") and p.read_bytes() == b"left behind" for p in aside)
+    assert aside[0].name in out
+
+
 def test_merge_backs_up_the_bureau_first(tmp_path: Path, capsys: Capture,
                                          checklist: Checklist) -> None:
     bureau = tmp_path / "bureau.selfassess"

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfassess.errors import InputRefused
+from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
 from selfassess.paths import user_data_dir
 from selfassess.store import openers
@@ -127,6 +127,25 @@ def restore(backup: Path, target: Path, force: bool = False) -> Path:
         openers.release(target)
 
 
+def _set_aside(target: Path) -> Path:
+    """A copy of a damaged file and its companions beside it, named ``….damaged-TIME``: what
+    was there is never lost, even when it cannot be read."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = target.with_name(f"{target.name}.damaged-{stamp}")
+    try:
+        shutil.copyfile(target, aside)
+        for suffix in ("-wal", "-shm", "-journal"):
+            companion = Path(f"{target}{suffix}")
+            if companion.exists():
+                shutil.copyfile(companion, f"{aside}{suffix}")
+    except OSError as error:
+        raise InputRefused(_("{name}: cannot keep a copy of the damaged file ({reason}); "
+                             "nothing was changed").format(name=target.name,
+                                                            reason=error.strerror or error)
+                           ) from None
+    return aside
+
+
 def _replace(backup: Path, target: Path, kind: str, force: bool) -> Path:
     from selfassess.store.assessment import AssessmentFile
 
@@ -136,17 +155,22 @@ def _replace(backup: Path, target: Path, kind: str, force: bool) -> Path:
             raise InputRefused(_("{name} was changed after this backup was made ({when}); "
                                  "use --force to replace it anyway (a copy of it is kept)")
                                .format(name=target.name, when=changed.strftime("%Y-%m-%d %H:%M")))
-        with AssessmentFile.open(target) as current:
-            if current.info.kind != kind:
-                raise InputRefused(_("{backup} is a {kind} file; {name} is not").format(
-                    backup=backup.name, kind=kind, name=target.name))
-            kept = make_backup(current, "restore")
+        try:
+            with AssessmentFile.open(target) as current:
+                if current.info.kind != kind:
+                    raise InputRefused(_("{backup} is a {kind} file; {name} is not").format(
+                        backup=backup.name, kind=kind, name=target.name))
+                kept = make_backup(current, "restore")
+        except FileFormatError:  # damaged: the very case backups are for; kept aside as is
+            kept = _set_aside(target)
     else:
         kept = target
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         shutil.copyfile(backup, temporary)
-        for suffix in ("-wal", "-shm"):  # companions of the replaced file would corrupt it
+        # companions of the replaced file would corrupt the restored one (kept aside above
+        # when the file was damaged)
+        for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(temporary, target)
     except OSError as error:
