@@ -27,7 +27,7 @@ from typing import Any
 
 from selfassess.errors import InputRefused
 from selfassess.i18n import _
-from selfassess.inputs import read_input
+from selfassess.inputs import read_input, unique_keys
 from selfassess.numbers import parse_decimal
 from selfassess.scoring import Aid
 from selfassess.store.changes import ChangeSet, EvidenceSource
@@ -250,7 +250,8 @@ def load_answers_file(path: Path) -> ChangeSet:
     except UnicodeDecodeError:
         raise InputRefused(f"{path.name}: " + _("the file is not UTF-8 text")) from None
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=lambda _c: _NotANumber())
+        data = json.loads(text, parse_float=Decimal, parse_constant=lambda _c: _NotANumber(),
+                          object_pairs_hook=unique_keys)
     except json.JSONDecodeError as error:
         raise InputRefused(f"{path.name}:{error.lineno}: " + _("not valid JSON ({reason})").format(
             reason=error.msg)) from None

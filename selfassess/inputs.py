@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from selfassess.errors import InputRefused, SelfassessError
 from selfassess.i18n import _
@@ -36,3 +37,14 @@ def read_input(path: Path, limit: int, error: type[SelfassessError] = InputRefus
         raise error(f"{path.name}: " + _("larger than {limit} MB").format(
             limit=f"{limit / (1024 * 1024):g}"))
     return content
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object that names a key once (``json.loads(object_pairs_hook=…)``): a file that
+    says "1.1" twice is refused, not read last-wins with the first answer silently lost."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(_("the key “{key}” appears twice").format(key=key))
+        found[key] = value
+    return found

@@ -20,6 +20,7 @@ from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
 from selfassess.store import roster_table
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.records import DepartmentData, FileInfo
+from selfassess.validation import same_name
 
 
 def self_input(data: DepartmentData) -> ScoreInput:
@@ -252,9 +253,9 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
     roster: tuple[RosterLine, ...] = ()
     if af.info.kind == "bureau":
         merged = {d.id for d in departments}
-        names = {d.name for d in departments}
+        names = {same_name(d.name) for d in departments}
         roster = tuple(RosterLine(e.name, e.department_id,
-                                  e.department_id in merged or e.name in names)
+                                  e.department_id in merged or same_name(e.name) in names)
                        for e in roster_table.read(af))
     return Standing(af.path.name, af.info, af.checklist, tuple(departments),
                     statistics(af.checklist, [d.final for d in departments], departments),

@@ -58,6 +58,13 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def same_name(name: str) -> str:
+    """The form names are compared in (product.md): NFKC, spaces trimmed, so "ＩＴ处" and
+    "IT处", or a name typed with a decomposed character, are one department. Names are stored
+    and shown as entered."""
+    return unicodedata.normalize("NFKC", name).strip()
+
+
 def normalize_text(value: str) -> str:
     """Line breaks as ``\\n`` (Windows ``\\r\\n`` and old Mac ``\\r`` folded)."""
     return value.replace("\r\n", "\n").replace("\r", "\n")

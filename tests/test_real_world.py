@@ -381,3 +381,67 @@ def test_the_files_own_journal_is_rolled_back(tmp_path: Path, checklist: Checkli
         assert {c: a.narrative for c, a in af.data(af.departments()[0].id).answers.items()} \
             == narratives
     assert not Path(f"{crashed}-journal").exists()
+
+
+# --- names --------------------------------------------------------------------------------------
+
+def named(folder: Path, checklist: Checklist, name: str, file: str) -> Path:
+    path = folder / file
+    with AssessmentFile.create(path, checklist, department_name=name, period="2026") as af:
+        af.apply(ChangeSet(
+            answers={i.code: {"self_score": i.max_points} for i in checklist.items},
+            veto={v.code: {"triggered": False} for v in checklist.veto_items}))
+        af.seal()
+    return path
+
+
+def test_names_are_compared_in_nfkc(tmp_path: Path, checklist: Checklist) -> None:
+    """"ＩＴ处" and "IT处" (and a decomposed spelling) are one department: a second file of
+    another id under that name is a conflict, a roster entry is received by either spelling,
+    and a roster cannot list it twice."""
+    from selfassess.bureau.roster import parse_roster
+    from selfassess.errors import InputRefused
+
+    bureau = tmp_path / "b.selfassess"
+    create_bureau(bureau, checklist, "甲局", "2026", ["ＩＴ处", "办公室"]).close()
+    first = named(tmp_path, checklist, "IT处", "1.selfassess")
+    second = named(tmp_path, checklist, " ＩＴ处", "2.selfassess")
+    outcomes = merge_files(bureau, [first, second])
+    assert [o.outcome for o in outcomes] == ["added", "conflict"]
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        from selfassess.standing import read_standing
+
+        standing = read_standing(af)
+    assert standing.missing == ["办公室"]  # the roster's ＩＴ处 is the IT处 received
+    with pytest.raises(InputRefused, match="already on line 1"):
+        parse_roster("IT处\nＩＴ处\n", "roster.txt")
+    with pytest.raises(InputRefused, match="already on line 1"):
+        parse_roster("Café处\nCafe\u0301处\n", "roster.txt")
+
+
+def test_a_key_given_twice_is_refused(tmp_path: Path, checklist: Checklist,
+                                      capsys: Capture) -> None:
+    path = tmp_path / "d.selfassess"
+    AssessmentFile.create(path, checklist, department_name="办公室", period="2026").close()
+    before = sha256_of(path)
+    answers = tmp_path / "a.json"
+    answers.write_text('{"items": {"1.1": {"narrative": "甲"}, "1.1": {"narrative": "乙"}}}',
+                       encoding="utf-8")
+    code, _out, err = run(capsys, "--lang", "en", "fill", str(path), str(answers))
+    assert code == 1 and "the key “1.1” appears twice" in err and sha256_of(path) == before
+
+
+def test_the_roster_limit_holds_at_merge(tmp_path: Path, checklist: Checklist,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from selfassess.bureau import merge
+
+    monkeypatch.setattr(merge, "MAX_LIST_ENTRIES", 2)
+    bureau = tmp_path / "b.selfassess"
+    create_bureau(bureau, checklist, "甲局", "2026", ["办公室"]).close()
+    files = [named(tmp_path, checklist, name, f"{n}.selfassess")
+             for n, name in enumerate(("办公室", "财务处", "宣传处"))]
+    outcomes = merge_files(bureau, files)
+    assert [o.outcome for o in outcomes] == ["added", "added", "refused"]
+    assert "roster already lists 2 departments" in outcomes[2].reason
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        assert sorted(d.name for d in af.departments()) == ["办公室", "财务处"]

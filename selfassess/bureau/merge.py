@@ -50,6 +50,7 @@ from selfassess.store.transfer import (
     verify_and_copy_blobs,
     write_department,
 )
+from selfassess.validation import MAX_LIST_ENTRIES, same_name
 
 MERGE_CACHE_KB = 48 * 1024
 OUTCOMES = ("added", "replaced", "unchanged", "conflict", "refused", "draft")
@@ -95,7 +96,8 @@ class _Run:
             raise Refusal("conflict", _("{name} is already merged from {other} under another "
                                         "department id").format(name=dept.name, other=other))
         for entry in roster(self.bureau):
-            if entry.name == dept.name and entry.department_id not in (None, dept.id):
+            if same_name(entry.name) == same_name(dept.name) \
+                    and entry.department_id not in (None, dept.id):
                 raise Refusal("conflict", _("the roster's {name} is bound to another department "
                                             "id (from the file distributed or first received)")
                               .format(name=dept.name))
@@ -107,9 +109,15 @@ class _Run:
             # a department renamed in a newer revision: its roster entry follows the new name
             roster_table.rename(self.bureau, dept.id, dept.name)
             return ""
-        if any(entry.name == dept.name for entry in entries):
-            roster_table.bind(self.bureau, dept.name, dept.id)
+        listed = next((entry for entry in entries
+                       if same_name(entry.name) == same_name(dept.name)), None)
+        if listed is not None:  # bound under the roster's spelling of the name
+            roster_table.bind(self.bureau, listed.name, dept.id)
             return ""
+        if len(entries) >= MAX_LIST_ENTRIES:  # the roster's own limit holds for merges too
+            raise Refusal("refused", _("the roster already lists {limit} departments; {name} "
+                                       "cannot be added").format(limit=MAX_LIST_ENTRIES,
+                                                                 name=dept.name))
         roster_table.append(self.bureau, RosterEntry(dept.name, dept.id))
         return _("; not on the roster, added to it")
 

@@ -25,7 +25,7 @@ from typing import Any
 from selfassess.bureau.roster import require_bureau
 from selfassess.errors import InputRefused
 from selfassess.i18n import _
-from selfassess.inputs import read_input
+from selfassess.inputs import read_input, unique_keys
 from selfassess.numbers import parse_decimal
 from selfassess.scoring import bonus_problem, score_problem
 from selfassess.store import AssessmentFile
@@ -101,7 +101,7 @@ def load_reviews_file(path: Path) -> list[Review]:
     """Read a reviews JSON file."""
     try:
         text = read_input(path, MAX_REVIEWS_BYTES).decode("utf-8-sig")
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, object_pairs_hook=unique_keys)
     except UnicodeDecodeError:
         raise InputRefused(f"{path.name}: " + _("the file is not UTF-8 text")) from None
     except (ValueError, RecursionError) as error:

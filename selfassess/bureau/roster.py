@@ -18,7 +18,13 @@ from selfassess.inputs import read_input
 from selfassess.store import AssessmentFile, roster_table
 from selfassess.store.editing import now_text
 from selfassess.store.roster_table import RosterEntry
-from selfassess.validation import MAX_LIST_ENTRIES, MAX_NAME, submission_name, text_problem
+from selfassess.validation import (
+    MAX_LIST_ENTRIES,
+    MAX_NAME,
+    same_name,
+    submission_name,
+    text_problem,
+)
 
 MAX_ROSTER_BYTES = 1024 * 1024
 
@@ -34,11 +40,11 @@ def parse_roster(text: str, source: str) -> list[str]:
             continue
         if problem := text_problem(name, MAX_NAME, single_line=True):
             problems.append(f"{source}:{number}: {problem}")
-        elif name in seen:
+        elif same_name(name) in seen:
             problems.append(f"{source}:{number}: " + _("“{name}” is already on line {line}")
-                            .format(name=name, line=seen[name]))
+                            .format(name=name, line=seen[same_name(name)]))
         else:
-            seen[name] = number
+            seen[same_name(name)] = number
             names.append(name)
     if len(names) > MAX_LIST_ENTRIES:
         problems.append(f"{source}: " + _("more than {limit} departments").format(
@@ -94,15 +100,16 @@ def set_roster(af: AssessmentFile, names: list[str], actor: str = "") -> None:
     problems = [f"{name[:20]}: {problem}" for name in names
                 if (problem := text_problem(name, MAX_NAME, single_line=True))]
     cleaned = [name.strip() for name in names if name.strip()]
-    if len(set(cleaned)) != len(cleaned):
+    if len({same_name(name) for name in cleaned}) != len(cleaned):
         problems.append(_("a department is listed twice"))
     if problems:
         raise InputRefused(problems)
-    bound = {entry.name: entry.department_id for entry in roster(af)}
+    bound = {same_name(entry.name): entry.department_id for entry in roster(af)}
     with af.transaction():
-        roster_table.replace(af, [RosterEntry(name, bound.get(name)) for name in cleaned])
+        roster_table.replace(af, [RosterEntry(name, bound.get(same_name(name)))
+                                  for name in cleaned])
         af.record("roster", at=now_text(), actor=actor,
-                  old=json.dumps(list(bound), ensure_ascii=False),
+                  old=json.dumps([entry.name for entry in roster(af)], ensure_ascii=False),
                   new=json.dumps(cleaned, ensure_ascii=False))
 
 

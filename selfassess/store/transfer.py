@@ -22,6 +22,7 @@ from selfassess.store.database import connection
 from selfassess.store.editing import aid_text, now_text, score_text
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import digest_content
+from selfassess.validation import same_name
 
 CHUNK = 1024 * 1024
 IN_MEMORY = 64 * 1024 * 1024
@@ -231,11 +232,14 @@ def department_exists(af: AssessmentFile, department_id: str) -> bool:
 
 
 def source_of_name(af: AssessmentFile, name: str, other_than: str) -> str | None:
-    """The file another department of this name was merged from (None: the name is free)."""
+    """The file another department of this name (compared as ``same_name`` does) was merged
+    from (None: the name is free)."""
     db = connection(af)
-    row = db.execute("SELECT source_file FROM departments WHERE name = ? AND id != ?",
-                     [name, other_than]).fetchone()
-    return None if row is None else str(row[0])
+    for other, source in db.execute("SELECT name, source_file FROM departments WHERE id != ?",
+                                    [other_than]):
+        if same_name(str(other)) == same_name(name):
+            return str(source)
+    return None
 
 
 def add_blob_bytes(af: AssessmentFile, sha256: str, content: bytes) -> None:
