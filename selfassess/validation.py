@@ -12,6 +12,7 @@ import unicodedata
 from selfassess.i18n import N_, _
 
 MAX_NAME = 100  # department, bureau, person, period
+MAX_NAME_BYTES = 240  # a file name's UTF-8 bytes: within the usual 255, room for "(2)"
 MAX_SHORT_TEXT = 2_000  # reasons, measures, shortcomings
 MAX_LONG_TEXT = 50_000  # 自查情况 (a printed narrative of 20,000 characters must fit easily)
 MAX_EVIDENCE_BYTES = 300 * 1024 * 1024
@@ -97,9 +98,17 @@ def safe_file_name(name: str) -> str:
     name = re.sub(r'[<>:"|?*]', "_", name)
     if _WINDOWS_RESERVED.match(name):
         name = "_" + name
-    if len(name) > 120:
+    if len(name) > 120 or len(name.encode("utf-8")) > MAX_NAME_BYTES:
         stem, dot, suffix = name.rpartition(".")
-        name = (stem[: 110] + dot + suffix[:9]) if dot and len(suffix) <= 9 else name[:120]
+        if not (dot and len(suffix) <= 10):  # ".selfassess" included
+            stem, dot, suffix = name, "", ""
+        # within 120 characters and the file system's 255 bytes (a Chinese character is
+        # three): an 85-character Chinese name is too long for Linux otherwise
+        ending = dot + suffix
+        stem = stem[:120 - len(ending)]
+        while len((stem + ending).encode("utf-8")) > MAX_NAME_BYTES:
+            stem = stem[:-1]
+        name = stem.rstrip(" .") + ending
     return name
 
 
@@ -113,5 +122,7 @@ def file_name_problem(value: object) -> str | None:
 
 
 def submission_name(period: str, department: str) -> str:
-    """The conventional name of a file sent upward: ``{period}_{department}.selfassess``."""
-    return safe_file_name(f"{period.strip()}_{department.strip()}.selfassess")
+    """The conventional name of a file sent upward: ``{period}_{department}.selfassess``. A
+    slash in a name ("党办/人事处") is part of the name, not a folder: it becomes "_"."""
+    name = re.sub(r"[/\\]", "_", f"{period.strip()}_{department.strip()}")
+    return safe_file_name(f"{name}.selfassess")

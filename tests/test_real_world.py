@@ -445,3 +445,24 @@ def test_the_roster_limit_holds_at_merge(tmp_path: Path, checklist: Checklist,
     assert "roster already lists 2 departments" in outcomes[2].reason
     with AssessmentFile.open(bureau, readonly=True) as af:
         assert sorted(d.name for d in af.departments()) == ["办公室", "财务处"]
+
+
+def test_file_names_made_from_names(tmp_path: Path, checklist: Checklist) -> None:
+    """distribute: a slash is part of a name, two names never share a file, and an
+    85-character Chinese name fits the file system's 255 bytes with its .selfassess."""
+    from selfassess.bureau import distribute
+
+    long_name = "水" * 85
+    bureau = tmp_path / "b.selfassess"
+    create_bureau(bureau, checklist, "甲局", "2026", ["党办/人事处", "党办_人事处", long_name]).close()
+    out = tmp_path / "out"
+    out.mkdir()
+    with AssessmentFile.open(bureau) as af:
+        results = distribute(af, out)
+    names = sorted(p.name for p in out.iterdir())
+    assert [r[0] for r in results] == ["created"] * 3 and len(names) == 3
+    assert "2026_党办_人事处.selfassess" in names and "2026_党办_人事处(2).selfassess" in names
+    assert all(len(n.encode("utf-8")) <= 255 and n.endswith(".selfassess") for n in names)
+    for path in out.iterdir():
+        with AssessmentFile.open(path, readonly=True) as af:
+            assert af.department().name in ("党办/人事处", "党办_人事处", long_name)

@@ -21,6 +21,7 @@ from selfassess.store.roster_table import RosterEntry
 from selfassess.validation import (
     MAX_LIST_ENTRIES,
     MAX_NAME,
+    safe_file_name,
     same_name,
     submission_name,
     text_problem,
@@ -121,8 +122,15 @@ def distribute(af: AssessmentFile, folder: Path, actor: str = "") -> list[tuple[
     if not folder.is_dir():
         raise InputRefused(_("the folder {folder} does not exist").format(folder=folder))
     results = []
+    made: set[str] = set()
     for entry in roster(af):
         target = folder / submission_name(af.info.period, entry.name)
+        number = 2
+        while target.name.casefold() in made:  # two names that make one file name
+            stem = submission_name(af.info.period, entry.name).removesuffix(".selfassess")
+            target = folder / safe_file_name(f"{stem}({number}).selfassess")
+            number += 1
+        made.add(target.name.casefold())
         if target.exists():
             results.append(("exists", target, _("{name} already exists; it was not overwritten")
                             .format(name=target.name)))

@@ -165,7 +165,7 @@ def _replace(backup: Path, target: Path, kind: str, force: bool) -> Path:
             kept = _set_aside(target)
     else:
         kept = target
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")  # short: see database.py
     try:
         shutil.copyfile(backup, temporary)
         # companions of the replaced file would corrupt the restored one (kept aside above

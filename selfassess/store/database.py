@@ -225,7 +225,7 @@ def create_database(path: Path, kind: str = "department") -> tuple[Database, Pat
     The caller fills it, closes it and calls ``publish`` so that ``path`` appears complete or
     not at all.
     """
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = path.with_name(f".{uuid.uuid4().hex}.tmp")  # short: a long name is near 255 bytes
     conn = sqlite3.connect(str(temporary))
     db = Database(conn, execute_plugins=False, recursive_triggers=False)
     if kind == "bureau":
