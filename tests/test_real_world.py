@@ -466,3 +466,26 @@ def test_file_names_made_from_names(tmp_path: Path, checklist: Checklist) -> Non
     for path in out.iterdir():
         with AssessmentFile.open(path, readonly=True) as af:
             assert af.department().name in ("党办/人事处", "党办_人事处", long_name)
+
+
+def test_an_index_of_our_own_only(tmp_path: Path, checklist: Checklist, capsys: Capture) -> None:
+    """An index is code SQLite runs on every write: one calling a function SQLite lacks passed
+    the full check and broke the first edit; now such a file is refused at opening."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "d.selfassess"
+    AssessmentFile.create(path, checklist, department_name="办公室", period="2026").close()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE INDEX sneaky ON answers (lower(narrative))")
+    conn.commit()
+    conn.close()
+    copy = tmp_path / "copy.selfassess"
+    shutil.copy(path, copy)
+    before = sha256_of(copy)
+    answers = tmp_path / "a.json"
+    answers.write_text('{"items": {"1.1": {"narrative": "甲"}}}', encoding="utf-8")
+    for argv in (("summary", str(copy)), ("fill", str(copy), str(answers))):
+        code, _out, err = run(capsys, "--lang", "en", *argv)
+        assert code == 1 and "index" in err and len(err.strip().splitlines()) == 1, err
+    assert sha256_of(copy) == before

@@ -29,6 +29,7 @@ from selfassess.store.schema import (
     MIGRATION_SET,
     SCHEMA_VERSION,
     expected_columns,
+    expected_indexes,
     migrations,
 )
 
@@ -175,6 +176,14 @@ def _check_structure(path: Path, db: Database) -> None:
     if any(kind in ("view", "trigger") for kind, _name in kinds):
         raise _refuse(path, _("the file contains views or triggers, which selfassess files never "
                               "have; refused"))
+    indexes = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+                   .fetchall())
+    known = expected_indexes()
+    if any(name not in known or sql != known[name] for name, sql in indexes.items()):
+        # an index is code SQLite runs on every write (an unknown function in one makes the
+        # first edit fail after the file was opened): only the migrations' own are allowed
+        raise _refuse(path, _("the file contains an index selfassess files never have; "
+                              "refused"))
     tables = {name for kind, name in kinds if kind == "table"}
     missing = EXPECTED_TABLES - tables
     if missing:

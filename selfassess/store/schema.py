@@ -194,19 +194,34 @@ EXPECTED_TABLES = frozenset({
 
 
 _expected_columns: dict[str, frozenset[str]] = {}
+_expected_indexes: dict[str, str | None] = {}
+
+
+def _work_out() -> None:
+    """The tables' columns and the indexes as the migrations make them (once, in memory)."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    db = Database(sqlite3.connect(":memory:"))
+    migrations.apply(db)
+    for table in EXPECTED_TABLES:
+        _expected_columns[table] = frozenset(
+            row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+    for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"):
+        _expected_indexes[name] = sql
+    db.close()
 
 
 def expected_columns() -> dict[str, frozenset[str]]:
-    """Each table's columns as the migrations make them (worked out once, in memory)."""
+    """Each table's columns as the migrations make them."""
     if not _expected_columns:
-        import sqlite3
-
-        from sqlite_utils import Database
-
-        db = Database(sqlite3.connect(":memory:"))
-        migrations.apply(db)
-        for table in EXPECTED_TABLES:
-            _expected_columns[table] = frozenset(
-                row[1] for row in db.execute(f"PRAGMA table_info({table})"))
-        db.close()
+        _work_out()
     return _expected_columns
+
+
+def expected_indexes() -> dict[str, str | None]:
+    """Each index the migrations make, with its SQL (None for the automatic ones)."""
+    if not _expected_columns:
+        _work_out()
+    return _expected_indexes
