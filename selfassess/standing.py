@@ -20,6 +20,7 @@ from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
 from selfassess.store import roster_table
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.records import DepartmentData, FileInfo
+from selfassess.store.transfer import earlier_names
 from selfassess.validation import same_name
 
 
@@ -90,6 +91,7 @@ class DepartmentStanding:
     rank: int | None  # None: vetoed (listed after every ranked department)
     problems: tuple[Problem, ...]  # what blocks sealing
     review: ReviewProgress
+    renamed_from: str | None = None  # its name in the revision a newer one replaced
 
     @property
     def name(self) -> str:
@@ -232,6 +234,11 @@ def statistics(checklist: Checklist, results: list[Result],
     )
 
 
+def renamed(earlier: str | None, name: str) -> str | None:
+    """The earlier name when it differs (as names are compared), else None."""
+    return earlier if earlier is not None and same_name(earlier) != same_name(name) else None
+
+
 def read_standing(af: AssessmentFile, department_id: str | None = None) -> Standing:
     """Read and score a file once (every department, or one; statistics over those read)."""
     read = []
@@ -244,10 +251,12 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
                      score(af.checklist, self_input(data)),
                      score(af.checklist, final_input(data))))
     positions = ranks([final for _d, _s, _o, final in read])
+    earlier = earlier_names(af) if af.info.kind == "bureau" else {}
     departments = sorted(
         (DepartmentStanding(data, digest, own, final, position,
                             tuple(completeness_problems(af.checklist, data)),
-                            review_progress(af.checklist, data))
+                            review_progress(af.checklist, data),
+                            renamed(earlier.get(data.department.id), data.department.name))
          for (data, digest, own, final), position in zip(read, positions, strict=True)),
         key=listing_key)
     roster: tuple[RosterLine, ...] = ()

@@ -59,6 +59,7 @@ def department_summary(checklist: Checklist, standing: DepartmentStanding) -> di
         "vetoed_by": list(final.vetoed_by),
         "grade": final.grade,
         "rank": standing.rank,  # None: vetoed, no rank
+        "renamed_from": standing.renamed_from,
         "complete": not missing,
         "missing": [{"target": p.target, "code": p.code, "check": p.check, "message": p.message}
                     for p in missing],

@@ -139,7 +139,10 @@ def test_a_renamed_department_replaces_itself_and_the_roster_follows(
                                    "replaces revision 1; renamed from 宣传处"]
     assert bureau_roster(bureau) == [("办公室", None), ("宣传教育处", department_id(publicity)),
                                      ("财务处", None)]
-    assert summary(capsys, bureau)["missing"] == ["办公室", "财务处"]
+    shown = summary(capsys, bureau)
+    assert shown["missing"] == ["办公室", "财务处"]
+    assert [(d["name"], d["renamed_from"]) for d in shown["departments"]] == [
+        ("宣传教育处", "宣传处")]  # shown in the departments table too (原名 宣传处)
 
 
 def test_outcome_keywords_and_counts_in_the_audit_log(bureau: Path, folder: Path,  # noqa: F811

@@ -55,3 +55,4 @@ def rows(af: AssessmentFile, last_run_only: bool = False) -> list[MergeLogRow]:
     return [MergeLogRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5] or ""),
                         r[6] if isinstance(r[6], int) else None,
                         r[7] if isinstance(r[7], str) else None) for r in found]
+

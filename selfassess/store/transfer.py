@@ -266,3 +266,18 @@ def set_cache_kb(af: AssessmentFile, kilobytes: int) -> None:
     """The connection's page cache (a merge writes gigabytes: a larger cache spills less)."""
     db = connection(af)
     db.execute(f"PRAGMA cache_size = {-int(kilobytes)}")
+
+
+def earlier_names(af: AssessmentFile) -> dict[str, str]:
+    """Each department's name in the revision it replaced last (department_history), for the
+    departments whose name changed since: department id → the earlier name."""
+    found: dict[str, str] = {}
+    for department_id, content in connection(af).execute(
+            "SELECT department_id, content FROM department_history ORDER BY id"):
+        try:
+            name = json.loads(content)["department"]["name"]
+        except (ValueError, KeyError, TypeError):
+            continue  # an unreadable history row names nobody
+        if isinstance(name, str):
+            found[str(department_id)] = name
+    return found

@@ -15,7 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from conftest import type_text
-from selfassess.bureau import create_bureau
+from selfassess.bureau import create_bureau, merge_files
 from selfassess.checklist import Checklist
 from selfassess.store import AssessmentFile, ChangeSet
 from selfassess.summary import file_summary
@@ -262,3 +262,27 @@ def test_the_screen_shows_the_read_models_statistics_and_ranks(
     proxy = bureau.table.model()
     assert proxy.index(proxy.rowCount() - 1, 1).data() in ("甲处", "乙处")
     assert proxy.index(0, 1).data() == "丁处"
+
+
+def test_a_rename_shows_in_the_departments_table(window: MainWindow, tmp_path: Path,
+                                                 checklist: Checklist) -> None:
+    import sqlite3
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = department(folder, "宣传处", checklist)
+    bureau_path = tmp_path / "b.selfassess"
+    create_bureau(bureau_path, checklist, "XX市水利局", "2026", ["宣传处"]).close()
+    merge_files(bureau_path, [path])
+    with AssessmentFile.open(path) as af:
+        af.reopen()
+    with sqlite3.connect(path) as db:  # the next revision under another name
+        db.execute("UPDATE departments SET name = '宣传教育处'")
+    db.close()
+    with AssessmentFile.open(path) as af:
+        af.seal()
+    assert merge_files(bureau_path, [path])[0].outcome == "replaced"
+    bureau = open_bureau(window, bureau_path)
+    table = bureau.departments
+    rows = {table.index(r, 1).data(): table.index(r, 8).data() for r in range(table.rowCount())}
+    assert "renamed from 宣传处" in rows["宣传教育处"]

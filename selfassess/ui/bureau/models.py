@@ -118,6 +118,8 @@ class DepartmentTableModel(_Table):
                 notes.append(_("{count} thing(s) incomplete").format(count=len(row.problems)))
             if final.veto:
                 notes.append(_("veto {codes}").format(codes=", ".join(final.vetoed_by)))
+            if row.renamed_from:
+                notes.append(_("renamed from {name}").format(name=row.renamed_from))
             state = _("sealed") if row.sealed else _("draft")
             values = [row.rank or "—", name, state, row.data.department.revision,
                       decimal_text(row.own.total), decimal_text(final.total), final.grade,
