@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 
 from selfassess.i18n import N_, _
 
@@ -87,6 +88,26 @@ def text_problem(value: object, limit: int, single_line: bool = False) -> str | 
         return _("must be a single line")
     if single_line and _INVISIBLE.search(value):
         return _("contains invisible characters (zero-width or direction marks)")
+    return None
+
+
+EARLIEST_YEAR = 2000  # before this tool, and before any 意识形态工作责任制 assessment
+
+
+def time_problem(value: object, optional: bool = False) -> str | None:
+    """Why a stored time is unacceptable (None when fine): an ISO 8601 time, as selfassess
+    writes them, no earlier than 2000 and no later than next year (a year-9999 seal is forged
+    or a clock gone wrong)."""
+    if optional and value == "":
+        return None
+    if not isinstance(value, str):
+        return _("must be a time")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return _("“{value}” is not a time").format(value=value[:40])
+    if not EARLIEST_YEAR <= moment.year <= datetime.now().year + 1:
+        return _("the time {value} is not plausible").format(value=value[:40])
     return None
 
 

@@ -489,3 +489,20 @@ def test_an_index_of_our_own_only(tmp_path: Path, checklist: Checklist, capsys: 
         code, _out, err = run(capsys, "--lang", "en", *argv)
         assert code == 1 and "index" in err and len(err.strip().splitlines()) == 1, err
     assert sha256_of(copy) == before
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE seals SET sealed_at = '9999-12-31T23:59:59+08:00'",
+    "UPDATE departments SET created_at = 'yesterday'",
+    "UPDATE answers SET updated_at = '1970-01-01T00:00:00+00:00'"])
+def test_implausible_times_are_refused(tmp_path: Path, checklist: Checklist,
+                                       statement: str) -> None:
+    import sqlite3
+
+    path = department(tmp_path, checklist, "办公室")  # sealed, so the seal is checked too
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+    assert "time" in refused(tmp_path, "summary", str(path))  # another process: a received file

@@ -37,6 +37,7 @@ from selfassess.validation import (
     MAX_SHORT_TEXT,
     file_name_problem,
     text_problem,
+    time_problem,
 )
 
 SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
@@ -53,6 +54,13 @@ class _Problems:
 
     def text(self, where: str, value: Any, limit: int) -> str:
         problem = text_problem(value, limit)
+        if problem:
+            self.add(where, problem)
+            return ""
+        return str(value)
+
+    def time(self, where: str, value: Any, optional: bool = False) -> str:
+        problem = time_problem(value, optional)
         if problem:
             self.add(where, problem)
             return ""
@@ -128,9 +136,9 @@ def read_departments(db: Database, file_name: str, department_id: str | None = N
         departments.append(Department(
             id=str(dept_id), name=name, filled_by=problems.name(where, filled_by),
             revision=revision, sealed=bool(problems.flag(where, sealed)),
-            created_at=problems.text(where, created_at, MAX_NAME), digest=digest,
+            created_at=problems.time(where, created_at), digest=digest,
             source_file=problems.text(where, source, MAX_SHORT_TEXT),
-            merged_at=problems.text(where, merged_at, MAX_NAME)))
+            merged_at=problems.time(where, merged_at, optional=True)))
     problems.raise_if_any()
     return departments
 
@@ -197,7 +205,7 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
             review_reason=problems.text(where, row[8], MAX_SHORT_TEXT),
             review_flag=bool(problems.flag(where, row[10])),
             previous_review=problems.text(where, row[11], MAX_SHORT_TEXT),
-            updated_at=problems.text(where, row[9], MAX_NAME),
+            updated_at=problems.time(where, row[9], optional=True),
         )
     return answers
 
@@ -296,7 +304,7 @@ def _evidence(db: Database, checklist: Checklist, dept_id: str, problems: _Probl
             size = 0
         refs.append(EvidenceRef(int(ev_id), str(kind), str(code), int(position or 0), str(name),
                                 problems.text(where, media_type, MAX_NAME), str(sha256), size,
-                                problems.text(where, added_at, MAX_NAME)))
+                                problems.time(where, added_at)))
     return refs
 
 

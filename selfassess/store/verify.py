@@ -17,7 +17,7 @@ from selfassess.store.database import connection
 from selfassess.store.evidence import blob_matches
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import content_digest
-from selfassess.validation import MAX_EVIDENCE_BYTES
+from selfassess.validation import MAX_EVIDENCE_BYTES, time_problem
 
 if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
@@ -66,6 +66,10 @@ def seal_problem(af: AssessmentFile, data: DepartmentData) -> str | None:
     if not department.sealed:
         return None
     seals = af.seals(department.id)
+    for seal in seals:
+        if problem := time_problem(seal.sealed_at):
+            return _("seal of revision {revision}: {problem}").format(revision=seal.revision,
+                                                                      problem=problem)
     if not seals or seals[-1].revision != department.revision:
         return _("its seal record is missing or does not match revision {revision}").format(
             revision=department.revision)
