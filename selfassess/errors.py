@@ -26,6 +26,10 @@ class InputRefused(SelfassessError):
     """Answers, scores or other edits that do not fit the checklist; nothing was written."""
 
 
+class NoSpace(InputRefused):
+    """The disk is full: nothing was written; the same change can be tried again later."""
+
+
 class SealedError(SelfassessError):
     """An edit was attempted on a sealed file."""
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from selfassess.errors import FileFormatError, InputRefused
+from selfassess.errors import FileFormatError, NoSpace
 from selfassess.i18n import _
 from selfassess.store.openers import held_elsewhere
 from selfassess.store.schema import (
@@ -53,9 +53,9 @@ def disk_full(error: BaseException) -> bool:
     return isinstance(error, OSError) and error.errno == errno.ENOSPC
 
 
-def no_space(path: Path, needed: int) -> InputRefused:
+def no_space(path: Path, needed: int) -> NoSpace:
     """The one line a full disk gets: which file, about how much space, nothing changed."""
-    return InputRefused(_("{name}: not enough free disk space to save (free about {size} MB "
+    return NoSpace(_("{name}: not enough free disk space to save (free about {size} MB "
                           "and try again); nothing was changed").format(
         name=path.name, size=max(1, -(-needed // (1024 * 1024)))))
 

@@ -13,17 +13,19 @@ from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from selfassess.bureau.review import Review, apply_reviews
 from selfassess.completeness import Problem, completeness_problems
-from selfassess.errors import SelfassessError
+from selfassess.errors import NoSpace, SelfassessError
 from selfassess.i18n import _
 from selfassess.scoring import Result, score
 from selfassess.standing import final_input, self_input
 from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_actor
 from selfassess.store.records import DepartmentData
 from selfassess.validation import submission_name
+
+RETRY_MS = 5000  # how often changes a full disk refused are tried again
 
 
 class Session(QObject):
@@ -48,6 +50,13 @@ class Session(QObject):
         self._result: Result | None = None
         self.last_problems: list[str] = []  # what the last refused apply() said
         self.busy_reason = ""  # why the file is open read-only (another program edits it)
+        # changes a full disk refused, kept in the order typed and tried again every few
+        # seconds until they are stored
+        self._waiting: list[tuple[Callable[[], object], set[str] | None]] = []
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._try_again)
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> Session:
@@ -124,8 +133,17 @@ class Session(QObject):
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
 
     def _store(self, write: Callable[[], object], touched: set[str] | None) -> bool:
+        if self._waiting:  # a full disk: keep the order of what was typed
+            self._waiting.append((write, touched))
+            return True
         try:
             write()
+        except NoSpace as error:  # kept, and tried again while the disk is full
+            self._waiting.append((write, touched))
+            self.last_problems = error.problems
+            self.refused.emit(error.problems)
+            self._retry.start()
+            return True
         except SelfassessError as error:
             self.last_problems = error.problems
             self.refused.emit(error.problems)
@@ -133,6 +151,28 @@ class Session(QObject):
         self.last_problems = []
         self.written_elsewhere(touched)
         return True
+
+    def _try_again(self) -> None:
+        """Store what waited for disk space, in the order it was typed, until the disk fills
+        again (then wait once more)."""
+        while self._waiting:
+            write, touched = self._waiting[0]
+            try:
+                write()
+            except NoSpace:
+                self._retry.start()
+                return
+            except SelfassessError as error:  # refused on its own merits now: say so, go on
+                self.refused.emit(error.problems)
+            else:
+                self.written_elsewhere(touched)
+            self._waiting.pop(0)
+        self.last_problems = []
+
+    @property
+    def unsaved(self) -> int:
+        """Changes kept in memory because the disk was full."""
+        return len(self._waiting)
 
     def apply(self, changes: ChangeSet, touched: set[str]) -> bool:
         """Store a change now; False (and ``refused``) when the core refuses it."""
@@ -179,7 +219,11 @@ class Session(QObject):
             return None
 
     def close(self) -> None:
-        """Close the file."""
+        """Close the file (what waited for disk space is tried once more first)."""
+        self._retry.stop()
+        if self._waiting:
+            self._try_again()
+            self._retry.stop()
         self.af.close()
 
     def dispose(self) -> None:

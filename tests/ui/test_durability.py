@@ -77,3 +77,40 @@ def test_switching_items_stores_typing_at_once(qtbot: QtBot, window: MainWindow,
     window.go_to("item:1.2")
     assert window.session is not None
     assert window.session.af.data().answers["1.1"].narrative == "传达学习3次。"
+
+
+def test_typing_a_full_disk_refused_is_kept_and_stored_when_space_returns(
+        qtbot: QtBot, window: MainWindow, dept_file: AssessmentFile,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk is full while a department head types: nothing typed is lost; the app says so
+    once and stores it, in the order typed, as soon as there is space again."""
+    from selfassess.errors import NoSpace
+    from selfassess.ui import session as session_module
+
+    monkeypatch.setattr(session_module, "RETRY_MS", 50)
+    dept_file.close()
+    assert window.open_file(dept_file.path)
+    session = window.session
+    assert session is not None
+    full = {"yes": True}
+    real_apply = session.af.apply
+
+    def apply(*args: object, **kwargs: object) -> None:
+        if full["yes"]:
+            raise NoSpace("d.selfassess: not enough free disk space to save")
+        real_apply(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(session.af, "apply", apply)
+    told: list[list[str]] = []
+    session.refused.connect(told.append)
+    window.go_to("item:1.1")
+    type_text(window.workspace.item_page.narrative, "第一段。")  # type: ignore[union-attr]
+    window.go_to("item:1.2")
+    type_text(window.workspace.item_page.narrative, "第二段。")  # type: ignore[union-attr]
+    window.go_to("item:1.3")
+    assert session.unsaved >= 2 and told and "disk space" in told[0][0]
+    full["yes"] = False  # space freed
+    qtbot.waitUntil(lambda: session.unsaved == 0, timeout=10000)
+    with AssessmentFile.open(dept_file.path, readonly=True) as af:
+        answers = af.data().answers
+    assert (answers["1.1"].narrative, answers["1.2"].narrative) == ("第一段。", "第二段。")
