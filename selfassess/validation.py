@@ -111,15 +111,16 @@ def time_problem(value: object, optional: bool = False) -> str | None:
     return None
 
 
-def safe_file_name(name: str) -> str:
+def safe_file_name(name: str, max_bytes: int | None = MAX_NAME_BYTES) -> str:
     """A file name safe to show and to write on any system: no folders, no control characters,
-    no reserved Windows names. Used for evidence names taken from people's files."""
+    no reserved Windows names, within 120 characters and ``max_bytes`` UTF-8 bytes. Used for
+    evidence names taken from people's files and for every file the tool writes."""
     name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1]
     name = _INVISIBLE.sub("", _CONTROL.sub("", name)).strip().strip(".") or "file"
     name = re.sub(r'[<>:"|?*]', "_", name)
     if _WINDOWS_RESERVED.match(name):
         name = "_" + name
-    if len(name) > 120 or len(name.encode("utf-8")) > MAX_NAME_BYTES:
+    if len(name) > 120 or (max_bytes is not None and len(name.encode("utf-8")) > max_bytes):
         stem, dot, suffix = name.rpartition(".")
         if not (dot and len(suffix) <= 10):  # ".selfassess" included
             stem, dot, suffix = name, "", ""
@@ -127,7 +128,7 @@ def safe_file_name(name: str) -> str:
         # three): an 85-character Chinese name is too long for Linux otherwise
         ending = dot + suffix
         stem = stem[:120 - len(ending)]
-        while len((stem + ending).encode("utf-8")) > MAX_NAME_BYTES:
+        while max_bytes is not None and len((stem + ending).encode("utf-8")) > max_bytes:
             stem = stem[:-1]
         name = stem.rstrip(" .") + ending
     return name
@@ -137,7 +138,9 @@ def file_name_problem(value: object) -> str | None:
     """Why a stored evidence file name is unacceptable (None when it is already safe)."""
     if not isinstance(value, str) or not value:
         return _("must be a non-empty file name")
-    if safe_file_name(value) != value:
+    # stored names keep the rule they were stored under (120 characters): the byte limit
+    # applies when a file is written, so a file stored before it is not made unreadable
+    if safe_file_name(value, max_bytes=None) != value:
         return _("is not a safe file name")
     return None
 

@@ -506,3 +506,32 @@ def test_implausible_times_are_refused(tmp_path: Path, checklist: Checklist,
     conn.commit()
     conn.close()
     assert "time" in refused(tmp_path, "summary", str(path))  # another process: a received file
+
+
+def test_long_evidence_names_export_and_old_files_still_open(tmp_path: Path,
+                                                             checklist: Checklist,
+                                                             capsys: Capture) -> None:
+    """A 100-character Chinese evidence name (300 bytes, accepted before the byte limit) still
+    opens, and exports under a name the file system takes."""
+    import sqlite3
+
+    document = tmp_path / "会议纪要.pdf"
+    document.write_bytes(b"%PDF-1.4 minutes")
+    path = tmp_path / "d.selfassess"
+    with AssessmentFile.create(path, checklist, department_name="办公室", period="2026") as af:
+        from selfassess.store import EvidenceSource
+
+        af.apply(ChangeSet(item_evidence={"1.1": [EvidenceSource(document, document.name)]}))
+    long_name = "名" * 100 + ".pdf"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("UPDATE evidence SET file_name = ?", [long_name])
+    conn.commit()
+    conn.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _out, err = run(capsys, "--lang", "en", "evidence", str(path), "-o", str(out))
+    assert code == 0, err
+    written = [p.name for p in out.iterdir()]
+    assert len(written) == 1 and written[0].endswith(".pdf")
+    assert len(written[0].encode("utf-8")) <= 255
