@@ -38,7 +38,7 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
 # a filled form with 29 narratives of 50,000 characters unpacks to about 5 MB; more than this is
 # refused before openpyxl builds its cells (about 10 times the XML in memory)
-MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 16 * 1024 * 1024  # 680,000 cells in 19 MB peaked at 281 MB
 MAX_ROWS = 5_000
 MAX_COLUMNS = 100
 HEADER_SEARCH_ROWS = 10
