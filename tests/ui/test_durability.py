@@ -114,3 +114,33 @@ def test_typing_a_full_disk_refused_is_kept_and_stored_when_space_returns(
     with AssessmentFile.open(dept_file.path, readonly=True) as af:
         answers = af.data().answers
     assert (answers["1.1"].narrative, answers["1.2"].narrative) == ("第一段。", "第二段。")
+
+
+def test_a_file_on_a_write_protected_stick_opens_read_only(
+        qtbot: QtBot, window: MainWindow, dept_file: AssessmentFile, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """打开 on a write-protected stick: the file opens read-only with the reason shown, and the
+    stick is left as it was (it used to do nothing at all)."""
+    import shutil
+
+    if os.geteuid() != 0:
+        pytest.skip("a read-only bind mount needs root (CI runs as root)")
+    dept_file.close()
+    source = tmp_path / "stick"
+    source.mkdir()
+    shutil.copy(dept_file.path, source / "d.selfassess")
+    stick = tmp_path / "ro"
+    stick.mkdir()
+    done = subprocess.run(["mount", "--bind", str(source), str(stick)], capture_output=True,
+                          text=True, check=False)
+    if done.returncode:
+        pytest.skip(f"cannot bind-mount here: {done.stderr.strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(stick)], check=True)
+        monkeypatch.setenv("SELFASSESS_HOME", str(tmp_path / "elsewhere"))  # a received file
+        assert window.open_file(stick / "d.selfassess")
+        assert window.session is not None and "read-only" in window.session.busy_reason
+        window.close_file()
+        assert sorted(p.name for p in stick.iterdir()) == ["d.selfassess"]
+    finally:
+        subprocess.run(["umount", str(stick)], check=False)
