@@ -17,11 +17,12 @@ from selfassess.collation import name_key
 from selfassess.completeness import Problem, completeness_problems
 from selfassess.numbers import round_cents
 from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
-from selfassess.store import roster_table
+from selfassess.store import merge_log, roster_table
 from selfassess.store.assessment import AssessmentFile
+from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData, FileInfo
 from selfassess.store.transfer import earlier_names
-from selfassess.validation import same_name
+from selfassess.validation import same_name, submission_name
 
 
 def self_input(data: DepartmentData) -> ScoreInput:
@@ -116,6 +117,21 @@ class RosterLine:
     name: str
     department_id: str | None
     received: bool
+    # for one not received: what became of the last file sent for it, if one was (a refused
+    # draft is not "未报": the department did send a file)
+    outcome: str | None = None  # "refused" or "conflict"
+    reason: str = ""
+
+
+def _last_attempts(af: AssessmentFile) -> dict[str, MergeLogRow]:
+    """The newest refused or conflicting merge-log row per department id and per file name."""
+    found: dict[str, MergeLogRow] = {}
+    for row in merge_log.rows(af):  # newest first
+        if row.outcome in ("refused", "conflict"):
+            for key in (row.department_id, row.file_name):
+                if key and key not in found:
+                    found[key] = row
+    return found
 
 
 @dataclass(frozen=True)
@@ -263,9 +279,17 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
     if af.info.kind == "bureau":
         merged = {d.id for d in departments}
         names = {same_name(d.name) for d in departments}
-        roster = tuple(RosterLine(e.name, e.department_id,
-                                  e.department_id in merged or same_name(e.name) in names)
-                       for e in roster_table.read(af))
+        attempts = _last_attempts(af)
+        lines = []
+        for entry in roster_table.read(af):
+            received = entry.department_id in merged or same_name(entry.name) in names
+            attempt = None if received else (
+                attempts.get(entry.department_id or "")
+                or attempts.get(submission_name(af.info.period, entry.name)))
+            lines.append(RosterLine(entry.name, entry.department_id, received,
+                                    attempt.outcome if attempt else None,
+                                    attempt.reason if attempt else ""))
+        roster = tuple(lines)
     return Standing(af.path.name, af.info, af.checklist, tuple(departments),
                     statistics(af.checklist, [d.final for d in departments], departments),
                     roster)

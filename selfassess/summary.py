@@ -150,7 +150,8 @@ def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[s
     }
     if standing.info.kind == "bureau":
         summary["roster"] = [{"name": line.name, "department_id": line.department_id,
-                              "received": line.received} for line in standing.roster]
+                              "received": line.received, "last_outcome": line.outcome,
+                              "last_reason": line.reason} for line in standing.roster]
         summary["missing"] = standing.missing
         summary["drafts"] = standing.drafts
     return summary

@@ -535,3 +535,20 @@ def test_long_evidence_names_export_and_old_files_still_open(tmp_path: Path,
     written = [p.name for p in out.iterdir()]
     assert len(written) == 1 and written[0].endswith(".pdf")
     assert len(written[0].encode("utf-8")) <= 255
+
+
+def test_a_refused_file_is_not_missing(tmp_path: Path, checklist: Checklist,
+                                       capsys: Capture) -> None:
+    """A department whose draft was refused did send a file: the roster says refused and why,
+    not 未报."""
+    draft = tmp_path / "2026_财务处.selfassess"
+    AssessmentFile.create(draft, checklist, department_name="财务处", period="2026").close()
+    bureau = tmp_path / "b.selfassess"
+    create_bureau(bureau, checklist, "甲局", "2026", ["财务处", "办公室"]).close()
+    assert merge_files(bureau, [draft])[0].outcome == "refused"
+    code, out, _err = run(capsys, "--lang", "en", "summary", str(bureau), "--json")
+    assert code == 0
+    roster = {entry["name"]: entry for entry in json.loads(out)["roster"]}
+    assert roster["财务处"]["last_outcome"] == "refused"
+    assert "not sealed" in roster["财务处"]["last_reason"]
+    assert roster["办公室"]["last_outcome"] is None  # never sent

@@ -96,7 +96,8 @@ def test_import_review_and_totals(qtbot: QtBot, window: MainWindow, bureau_file:
     bureau.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     rows = {table.index(r, 1).data(): [table.index(r, c).data() for c in range(table.columnCount())]
             for r in range(table.rowCount())}
-    assert rows["财务处"][2] == "not received"
+    # the draft was refused: 财务处 did send a file, so it says refused and why, not 未报
+    assert rows["财务处"][2] == "refused" and "not sealed" in rows["财务处"][8]
     assert rows["办公室"][2] == "sealed" and rows["办公室"][5] == "100"
     assert len(bureau.totals_chart.bars) == 2
 

@@ -86,11 +86,14 @@ class DepartmentTableModel(_Table):
     headers = (N_("Rank"), N_("Department"), N_("State"), N_("Revision"), N_("Self total"),
                N_("Total"), N_("Grade"), N_("Reviewed"), N_("Notes"))
     _name_order: dict[str, int] = {}  # noqa: RUF012  (replaced, never mutated)
+    _attempts: dict[str, Any] = {}  # noqa: RUF012  (replaced, never mutated)
 
     def set_standing(self, standing: Standing) -> None:
         """Rows from the bureau's read model: merged departments by rank (vetoed last), then
         the roster's names with no file (a plain string row)."""
         rows: list[DepartmentStanding | str] = [*standing.departments, *standing.missing]
+        # a department whose file was refused did send one: its state says so, with why
+        self._attempts = {line.name: line for line in standing.roster if line.outcome}
         self._name_order = pinyin_positions([row if isinstance(row, str) else row.name
                                              for row in rows])
         self.set_rows(rows)
@@ -100,15 +103,21 @@ class DepartmentTableModel(_Table):
         if role == ID_ROLE:
             return None if isinstance(row, str) else row.id
         if role == Qt.ItemDataRole.ForegroundRole and missing:
-            return QColor("#9e9e9e")
+            refused = isinstance(row, str) and row in self._attempts
+            return QColor("#c62828" if refused else "#9e9e9e")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 4, 5, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
             return None
         if isinstance(row, str):
             name = row
-            values: list[Any] = [None, name, _("not received"), None, None, None, None,
-                                 None, _("no file yet")]
+            attempt = self._attempts.get(name)
+            if attempt is not None and attempt.outcome:
+                values: list[Any] = [None, name, _(OUTCOME_NAMES[attempt.outcome]), None, None,
+                                     None, None, None, attempt.reason]
+            else:
+                values = [None, name, _("not received"), None, None, None, None, None,
+                          _("no file yet")]
         else:
             name, review, final = row.name, row.review, row.final
             notes = []
