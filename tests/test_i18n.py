@@ -75,3 +75,17 @@ def test_chinese_text_takes_full_width_punctuation() -> None:
         "平均分 {mean}，最高分 {high}（共 {n} 个）"
     assert catalog.full_width("文件(&F)") == "文件(&F)"
     assert catalog.full_width("时间 12:30, 共 1,000 项") == "时间 12:30，共 1,000 项"
+
+
+def test_document_kinds_in_words() -> None:
+    from selfassess.kinds import document_kind
+
+    i18n.setup("zh_CN")
+    try:
+        assert document_kind("application/pdf") == "PDF 文档"
+        assert document_kind("text/plain") == "文本"  # not the field label 内容
+        assert document_kind("image/jpeg") == "图片"
+        assert document_kind("application/octet-stream", "纪要.wps") == "WPS 文档"
+        assert document_kind("application/x-foo") == "其他（application/x-foo）"
+    finally:
+        i18n.setup("en")

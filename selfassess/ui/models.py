@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from selfassess.i18n import N_, _
+from selfassess.kinds import document_kind
 from selfassess.numbers import decimal_text, section_label
 from selfassess.store.records import EvidenceRef
 from selfassess.ui.appearance import state_icon
@@ -298,7 +299,8 @@ class EvidenceModel(QAbstractItemModel):
             return None
         ref = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (ref.file_name, human_size(ref.size), ref.media_type)[index.column()]
+            return (ref.file_name, human_size(ref.size),
+                    document_kind(ref.media_type, ref.file_name))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return _("added {time}, SHA-256 {sha}").format(time=ref.added_at, sha=ref.sha256[:16])
         if role == NODE_ROLE:

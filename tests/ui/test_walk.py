@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -181,3 +183,17 @@ def test_whole_walk(qtbot: QtBot, window: MainWindow, tmp_path: Path,
     with AssessmentFile.open(sent, readonly=True) as copy:
         assert copy.department().sealed and copy.seals()[-1].revision == 1
     assert QMessageBox  # confirmations were answered by the fixture
+
+
+def test_the_new_file_dialog_proposes_no_placeholder_name(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    dialog = NewAssessmentDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.location.text() == ""  # not "2026_department.selfassess"
+    assert dialog.location.edit.placeholderText().endswith("selfassess" + os.sep)
+    ok = dialog.findChild(QPushButton, "new_ok")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.created is None and "department's name" in dialog.error.text()
+    type_text(dialog.department, "办公室")  # the message goes as soon as the name is typed
+    assert dialog.error.text() == ""
+    assert dialog.location.text().endswith(f"{date.today().year}_办公室.selfassess")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +59,7 @@ class NewAssessmentDialog(QDialog):
         self.location.edited.connect(self._on_location_edited)
         for field in (self.department, self.period):
             field.textChanged.connect(self._propose_location)
+            field.textChanged.connect(self._on_changed)  # a message about the old text goes
         self.error = QLabel()
         self.error.setObjectName("new_error")
         self.error.setStyleSheet("color: #b22222;")
@@ -85,8 +87,17 @@ class NewAssessmentDialog(QDialog):
     def _propose_location(self) -> None:
         if self._path_edited:
             return
-        name = submission_name(self.period.text() or "", self.department.text() or _("department"))
+        if not self.department.text().strip():
+            # no name yet: no file name made of a placeholder ("2026_处室(单位).selfassess"),
+            # only the folder, as a hint
+            self.location.setText("")
+            self.location.edit.setPlaceholderText(str(self._folder) + os.sep)
+            return
+        name = submission_name(self.period.text() or "", self.department.text())
         self.location.setText(str(self._folder / name))
+
+    def _on_changed(self) -> None:
+        self.error.setText("")
 
     def _on_location_edited(self) -> None:
         self._path_edited = True
@@ -116,6 +127,9 @@ class NewAssessmentDialog(QDialog):
         return self._loaded[str(self.checklist.currentData())]
 
     def _on_create(self) -> None:
+        if not self.location.text().strip():
+            self.error.setText(_("Enter the department's name first"))
+            return
         path = self.location.path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
