@@ -6,6 +6,7 @@ like every other user file, and portable mode can later move it beside the progr
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from pathlib import Path
 
@@ -84,10 +85,16 @@ class Settings:
         self._store.setValue("notice/seen", "1")
 
     def geometry(self) -> bytes | None:
-        """The main window's saved geometry."""
+        """The main window's saved geometry (None when absent or not readable)."""
         value = self._store.value("window/geometry")
-        return bytes(value) if value is not None else None
+        if not isinstance(value, str):  # older settings held a pickled Python object
+            return None
+        try:
+            return base64.b64decode(value, validate=True)
+        except ValueError:
+            return None
 
     def set_geometry(self, value: bytes) -> None:
-        """Save the main window's geometry."""
-        self._store.setValue("window/geometry", value)
+        """Save the main window's geometry as Base64 text: readable in the INI file, and not
+        a Python object Qt for Python would pickle."""
+        self._store.setValue("window/geometry", base64.b64encode(value).decode("ascii"))

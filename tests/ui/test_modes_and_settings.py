@@ -18,6 +18,7 @@ from selfassess.store import AssessmentFile
 from selfassess.ui.dialogs.settings_dialog import SettingsDialog
 from selfassess.ui.main_window import MainWindow
 from selfassess.ui.models import NODE_ROLE
+from selfassess.ui.settings import Settings
 
 MODES = Path(__file__).parent.parent / "data" / "all-modes.yaml"
 
@@ -184,3 +185,19 @@ def test_a_refused_attachment_is_explained(qtbot: QtBot, window: MainWindow, mod
         panel.attach([big])
     assert shown and "太大的文件.pdf" in shown[0] and "larger than" in shown[0]
     assert panel.model.rowCount() == 0
+
+
+def test_window_geometry_is_kept_as_text(qtbot: QtBot, window: MainWindow,
+                                         settings: Settings) -> None:
+    """The window's size and place survive a restart, stored as Base64 text in the INI file
+    (not a pickled Python object); an unreadable old value is ignored."""
+    window.resize(700, 500)
+    saved = bytes(window.saveGeometry().data())
+    window.close()
+    store = settings._store
+    store.sync()
+    value = store.value("window/geometry")
+    assert isinstance(value, str) and value.isascii()
+    assert settings.geometry() == saved  # what the next start restores
+    store.setValue("window/geometry", 12345)  # something else entirely
+    assert settings.geometry() is None
