@@ -259,6 +259,11 @@ def test_the_screen_shows_the_read_models_statistics_and_ranks(
                      ["—", "丁处", "87"]]
     assert [[str(d["rank"] or "—"), d["name"], str(d["total"])]
             for d in summary["departments"]] == shown
+    # the charts: a labelled 好 threshold, and loss rates on an axis their size, not 0–100 %
+    assert bureau.totals_chart.reference == 90 and bureau.totals_chart.reference_label == \
+        "好 from 90"
+    rates = [value for _label, value, _colour in bureau.sections_chart.bars]
+    assert max(rates) < bureau.sections_chart.maximum <= 2 * max(rates) + 1
     bureau.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     proxy = bureau.table.model()
     assert proxy.index(proxy.rowCount() - 1, 1).data() in ("甲处", "乙处")

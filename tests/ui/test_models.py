@@ -102,3 +102,13 @@ def test_the_cores_name_order_is_the_screens() -> None:
     positions = pinyin_positions(NAMES)
     assert sorted(NAMES, key=name_key) == sorted(NAMES, key=positions.__getitem__)
     assert sorted(NAMES, key=name_key)[:3] == ["安全监督处", "办公室", "丙处"]
+
+
+def test_chart_axes_are_round() -> None:
+    from selfassess.ui.bureau.charts import axis_ticks, nice_maximum
+
+    assert axis_ticks(105) == [0, 20, 40, 60, 80, 100]
+    assert axis_ticks(5) == [0, 1, 2, 3, 4, 5]
+    assert axis_ticks(0) == [0.0]
+    assert nice_maximum([3.25, 4.0, 3.5]) == 5  # not a sliver of 100 %
+    assert nice_maximum([0.0]) >= 1

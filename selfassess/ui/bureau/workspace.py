@@ -33,12 +33,12 @@ from selfassess import FILE_SUFFIX
 from selfassess.bureau import MergeCancelled, distribute, merge_files, roster, set_roster
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
-from selfassess.numbers import section_label
+from selfassess.numbers import decimal_text, section_label
 from selfassess.standing import Standing, read_standing
 from selfassess.store import AssessmentFile, merge_log
 from selfassess.store.search import NarrativeIndex
 from selfassess.summary import statistics_text
-from selfassess.ui.bureau.charts import BarChart
+from selfassess.ui.bureau.charts import BarChart, nice_maximum
 from selfassess.ui.bureau.dialogs import MergeResultDialog, RosterDialog
 from selfassess.ui.bureau.models import (
     ID_ROLE,
@@ -197,13 +197,16 @@ class BureauWorkspace(QWidget):
             [(e.name, float(e.final.total),
               GRADE_COLOURS[min(bands.index(e.final.grade), len(GRADE_COLOURS) - 1)])
              for e in entries], float(checklist.full_marks + checklist.bonus_cap),
-            reference=float(checklist.grade_bands[0].minimum))
+            reference=float(checklist.grade_bands[0].minimum),
+            reference_label=_("{grade} from {points}").format(
+                grade=checklist.grade_bands[0].name,
+                points=decimal_text(checklist.grade_bands[0].minimum)))
         self.statistics_label.setText(statistics_text(self.standing.statistics))
         # the loss rates are computed once, as every output shows them
         losses = [(section_label(loss.code, checklist.section_by_code[loss.code].title),
                    float(loss.rate), "#c62828") for loss in self.standing.statistics.sections]
-        self.sections_chart.set_data(_("Points lost by section (失分率, %)"), losses, 100.0,
-                                     unit="%")
+        self.sections_chart.set_data(_("Points lost by section (失分率, %)"), losses,
+                                     nice_maximum([rate for _l, rate, _c in losses]), unit="%")
 
     # --- importing -----------------------------------------------------------------------------
 
