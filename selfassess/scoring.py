@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
-from selfassess.checklist.model import BonusItem, Checklist, Item
+from selfassess.checklist.model import BonusItem, Checklist, Item, Level
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, is_multiple, round_cents
 
@@ -76,6 +76,11 @@ def floor_to_step(value: Decimal, step: Decimal) -> Decimal:
     return (value / step).to_integral_value(rounding=ROUND_FLOOR) * step
 
 
+def level_points(item: Item, level: Level) -> Decimal:
+    """What a level (等级制) is worth on this item: its share of the maximum, down to a step."""
+    return floor_to_step(item.max_points * level.fraction, item.step)
+
+
 def propose_score(item: Item, aid: Aid) -> Decimal | None:
     """The score the item's rules suggest for this aid, or None when the aid says nothing."""
     if item.mode == "binary":
@@ -86,7 +91,7 @@ def propose_score(item: Item, aid: Aid) -> Decimal | None:
         level = next((lv for lv in item.levels if lv.name == aid.level), None)
         if level is None:
             return None
-        return floor_to_step(item.max_points * level.fraction, item.step)
+        return level_points(item, level)
     if item.mode == "manual":
         return None
     if item.mode == "count" and not any(c.code in aid.counts for c in item.counts):

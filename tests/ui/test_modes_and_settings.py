@@ -57,7 +57,9 @@ def test_every_scoring_aid_proposes_and_stores(qtbot: QtBot, window: MainWindow,
     window.go_to("item:1.4")
     qtbot.wait(1)
     assert "1.4" in page.title_label.text()
-    click_choice(qtbot, page.aid.findChild(QRadioButton, "level_1"))
+    level = page.aid.findChild(QRadioButton, "level_1")
+    assert level.text() == "较好 (3 points)"  # what it is worth here, not "75% of the maximum"
+    click_choice(qtbot, level)
     assert page.aid.proposal() == D("3")  # 较好 = 75 % of 4
     qtbot.mouseClick(page.aid.accept_button, Qt.MouseButton.LeftButton)
     window.go_to("item:1.5")

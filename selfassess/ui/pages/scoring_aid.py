@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from selfassess.checklist.model import Item
 from selfassess.i18n import N_, _
 from selfassess.numbers import decimal_text
-from selfassess.scoring import Aid, propose_score, proposed_losses
+from selfassess.scoring import Aid, level_points, propose_score, proposed_losses
 from selfassess.validation import MAX_AID_COUNT
 
 MODE_NAMES = {
@@ -126,8 +126,9 @@ class ScoringAid(QWidget):
                 row += 1
         if item.mode == "level":
             for choice, level in enumerate(item.levels):
-                button = QRadioButton(_("{name} ({percent}% of the maximum)").format(
-                    name=level.name, percent=decimal_text(level.fraction * 100)))
+                # what the level is worth here, in points (好（4分）), not a share of the max
+                button = QRadioButton(_("{level} ({points} points)").format(
+                    level=level.name, points=decimal_text(level_points(item, level))))
                 button.setObjectName(f"level_{choice}")
                 button.setChecked(aid.level == level.name)
                 self._choices.addButton(button, choice)
