@@ -211,6 +211,9 @@ def test_bonus_and_veto_reviews(qtbot: QtBot, window: MainWindow, bureau_file: P
     verdict.setCurrentIndex(2)  # triggered by the review group
     type_text(veto_page.reviews["V5"].reason, "佐证材料不实。")
     bureau.review_workspace.go_to("page:bonus")  # leaving the page stores the typing
+    bonus_page = bureau.review_workspace.bonus_page
+    assert bonus_page.reviews and all(panel.isHidden() for panel in bonus_page.reviews.values())
+    # nothing was claimed: no bonus gets a review row
     bureau.close_department()
     dept = next(d for d in file_summary(bureau.af, bureau.standing)["departments"] if d["name"] == "办公室")
     assert dept["veto"] and dept["vetoed_by"] == ["V5"] and dept["grade"] == "差"

@@ -99,6 +99,10 @@ class BonusPage(QScrollArea):
                                         bool(claim and claim.review_flag),
                                         claim.previous_review if claim else "",
                                         bonus.max_points, self.session.checklist.step)
+                # nothing claimed, nothing reviewed: no review to enter
+                claimed = bool(claim and claim.points)
+                reviewed = bool(claim and claim.review_points is not None)
+                self.reviews[code].setVisible(claimed or reviewed)
         self.refresh_state()
 
     def refresh_state(self) -> None:
