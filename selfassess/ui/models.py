@@ -378,7 +378,8 @@ class TextListModel(SessionListModel):
 
 
 class PathListModel(QAbstractListModel):
-    """Recently opened files: the name, with the folder as tooltip."""
+    """Recently opened files: the name and, below it, its folder (two files of one name in
+    different folders are told apart), marked when it is no longer there."""
 
     def __init__(self, paths: list[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -398,7 +399,10 @@ class PathListModel(QAbstractListModel):
             return None
         path = self.paths[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return path.name
+            where = str(path.parent)
+            if not path.exists():
+                where = _("{folder} (no longer there)").format(folder=where)
+            return f"{path.name}\n    {where}"
         if role in (Qt.ItemDataRole.ToolTipRole, NODE_ROLE):
             return str(path)
         return None

@@ -41,6 +41,7 @@ class StartScreen(QWidget):
         self.recent_model = PathListModel(recent, self)
         self.recent = QListView()
         self.recent.setObjectName("start_recent")
+        self.recent.setSpacing(3)  # each entry is two lines: the name, then its folder
         self.recent.setModel(self.recent_model)
         self.recent.activated.connect(lambda index: self.recent_chosen.emit(
             Path(index.data(NODE_ROLE))))

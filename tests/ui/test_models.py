@@ -83,9 +83,11 @@ def test_problem_and_list_models(qtmodeltester: ModelTester, dept_file: Assessme
     assert shortcomings.rowCount() == 1 and "【理论学习】学习不深" in shortcomings.index(0, 0).data()
     qtmodeltester.check(shortcomings)
     qtmodeltester.check(measures)
-    paths = PathListModel([Path("/tmp/a.selfassess")])
+    here = dept_file.path
+    paths = PathListModel([here, Path("/nowhere/a.selfassess")])
     qtmodeltester.check(paths)
-    assert paths.index(0, 0).data() == "a.selfassess"
+    assert paths.index(0, 0).data() == f"{here.name}\n    {here.parent}"  # the folder too
+    assert paths.index(1, 0).data() == "a.selfassess\n    /nowhere (no longer there)"
 
 
 # department names of real bureaus, common characters and a few rarer ones
