@@ -210,6 +210,14 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.go_to(self.settings.position(session.path) or "")
+        self.workspace.navigated.connect(self._remember_position)
+
+    def _remember_position(self, node: str) -> None:
+        """Where the person is, written at once: after a crash or a power cut the file opens
+        at the same place (not only after a clean exit)."""
+        if self.session is not None:
+            self.settings.set_position(self.session.path, node)
+            self.settings.sync()
 
     def close_file(self) -> None:
         """Store pending typing, remember the position and close the file."""

@@ -4,7 +4,7 @@ window for a department file and by the secretary's workspace to review a depart
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +31,8 @@ BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 
 class Workspace(QWidget):
     """Everything shown while a file is open (rebuilt for each file)."""
+
+    navigated = Signal(str)  # the node now shown (the window remembers it at once)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +160,7 @@ class Workspace(QWidget):
             self.tree.viewport().update()
         if index.isValid():
             self.tree.scrollTo(index)
+        self.navigated.emit(node)
 
     def next(self) -> None:
         """The next item or page."""

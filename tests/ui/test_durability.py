@@ -144,3 +144,16 @@ def test_a_file_on_a_write_protected_stick_opens_read_only(
         assert sorted(p.name for p in stick.iterdir()) == ["d.selfassess"]
     finally:
         subprocess.run(["umount", str(stick)], check=False)
+
+
+def test_the_place_is_remembered_at_once(qtbot: QtBot, window: MainWindow,
+                                         dept_file: AssessmentFile) -> None:
+    """After a crash (no clean exit) the file opens where the person was."""
+    from selfassess.ui.settings import Settings
+
+    dept_file.close()
+    assert window.open_file(dept_file.path)
+    window.go_to("item:3.2")
+    assert Settings().position(dept_file.path) == "item:3.2"  # on disk already, as read anew
+    window.go_to("page:measures")
+    assert Settings().position(dept_file.path) == "page:measures"
