@@ -294,3 +294,31 @@ def test_lost_points_with_nothing_said_warn(window: MainWindow,
     window.go_to("page:summary")
     page = window.workspace.summary_page  # type: ignore[union-attr]
     assert page.warning.isVisible() and "2 points were lost" in page.warning.text()
+
+
+def test_tab_goes_from_the_aid_to_the_score_and_the_reason(qtbot: QtBot, window: MainWindow,
+                                                           dept_file: AssessmentFile) -> None:
+    """Keyboard only: from the scoring aid, Tab reaches the score, the reason for lost points
+    and the narrative before it ever reaches the search box."""
+    from PySide6.QtWidgets import QWidget
+
+    dept_file.close()
+    assert window.open_file(dept_file.path)
+    window.activateWindow()
+    for code in ("1.2", "1.4"):  # a counted item, then one whose aid is built anew
+        window.go_to(f"item:{code}")
+        page = window.workspace.item_page  # type: ignore[union-attr]
+        last = [w for w in page.aid.rules.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus][-1]
+        last.setFocus()  # the aid's last choice: Tab used to leave for the search box here
+        seen = []
+        for _step in range(25):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            focused = QApplication.focusWidget()
+            seen.append(focused)
+            if focused is window.workspace.search:  # type: ignore[union-attr]
+                break
+        targets = (page.score, page.score.lineEdit(), page.deduction_reason, page.narrative)
+        reached = [t for t in targets if t in seen]
+        assert page.deduction_reason in reached and page.narrative in reached, code
+        assert page.score in reached or page.score.lineEdit() in reached, code

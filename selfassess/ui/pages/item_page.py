@@ -9,6 +9,7 @@ it, so nothing is silently changed or dropped.
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -174,6 +175,22 @@ class ItemPage(QScrollArea):
         self.evidence.set_target(code)
         self.verticalScrollBar().setValue(0)
         self._update_enabled()
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes through the scoring aid, then 采用建议分, the score, N/A, the reason for lost
+        points and the narrative, in the order they stand. The aid's choices are made anew for
+        each item, and Qt puts new widgets at the end of the window's chain: without this, Tab
+        left the aid for the search box."""
+        aid = [widget for widget in self.aid.rules.findChildren(QWidget)
+               if widget.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        evidence = [widget for widget in self.evidence.findChildren(QWidget)
+                    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain = [*aid, self.aid.accept_button, self.score, self.na_check, self.na_reason,
+                 self.deduction_reason, self.narrative, *evidence]
+        for first, second in pairwise(chain):
+            if first.window() is second.window():  # a page not yet in its window waits
+                QWidget.setTabOrder(first, second)
 
     def _update_enabled(self) -> None:
         editable = not self.session.read_only

@@ -62,6 +62,11 @@ class ScoringAid(QWidget):
         footer.addWidget(self.accept_button)
         self._layout.addLayout(footer)
 
+    @property
+    def rules(self) -> QWidget:
+        """The widget holding this item's choices (made anew for each item)."""
+        return self._rules
+
     # --- building ------------------------------------------------------------------------------
 
     def load(self, item: Item, aid: Aid) -> None:
@@ -71,6 +76,10 @@ class ScoringAid(QWidget):
         for button in self._choices.buttons():
             self._choices.removeButton(button)
         self._layout.removeWidget(self._rules)
+        # out of the window at once (not only when deleted later): a leftover would stay in
+        # the focus chain, and Tab would wander into it
+        self._rules.hide()
+        self._rules.setParent(None)
         self._rules.deleteLater()
         self._rules = QWidget()
         grid = QGridLayout(self._rules)
