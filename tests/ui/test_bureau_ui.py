@@ -110,6 +110,12 @@ def test_import_review_and_totals(qtbot: QtBot, window: MainWindow, bureau_file:
     page = workspace.item_page
     assert page.review.isVisible() and page.narrative.isReadOnly()
     assert not page.score.isEnabled()
+    # the department's aid is readable (not disabled grey) but cannot be changed
+    from PySide6.QtWidgets import QSpinBox
+
+    spins = page.aid.rules.findChildren(QSpinBox)
+    assert spins and all(s.isEnabled() and s.isReadOnly() for s in spins)
+    assert page.aid.isEnabled() and not page.aid.accept_button.isVisible()
     spin = page.review.score
     spin.setFocus()
     spin.selectAll()

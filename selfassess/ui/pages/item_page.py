@@ -195,7 +195,8 @@ class ItemPage(QScrollArea):
     def _update_enabled(self) -> None:
         editable = not self.session.read_only
         not_applicable = self.na_check.isChecked()
-        self.aid.setEnabled(editable and not not_applicable)
+        self.aid.setEnabled(not not_applicable)  # readable even when nothing may change
+        self.aid.set_read_only(not editable)
         self.score.setEnabled(editable and not not_applicable)
         self.na_check.setEnabled(editable)
         self.na_reason.setReadOnly(not editable)

@@ -191,6 +191,22 @@ class ScoringAid(QWidget):
         self._show_proposal()
         self.aid_changed.emit(self.aid())
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the choices as entered but let nobody change them (a sealed file, the review
+        group's view): drawn normally, not the light grey of a disabled widget, which the
+        review group could not read."""
+        for widget in self._rules.findChildren(QWidget):
+            if isinstance(widget, QSpinBox):
+                widget.setReadOnly(read_only)
+                widget.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons if read_only
+                                        else QSpinBox.ButtonSymbols.UpDownArrows)
+            elif isinstance(widget, QCheckBox | QRadioButton):
+                widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, read_only)
+                widget.setFocusPolicy(Qt.FocusPolicy.NoFocus if read_only
+                                      else Qt.FocusPolicy.StrongFocus)
+        self.accept_button.setVisible(not read_only and self.item is not None
+                                      and self.item.mode != "manual")
+
     def _on_accept(self) -> None:
         proposal = self.proposal()
         if proposal is not None:
