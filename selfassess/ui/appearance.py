@@ -12,7 +12,7 @@ import os
 import sys
 from functools import cache
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QPointF, QSettings, Qt, QTranslator
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -74,6 +74,23 @@ def state_icon(state: str) -> QIcon:
     if state == "not_started":
         painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawEllipse(2, 2, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+@cache
+def evidence_icon() -> QIcon:
+    """A small paper with a folded corner: the item has evidence attached."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#5f6b7a"))
+    painter.setBrush(QColor("#eef2f7"))
+    painter.drawPolygon([QPointF(3, 1.5), QPointF(9, 1.5), QPointF(11.5, 4), QPointF(11.5, 12.5),
+                         QPointF(3, 12.5)])
+    painter.drawLine(QPointF(5, 6.5), QPointF(9.5, 6.5))
+    painter.drawLine(QPointF(5, 9), QPointF(9.5, 9))
     painter.end()
     return QIcon(pixmap)
 

@@ -22,7 +22,7 @@ from selfassess.i18n import N_, _
 from selfassess.kinds import document_kind
 from selfassess.numbers import decimal_text, section_label
 from selfassess.store.records import EvidenceRef
-from selfassess.ui.appearance import state_icon
+from selfassess.ui.appearance import evidence_icon, state_icon
 from selfassess.ui.session import Session
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -169,9 +169,15 @@ class ChecklistTreeModel(QAbstractItemModel):
             state = item_state(self.session, code)
             if role == STATE_ROLE:
                 return state
+            documents = len(self.session.data.evidence_for("item", code))
             if role == Qt.ItemDataRole.ToolTipRole:  # the full title, elided in a narrow tree
-                return f"{code} {item.title} — {_(STATE_NAMES[state])}"
-            return state_icon(state) if column == 0 else None
+                tip = f"{code} {item.title} — {_(STATE_NAMES[state])}"
+                if documents:
+                    tip += "; " + _("{count} evidence document(s)").format(count=documents)
+                return tip
+            if column == 0:
+                return state_icon(state)
+            return evidence_icon() if documents else None  # the review group sees which
         if role == SEARCH_ROLE:
             return " ".join((code, item.title, item.content, item.criteria)).lower()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
@@ -219,7 +225,8 @@ class ChecklistTreeModel(QAbstractItemModel):
         kind, _sep, code = node.partition(":")
         display = Qt.ItemDataRole.DisplayRole
         if kind == "item":
-            return (self._item_data(code, 1, display), item_state(self.session, code))
+            return (self._item_data(code, 1, display), item_state(self.session, code),
+                    len(self.session.data.evidence_for("item", code)))
         if kind == "section":
             return (self._section_data(code, 1, display),)
         return (self._page_value(node),)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from pytestqt.modeltest import ModelTester
 
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource, Shortcoming
@@ -26,7 +26,7 @@ def session_for(dept_file: AssessmentFile) -> Session:
     return Session(dept_file)
 
 
-def test_tree_model(qtmodeltester: ModelTester, dept_file: AssessmentFile) -> None:
+def test_tree_model(qtmodeltester: ModelTester, dept_file: AssessmentFile, qapp: object) -> None:
     session = session_for(dept_file)
     model = ChecklistTreeModel(session)
     qtmodeltester.check(model)
@@ -48,6 +48,18 @@ def test_tree_model(qtmodeltester: ModelTester, dept_file: AssessmentFile) -> No
                   {"item:4.4"})
     assert model.index_of("item:4.4").data(STATE_ROLE) == "not_applicable"
     assert model.index_of("section:1", 1).data() == "3 / 20"
+    # an item with evidence is marked (icon in the score column, count in the tooltip)
+    decoration = Qt.ItemDataRole.DecorationRole
+    assert model.index_of("item:1.2", 1).data(decoration) is None
+    document = dept_file.path.parent / "纪要.pdf"
+    document.write_bytes(b"%PDF-1.4 minutes")
+    changed.clear()
+    session.apply(ChangeSet(item_evidence={"1.2": [EvidenceSource(document, document.name)]}),
+                  {"item:1.2"})
+    assert "item:1.2" in changed  # the row is repainted
+    assert model.index_of("item:1.2", 1).data(decoration) is not None
+    assert "1 evidence document(s)" in model.index_of("item:1.2").data(
+        Qt.ItemDataRole.ToolTipRole)
     qtmodeltester.check(model)
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
