@@ -171,6 +171,8 @@ def test_search_jumps_to_the_item(qtbot: QtBot, window: MainWindow, bureau_file:
     bureau.hits_table.doubleClicked.emit(bureau.hits.index(3, 0))
     assert bureau.review_workspace.current == "item:1.4"
     assert bureau.review_session.data.department.name == "宣传处"
+    narrative = bureau.review_workspace.item_page.narrative
+    assert narrative.textCursor().selectedText() == "召开"  # the match is shown, selected
 
 
 def test_roster_and_distribution(qtbot: QtBot, window: MainWindow, bureau_file: Path,

@@ -93,6 +93,7 @@ class BureauWorkspace(QWidget):
         self.review: QWidget | None = None  # the department open for review
         self._task: Task | None = None
         self._index: NarrativeIndex | None = None
+        self._query = ""  # the last search, to show its match in the place opened
 
         self.title = heading("", 1.3, "bureau_title")
         self.import_button = QPushButton(_("Import files…"))
@@ -316,6 +317,7 @@ class BureauWorkspace(QWidget):
         if self._index is None:
             self._index = NarrativeIndex(self.af)
         hits = self._index.search(query)
+        self._query = query
         self.hits.set_rows(hits)
         self.tabs.setCurrentWidget(self.hits_table)
         self.status.emit(_("{count} match(es) for “{query}”").format(count=len(hits), query=query))
@@ -323,6 +325,22 @@ class BureauWorkspace(QWidget):
     def _on_hit_activated(self, index: Any) -> None:
         row = self.hits.rows[index.row()]
         self.open_department(row.department_id, row.place)
+        if row.place.startswith("item:") and self.review_workspace is not None:
+            self._show_match(self.review_workspace.item_page)
+
+    def _show_match(self, page: Any) -> None:
+        """Select the first place the searched words appear on the item, and bring it into
+        view: the secretary lands on the match, not at the top of a long narrative."""
+        words = self._query.split(":", 1)[-1].split()  # "宣传处:召开" searches 宣传处 for 召开
+        if not words:
+            return
+        for editor in (page.narrative, page.deduction_reason):
+            cursor = editor.document().find(words[0])
+            if not cursor.isNull():
+                editor.setTextCursor(cursor)
+                editor.ensureCursorVisible()
+                page.ensureWidgetVisible(editor)
+                return
 
     # --- reviewing a department ----------------------------------------------------------------
 
