@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -68,3 +71,40 @@ def scored_bureau(tmp_path: Path, checklist: Checklist, totals: list[tuple[str, 
     files = [scored_department(tmp_path, checklist, name, total, veto) for name, total, veto in totals]
     assert all(o.outcome == "added" for o in merge_files(path, files))
     return path
+
+
+# --- filesystems a test mounts (root, as CI runs; skipped where mounting is not allowed) -----
+
+def _mount(*argv: str) -> None:
+    import os
+
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("mounting a filesystem needs root (CI runs as root)")
+    done = subprocess.run(["mount", *argv], capture_output=True, text=True, check=False)
+    if done.returncode:  # a container without the right to mount: say so, do not fail CI
+        pytest.skip(f"cannot mount here: {done.stderr.strip()}")
+
+
+@contextmanager
+def small_disk(folder: Path, kilobytes: int) -> Iterator[Path]:
+    """A tmpfs of this size at ``folder`` (made), unmounted afterwards."""
+    folder.mkdir()
+    _mount("-t", "tmpfs", "-o", f"size={kilobytes}k", "tmpfs", str(folder))
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@contextmanager
+def read_only(source: Path, folder: Path) -> Iterator[Path]:
+    """``source`` seen read-only at ``folder`` (made): a write-protected stick."""
+    folder.mkdir()
+    _mount("--bind", str(source), str(folder))
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)

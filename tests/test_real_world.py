@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from commands import Capture, run
-from files import sha256_of
+from files import read_only, sha256_of, small_disk
 from openpyxl import load_workbook
 
 from selfassess.bureau import create_bureau, merge_files
@@ -209,29 +209,10 @@ def test_a_stopped_checkpoint_is_not_damage(tmp_path: Path, checklist: Checklist
         assert af.data().answers["1.1"].narrative == text
 
 
-def small_disk(tmp_path: Path, kilobytes: int) -> Path:
-    """A tmpfs of this size (tests that need one run as root, as CI does)."""
-    import os
-    import subprocess
-
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small filesystem needs root (CI runs as root)")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kilobytes}k", "tmpfs",
-                           str(mount)], capture_output=True, text=True, check=False)
-    if done.returncode:  # a container without the right to mount: say so, do not fail CI
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    return mount
-
-
 @pytest.fixture
 def disk(tmp_path: Path) -> Iterator[Path]:
-    import subprocess
-
-    mount = small_disk(tmp_path, 1200)
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+    with small_disk(tmp_path / "disk", 1200) as mount:
+        yield mount
 
 
 def test_a_full_disk_end_to_end(disk: Path, checklist: Checklist, capsys: Capture) -> None:
@@ -276,14 +257,10 @@ def test_a_full_disk_end_to_end(disk: Path, checklist: Checklist, capsys: Captur
 # --- read-only media ----------------------------------------------------------------------------
 
 def test_read_only_media_are_read_and_left_alone(tmp_path: Path, checklist: Checklist,
-                                                 capsys: Capture) -> None:
+                                                 capsys: Capture,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A write-protected stick: summary, report, export and evidence work and leave nothing
     behind."""
-    import os
-    import subprocess
-
-    if os.geteuid() != 0:
-        pytest.skip("a read-only bind mount needs root (CI runs as root)")
     source = tmp_path / "stick"
     source.mkdir()
     dept = department(source, checklist, "办公室")
@@ -291,37 +268,21 @@ def test_read_only_media_are_read_and_left_alone(tmp_path: Path, checklist: Chec
         af.reopen()  # a file in WAL mode, as department files are
     bureau = source / "2026_汇总.selfassess"
     create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
-    stick = tmp_path / "ro"
-    stick.mkdir()
-    done = subprocess.run(["mount", "--bind", str(source), str(stick)], capture_output=True,
-                          text=True, check=False)
-    if done.returncode:
-        pytest.skip(f"cannot bind-mount here: {done.stderr.strip()}")
-    try:
-        subprocess.run(["mount", "-o", "remount,ro,bind", str(stick)], check=True)
+    with read_only(source, tmp_path / "ro") as stick:
         listing = sorted(p.name for p in stick.iterdir())
-        home = tmp_path / "elsewhere"  # not the machine that wrote them: the full check runs
-        env_home = os.environ.get("SELFASSESS_HOME")
-        os.environ["SELFASSESS_HOME"] = str(home)
-        try:
-            for file in (stick / dept.name, stick / bureau.name):
-                for argv in (("summary", str(file)),
-                             ("report", str(file), "-o", str(tmp_path / f"{file.stem}.pdf")),
-                             ("export", str(file), "-o", str(tmp_path / f"{file.stem}.xlsx"))):
-                    code, _out, err = run(capsys, "--lang", "en", *argv)
-                    assert code == 0, (argv, err)
-            (tmp_path / "out").mkdir()
-            code, _out, err = run(capsys, "--lang", "en", "evidence", str(stick / dept.name),
-                                  "-o", str(tmp_path / "out"))
-            assert code == 0, err
-        finally:
-            if env_home is None:
-                os.environ.pop("SELFASSESS_HOME", None)
-            else:
-                os.environ["SELFASSESS_HOME"] = env_home
+        # not the machine that wrote them: the full check runs
+        monkeypatch.setenv("SELFASSESS_HOME", str(tmp_path / "elsewhere"))
+        for file in (stick / dept.name, stick / bureau.name):
+            for argv in (("summary", str(file)),
+                         ("report", str(file), "-o", str(tmp_path / f"{file.stem}.pdf")),
+                         ("export", str(file), "-o", str(tmp_path / f"{file.stem}.xlsx"))):
+                code, _out, err = run(capsys, "--lang", "en", *argv)
+                assert code == 0, (argv, err)
+        (tmp_path / "out").mkdir()
+        code, _out, err = run(capsys, "--lang", "en", "evidence", str(stick / dept.name),
+                              "-o", str(tmp_path / "out"))
+        assert code == 0, err
         assert sorted(p.name for p in stick.iterdir()) == listing
-    finally:
-        subprocess.run(["umount", str(stick)], check=False)
 
 
 # --- files beside a file ------------------------------------------------------------------------
