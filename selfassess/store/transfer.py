@@ -269,15 +269,13 @@ def set_cache_kb(af: AssessmentFile, kilobytes: int) -> None:
 
 
 def earlier_names(af: AssessmentFile) -> dict[str, str]:
-    """Each department's name in the revision it replaced last (department_history), for the
-    departments whose name changed since: department id → the earlier name."""
+    """Each department's name in the revision it replaced last (department_history): department
+    id → that name. Only the name is read out of each kept revision (by SQLite, not by parsing
+    every revision's whole content), since every read of a bureau file asks."""
     found: dict[str, str] = {}
-    for department_id, content in connection(af).execute(
-            "SELECT department_id, content FROM department_history ORDER BY id"):
-        try:
-            name = json.loads(content)["department"]["name"]
-        except (ValueError, KeyError, TypeError):
-            continue  # an unreadable history row names nobody
-        if isinstance(name, str):
+    for department_id, name in connection(af).execute(
+            "SELECT department_id, json_extract(content, '$.department.name') "
+            "FROM department_history WHERE json_valid(content) ORDER BY id"):
+        if isinstance(name, str):  # an unreadable history row names nobody
             found[str(department_id)] = name
     return found
