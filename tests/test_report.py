@@ -241,7 +241,7 @@ def test_the_machines_gongwen_fonts_take_their_roles(monkeypatch: pytest.MonkeyP
     fonts = font_module.load_fonts()
     assert fonts.roles["body"] == "SAwqy-microhei1"  # found by its family name
     assert fonts.roles["heading"] == font_module.BUNDLED and fonts.substituted
-    assert fonts.markup("仿宋", "body") == "仿宋"
+    assert fonts.runs("仿宋", "body") == [(fonts.roles["body"], "仿宋")]
 
 
 def test_a_full_chart_fits_on_one_landscape_page(tmp_path: Path, checklist: Checklist) -> None:

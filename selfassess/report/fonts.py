@@ -20,7 +20,6 @@ import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -125,15 +124,6 @@ class FontSet:
                 self.missing.add(char)
                 out.append(MISSING_MARK)
         return "".join(out)
-
-    def markup(self, text: str, role: str = "body") -> str:
-        """Paragraph markup for user text: escaped, line breaks kept, fallback fonts tagged."""
-        base = self.roles[role]
-        parts = []
-        for font, run in self.runs(text.replace("\r\n", "\n"), role):
-            safe = escape(run).replace("\n", "<br/>")
-            parts.append(safe if font == base else f'<font face="{font}">{safe}</font>')
-        return "".join(parts)
 
     def warnings(self) -> list[str]:
         """What the reader of the PDF should know about its fonts (translated by the caller)."""

@@ -57,12 +57,11 @@ def char_width(char: str, font: str, size: float) -> float:
 
 @dataclass(frozen=True)
 class Line:
-    """One laid-out line: its characters (as font runs), width, and where it came from."""
+    """One laid-out line: its characters (as font runs), width, and where it starts."""
 
     runs: tuple[tuple[str, str], ...]
     width: float
-    start: int  # index of its first character in the source
-    end: int  # index after its last character, the dropped break included
+    start: int  # index of its first character in the source (a tail starts there)
 
 
 @dataclass
@@ -136,7 +135,7 @@ def break_lines(chars: Sequence[str], fonts: Sequence[str], size: float,
 
     def finish(end: int) -> None:
         nonlocal pieces, used, line_start, pending_space
-        lines.append(_line(chars, fonts, pieces, used, line_start, end))
+        lines.append(_line(chars, fonts, pieces, used, line_start))
         pieces, used, line_start, pending_space = [], 0.0, end, None
 
     for unit in _units(chars[start:], widths[start:]):
@@ -178,12 +177,12 @@ def break_lines(chars: Sequence[str], fonts: Sequence[str], size: float,
         pieces.append((unit.start, unit.end))
         used += unit.width
     if pieces or (not lines and start < len(chars)):
-        lines.append(_line(chars, fonts, pieces, used, line_start, len(chars)))
+        lines.append(_line(chars, fonts, pieces, used, line_start))
     return lines
 
 
 def _line(chars: Sequence[str], fonts: Sequence[str], pieces: list[tuple[int, int]],
-          width: float, start: int, end: int) -> Line:
+          width: float, start: int) -> Line:
     runs: list[tuple[str, str]] = []
     for first, last in pieces:
         for index in range(first, last):
@@ -191,7 +190,7 @@ def _line(chars: Sequence[str], fonts: Sequence[str], pieces: list[tuple[int, in
                 runs[-1] = (fonts[index], runs[-1][1] + chars[index])
             else:
                 runs.append((fonts[index], chars[index]))
-    return Line(tuple(runs), width, start, end)
+    return Line(tuple(runs), width, start)
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -213,11 +212,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.keepWithNext = getattr(style, "keepWithNext", 0)
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
-
-    @property
-    def text(self) -> str:
-        """The characters still to print."""
-        return "".join(self.chars[self.start:])
 
     def _lay_out(self, width: float) -> None:
         if self._laid_for != width and not self._fixed:
