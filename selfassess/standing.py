@@ -123,6 +123,11 @@ class RosterLine:
     reason: str = ""
 
 
+def missing_names(roster: tuple[RosterLine, ...]) -> list[str]:
+    """Roster names with no file received (未报), in roster order."""
+    return [line.name for line in roster if not line.received]
+
+
 def _last_attempts(af: AssessmentFile) -> dict[str, MergeLogRow]:
     """The newest refused or conflicting merge-log row per department id and per file name."""
     found: dict[str, MergeLogRow] = {}
@@ -183,7 +188,7 @@ class Standing:
     @property
     def missing(self) -> list[str]:
         """Roster names with no file received (未报)."""
-        return [line.name for line in self.roster if not line.received]
+        return missing_names(self.roster)
 
     @property
     def drafts(self) -> list[str]:

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from selfassess.checklist.model import Checklist
-from selfassess.standing import DepartmentStanding, RosterLine, Statistics, read_standing
+from selfassess.standing import (
+    DepartmentStanding,
+    RosterLine,
+    Statistics,
+    missing_names,
+    read_standing,
+)
 from selfassess.store import AssessmentFile, merge_log
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData, FileInfo
@@ -42,7 +48,7 @@ class ReportData:
     @property
     def missing(self) -> list[str]:
         """Roster names with no file received (未报)."""
-        return [line.name for line in self.roster if not line.received]
+        return missing_names(self.roster)
 
     def content_dates(self) -> list[str]:
         """Every time the content carries (created, merged, answered, attached): the latest
