@@ -174,7 +174,8 @@ def test_seal_reopen_seal(dept_file: AssessmentFile, checklist: Checklist) -> No
     first = dept_file.seal(actor="张三")
     assert first.revision == 1 and dept_file.department().sealed
     data = dept_file.data()
-    assert first.digest == content_digest(data, checklist.fingerprint, "2026", 1)
+    assert first.audit_digest and first.digest == content_digest(
+        data, checklist.fingerprint, "2026", 1, first.audit_digest)
     with pytest.raises(SealedError, match="sealed"):
         dept_file.apply(ChangeSet(answers={"1.1": {"narrative": "改"}}))
     with pytest.raises(SealedError):

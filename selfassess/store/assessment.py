@@ -33,7 +33,7 @@ from selfassess.errors import (
 )
 from selfassess.i18n import _
 from selfassess.store import openers
-from selfassess.store.audit import write_audit
+from selfassess.store.audit import audit_digest, write_audit
 from selfassess.store.backups import make_backup
 from selfassess.store.changes import ChangeSet, change_problems
 from selfassess.store.database import (
@@ -256,7 +256,8 @@ class AssessmentFile:
         """The seal history, oldest first."""
         dept = self.department(department_id)
         return [SealRecord(*row) for row in self._db.execute(
-            "SELECT revision, sealed_at, sealed_by, digest FROM seals WHERE department_id = ? "
+            "SELECT revision, sealed_at, sealed_by, digest, audit_digest FROM seals "
+            "WHERE department_id = ? "
             "ORDER BY revision", [dept.id])]
 
     def audit(self, department_id: str | None = None) -> list[AuditEntry]:
@@ -358,10 +359,11 @@ class AssessmentFile:
                 "evidence {name} is damaged inside the file").format(name=name) for name in broken])
         make_backup(self, "seal")  # the state before sealing can always be brought back
         revision = data.department.revision + 1
+        audit = audit_digest(self._db, data.department.id)
         record = SealRecord(revision, now_text(), actor or data.department.filled_by or
                             default_actor(),
                             content_digest(data, self.checklist.fingerprint, self.info.period,
-                                           revision))
+                                           revision, audit), audit)
         with self._space(0), self._db.atomic():
             self._db.table("seals").insert({"department_id": data.department.id, **record.__dict__})
             self._db.execute("UPDATE departments SET revision = ?, sealed = 1 WHERE id = ?",

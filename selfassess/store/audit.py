@@ -12,6 +12,7 @@ the file grows linearly with what was typed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from typing import Any
@@ -27,6 +28,25 @@ def write_audit(db: Database, action: str, *, at: str, actor: str = "", departme
     """The one writer of audit lines (``old``/``new`` as stored: JSON text, or a digest)."""
     db.table("audit_log").insert({"at": at, "actor": actor, "department_id": department_id,
                                   "action": action, "target": target, "old": old, "new": new})
+
+
+def audit_digest(db: Database, department_id: str, revision: int | None = None) -> str | None:
+    """SHA-256 over a department's audit lines before the seal line of ``revision`` (all of
+    them when ``revision`` is None: at sealing, before the seal line is written), one canonical
+    JSON line each; None when that seal line is not in the log. The seal's digest covers it, so
+    removing or editing a line before the seal shows as "modified after sealing"."""
+    limit = 1 << 62
+    if revision is not None:
+        limit = db.execute("SELECT max(id) FROM audit_log WHERE department_id = ? AND action = "
+                           "'seal' AND target = ?", [department_id, str(revision)]).fetchone()[0]
+        if limit is None:
+            return None
+    digest = hashlib.sha256()
+    for line in db.execute("SELECT at, actor, action, target, old, new FROM audit_log "
+                           "WHERE department_id = ? AND id < ? ORDER BY id", [department_id, limit]):
+        digest.update(json.dumps(list(line), ensure_ascii=False, separators=(",", ":"))
+                      .encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()
 
 
 def splice(old: str, new: str) -> tuple[int, str, str]:

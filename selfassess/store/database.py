@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 import struct
+import tempfile
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,10 +172,11 @@ def set_journal_mode(db: Database, kind: str) -> None:
         db.execute(f"PRAGMA journal_mode = {'DELETE' if kind == 'bureau' else 'WAL'}")
 
 
-def _check_structure(path: Path, db: Database) -> None:
+def _check_code(path: Path, db: Database) -> None:
+    """Nothing in the file that SQLite would run: no views or triggers, only the migrations'
+    own indexes, only migrations this program knows. Checked before any migration runs."""
     rows = db.execute("SELECT type, name FROM sqlite_master").fetchall()
-    kinds = {(kind, name) for kind, name in rows}
-    if any(kind in ("view", "trigger") for kind, _name in kinds):
+    if any(kind in ("view", "trigger") for kind, _name in rows):
         raise _refuse(path, _("the file contains views or triggers, which selfassess files never "
                               "have; refused"))
     indexes = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
@@ -184,7 +187,18 @@ def _check_structure(path: Path, db: Database) -> None:
         # first edit fail after the file was opened): only the migrations' own are allowed
         raise _refuse(path, _("the file contains an index selfassess files never have; "
                               "refused"))
-    tables = {name for kind, name in kinds if kind == "table"}
+    if ("table", "_sqlite_migrations") not in rows:
+        raise _refuse(path, _("the file is damaged (missing tables: {tables})").format(
+            tables="_sqlite_migrations"))
+    applied = {row[0] for row in db.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+    if applied - set(MIGRATION_NAMES):
+        raise _refuse(path, _("made by a newer version of selfassess; please update selfassess"))
+
+
+def _check_tables(path: Path, db: Database) -> None:
+    """Every table and column of the current format is there (after any migration)."""
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     missing = EXPECTED_TABLES - tables
     if missing:
         raise _refuse(path, _("the file is damaged (missing tables: {tables})").format(
@@ -195,25 +209,70 @@ def _check_structure(path: Path, db: Database) -> None:
             raise _refuse(path, _("the file is damaged (table {table} lacks columns: "
                                   "{columns})").format(table=table,
                                                        columns=", ".join(sorted(columns - found))))
-    applied = {row[0] for row in db.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
-    unknown = applied - set(MIGRATION_NAMES)
-    if unknown:
-        raise _refuse(path, _("made by a newer version of selfassess; please update selfassess"))
+
+
+class UpgradedCopy(Database):
+    """An older file read through a copy upgraded to the current format, in a folder of its
+    own under the system's temporary folder, removed when the connection is closed. The
+    received file itself is never written (product.md: opened read-only, never modified)."""
+
+    folder: Path
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _upgraded_copy(path: Path, db: Database) -> Database:
+    folder = Path(tempfile.mkdtemp(prefix="selfassess-"))
+    copy = folder / "upgraded.selfassess"
+    try:
+        target = sqlite3.connect(copy)
+        try:
+            db.conn.backup(target)
+        finally:
+            target.close()
+        upgraded = UpgradedCopy(sqlite3.connect(copy), execute_plugins=False,
+                                recursive_triggers=False)
+        upgraded.folder = folder
+    except BaseException as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        if disk_full(error):
+            raise _refuse(path, _("the file has an older format and the temporary folder has "
+                                  "no room for an upgraded copy to read ({folder})").format(
+                folder=folder.parent)) from None
+        raise
+    try:
+        upgraded.execute("PRAGMA trusted_schema = OFF")
+        upgraded.execute("PRAGMA journal_mode = DELETE")
+        migrations.apply(upgraded)
+        upgraded.execute("PRAGMA query_only = ON")
+    except BaseException:
+        upgraded.close()
+        raise
+    return upgraded
 
 
 def open_database(path: Path, readonly: bool, with_wal: bool = False) -> Database:
-    """Check and open an existing file; writable opens apply pending migrations."""
+    """Check and open an existing file. A file of an older format is upgraded by a writable
+    open; a read-only open reads an upgraded temporary copy (``UpgradedCopy``)."""
     check_header(path)
     db: Database | None = None
     try:
         db = connect(path, readonly, with_wal)
-        _check_structure(path, db)
+        _check_code(path, db)
         if migrations.pending(db):
             if readonly:
-                raise _refuse(path, _("the file has an older format; open it once in selfassess "
-                                      "to upgrade it"))
-            migrations.apply(db)
+                original, db = db, None
+                try:
+                    db = _upgraded_copy(path, original)
+                finally:
+                    original.close()
+            else:
+                migrations.apply(db)
+        _check_tables(path, db)
         return db
     except sqlite3.DatabaseError as error:
         if db is not None:

@@ -122,12 +122,15 @@ class Measure:
 
 @dataclass(frozen=True)
 class SealRecord:
-    """One seal: revision, time, who, and the digest of the sealed content."""
+    """One seal: revision, time, who, and the digest of the sealed content; ``audit_digest``
+    is the digest of the audit lines before the seal, which ``digest`` covers (None for seals
+    made before the format had it: their digest leaves the log out)."""
 
     revision: int
     sealed_at: str
     sealed_by: str
     digest: str
+    audit_digest: str | None = None
 
 
 @dataclass(frozen=True)

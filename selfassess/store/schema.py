@@ -13,7 +13,9 @@ and the ``review_*`` columns (考核得分; ``review_flag`` marks a review to re
 revision changed the answer; ``previous_review`` keeps what the reviewers had said).
 
 ``PRAGMA user_version`` holds the schema version (the number of migrations applied); a file
-with a higher number, or with migrations this program does not know, is refused.
+with a higher number, or with migrations this program does not know, is refused. A file of an
+older format is upgraded when it is opened for editing, and read through an upgraded temporary
+copy when it is opened read-only (``store.database``): received files are never changed.
 """
 
 from __future__ import annotations
@@ -182,9 +184,18 @@ def _initial(db: Any) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+@migrations(name="0002_seal_covers_audit")
+def _seal_covers_audit(db: Any) -> None:
+    # the digest of an audit log's lines before the seal, which the seal's digest then covers
+    # (product.md: removing or editing audit lines of a sealed file is "modified after
+    # sealing"); NULL for seals made before this format, whose digest leaves the log out
+    db.execute("ALTER TABLE seals ADD COLUMN audit_digest TEXT")
+    db.execute("PRAGMA user_version = 2")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
-MIGRATION_NAMES = ("0001_initial",)
+MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit")
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
     "meta", "checklist", "departments", "answers", "evidence_blobs", "evidence", "bonus_claims",

@@ -2,8 +2,9 @@
 
 The digest covers the checklist fingerprint, the period, the department's identity, the
 revision and every field the department fills in, with each evidence document's SHA-256 (whose
-bytes are re-hashed at seal and at merge). It leaves out the review group's fields and the
-audit log, which are not the department's content.
+bytes are re-hashed at seal and at merge), and the digest of the audit lines before the seal
+(``audit.audit_digest``; left out for seals made before the format had it). It leaves out the
+review group's fields, which are not the department's content.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ def _score(value: Any) -> str | None:
 
 
 def digest_content(data: DepartmentData, checklist_fingerprint: str, period: str,
-                   revision: int) -> dict[str, Any]:
+                   revision: int, audit: str | None = None) -> dict[str, Any]:
     """The canonical mapping the digest is computed over."""
-    return {
+    content = {
         "checklist": checklist_fingerprint,
         "period": period,
         "department": {"id": data.department.id, "name": data.department.name,
@@ -50,11 +51,14 @@ def digest_content(data: DepartmentData, checklist_fingerprint: str, period: str
                                                            e.position, e.sha256))
         ],
     }
+    if audit is not None:
+        content["audit"] = audit
+    return content
 
 
 def content_digest(data: DepartmentData, checklist_fingerprint: str, period: str,
-                   revision: int) -> str:
+                   revision: int, audit: str | None = None) -> str:
     """SHA-256 hex digest of the canonical JSON of ``digest_content``."""
-    text = json.dumps(digest_content(data, checklist_fingerprint, period, revision),
+    text = json.dumps(digest_content(data, checklist_fingerprint, period, revision, audit),
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

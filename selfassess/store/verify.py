@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
+from selfassess.store.audit import audit_digest
 from selfassess.store.database import connection
 from selfassess.store.evidence import blob_matches
 from selfassess.store.records import DepartmentData
@@ -73,8 +74,15 @@ def seal_problem(af: AssessmentFile, data: DepartmentData) -> str | None:
     if not seals or seals[-1].revision != department.revision:
         return _("its seal record is missing or does not match revision {revision}").format(
             revision=department.revision)
-    digest = content_digest(data, af.checklist.fingerprint, af.info.period, department.revision)
-    if digest != seals[-1].digest:
+    seal = seals[-1]
+    # a department file holds the lines its seal covers; a bureau file keeps the audit digest
+    # the department file proved at merge
+    if seal.audit_digest is not None and af.info.kind == "department" and \
+            audit_digest(connection(af), department.id, department.revision) != seal.audit_digest:
+        return _("modified after sealing: its audit log was changed")
+    digest = content_digest(data, af.checklist.fingerprint, af.info.period, department.revision,
+                            seal.audit_digest)
+    if digest != seal.digest:
         return _("modified after sealing: the content does not match its sealed digest")
     return None
 
