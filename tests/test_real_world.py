@@ -513,3 +513,47 @@ def test_a_refused_file_is_not_missing(tmp_path: Path, checklist: Checklist,
     assert roster["财务处"]["last_outcome"] == "refused"
     assert "not sealed" in roster["财务处"]["last_reason"]
     assert roster["办公室"]["last_outcome"] is None  # never sent
+
+
+def _stuffed(source: Path, target: Path, rows: range, value: str = "x") -> None:
+    """``source`` with rows of one inline-string cell appended to the first sheet read (the
+    form's 自评表, the template's first table after 填写说明 and 设置)."""
+    import zipfile
+
+    extra = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{value}</t></is></c></row>'
+                    for r in rows).encode()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == ("xl/worksheets/sheet1.xml" if source.name == "form.xlsx" else
+                                 "xl/worksheets/sheet3.xml"):
+                data = data.replace(b"</sheetData>", extra + b"</sheetData>")
+            zout.writestr(info.filename, data)
+
+
+def test_workbooks_are_read_as_a_stream_within_the_caps(tmp_path: Path, checklist: Checklist,
+                                                        capsys: Capture) -> None:
+    """Rows past the cap are refused as they arrive, within 300 MB, naming the sheet; formatted
+    rows with nothing in them below the data are no problem."""
+    dept = tmp_path / "d.selfassess"
+    AssessmentFile.create(dept, checklist, department_name="办公室", period="2026").close()
+    form, template = tmp_path / "form.xlsx", tmp_path / "template.xlsx"
+    for argv in (("export", str(dept), "-o", str(form)),
+                 ("checklist", "export-xlsx", "ideology-responsibility", "-o", str(template))):
+        code, _out, err = run(capsys, *argv)
+        assert code == 0, err
+    before = sha256_of(dept)
+    for source in (form, template):
+        stuffed = tmp_path / f"stuffed-{source.name}"
+        _stuffed(source, stuffed, range(100, 220_000))  # 12 MB of XML, 220,000 rows
+        argv = (("import-xlsx", str(stuffed), str(dept)) if source is form else
+                ("checklist", "import-xlsx", str(stuffed), "-o", str(tmp_path / "c.yaml")))
+        assert "has more than 5000 rows; split it" in refused(tmp_path, *argv)
+        empty = tmp_path / f"empty-{source.name}"
+        _stuffed(source, empty, range(6_000, 6_001), value="")
+    assert sha256_of(dept) == before and not (tmp_path / "c.yaml").exists()
+    code, _out, err = run(capsys, "import-xlsx", str(tmp_path / "empty-form.xlsx"), str(dept))
+    assert code == 0, err
+    code, _out, err = run(capsys, "checklist", "import-xlsx", str(tmp_path / "empty-template.xlsx"),
+                          "-o", str(tmp_path / "c.yaml"))
+    assert code == 0, err

@@ -26,6 +26,7 @@ from selfassess.i18n import N_, _
 from selfassess.numbers import parse_decimal
 from selfassess.office.package import package_date, write_package
 from selfassess.office.sheets import (
+    Grid,
     cell_text,
     choice_rule,
     find_headers,
@@ -251,7 +252,7 @@ class _Reader:
         self.workbook = open_workbook(path)
         self.problems: list[str] = []
 
-    def sheet(self, title: str) -> Worksheet | None:
+    def sheet(self, title: str) -> Grid | None:
         names = names_for(title)
         return next((self.workbook[n] for n in self.workbook.sheetnames
                      if normalized(n) in names), None)

@@ -30,6 +30,7 @@ from selfassess.office.sheets import (
     CENTER,
     HEAD,
     SHADE,
+    Grid,
     HeaderMap,
     cell_text,
     choice_rule,
@@ -244,7 +245,7 @@ class _Reader:
         self.workbook = open_workbook(path)
         self.problems: list[str] = []
 
-    def sheet(self, key: str) -> tuple[Worksheet, HeaderMap] | None:
+    def sheet(self, key: str) -> tuple[Grid, HeaderMap] | None:
         aliases = _aliases(key)
         names = names_for(SHEETS[key][0])
         ws = next((self.workbook[n] for n in self.workbook.sheetnames if normalized(n) in names), None)
@@ -262,11 +263,11 @@ class _Reader:
             return None
         return ws, headers
 
-    def problem(self, ws: Worksheet, column: int, row: int, message: str) -> None:
+    def problem(self, ws: Grid, column: int, row: int, message: str) -> None:
         self.problems.append(f"{ws.title}!{get_column_letter(column)}{row}: {message}")
 
 
-def _number(reader: _Reader, ws: Worksheet, headers: HeaderMap, row: int, key: str
+def _number(reader: _Reader, ws: Grid, headers: HeaderMap, row: int, key: str
             ) -> Decimal | None:
     value = headers.value(ws, row, key)
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -280,7 +281,7 @@ def _number(reader: _Reader, ws: Worksheet, headers: HeaderMap, row: int, key: s
 
 
 def _coded_rows(reader: _Reader, key: str, known: Mapping[str, Any], unknown: str
-                ) -> Iterator[tuple[Worksheet, HeaderMap, int, str, Any]]:
+                ) -> Iterator[tuple[Grid, HeaderMap, int, str, Any]]:
     """(sheet, headers, row, code, checklist entry) for each row of a sheet whose code the
     checklist knows, once per code; rows without a code (section rows, blank lines) are
     skipped, unknown and repeated codes are problems at their cell."""

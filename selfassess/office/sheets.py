@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -36,24 +36,96 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
-# a filled form with 29 narratives of 50,000 characters unpacks to about 5 MB; more than this is
-# refused before openpyxl builds its cells (about 10 times the XML in memory)
-MAX_UNPACKED_BYTES = 16 * 1024 * 1024  # 680,000 cells in 19 MB peaked at 281 MB
+# sheets are read as a stream (openpyxl's read-only mode), but the shared strings are one list
+# in memory: a filled form with 29 narratives of 50,000 characters unpacks to about 5 MB; more
+# than this is refused before any XML is parsed
+MAX_UNPACKED_BYTES = 16 * 1024 * 1024
 MAX_ROWS = 5_000
 MAX_COLUMNS = 100
 HEADER_SEARCH_ROWS = 10
 
 
-def open_workbook(path: Path) -> Workbook:
-    """Load a workbook someone sent, refusing anything not plainly an .xlsx of sane size."""
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@dataclass(frozen=True)
+class GridCell:
+    value: Any
+    coordinate: str
+
+
+class Grid:
+    """One sheet of a received workbook as the values of its first rows: read as a stream and
+    stopped at the caps (``HEADER_SEARCH_ROWS + MAX_ROWS`` rows, ``MAX_COLUMNS`` columns), so
+    a sheet of millions of cells costs no more than one within them. A value in a row past the
+    cap is refused rather than silently left out."""
+
+    def __init__(self, title: str, rows: list[tuple[Any, ...]]) -> None:
+        self.title = title
+        self._rows = rows
+        self.max_row = len(rows)
+        self.max_column = max((len(row) for row in rows), default=0)
+
+    @classmethod
+    def read(cls, ws: Any, file_name: str) -> Grid:
+        limit = HEADER_SEARCH_ROWS + MAX_ROWS
+        rows: list[tuple[Any, ...]] = []
+        # the sheet's own <dimension> may be wrong (or a lie): openpyxl would stop reading at
+        # it, and Excel shows every row, so every row is read
+        ws.reset_dimensions()
+        for row in ws.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            if len(rows) == limit:
+                if not all(_blank(value) for value in row):
+                    raise InputRefused(f"{file_name}: " + _(
+                        "sheet “{sheet}” has more than {rows} rows; split it").format(
+                        sheet=ws.title, rows=MAX_ROWS))
+                continue  # formatted but empty rows below the data cost only the parsing
+            rows.append(tuple(row))
+        while rows and all(_blank(value) for value in rows[-1]):
+            rows.pop()
+        return cls(ws.title, rows)
+
+    def cell(self, row: int, column: int) -> GridCell:
+        line = self._rows[row - 1] if 0 < row <= len(self._rows) else ()
+        value = line[column - 1] if 0 < column <= len(line) else None
+        return GridCell(value, f"{get_column_letter(column)}{row}")
+
+    def iter_rows(self, min_row: int = 1, max_row: int | None = None, max_col: int | None = None,
+                  values_only: bool = True) -> Iterator[tuple[Any, ...]]:
+        last = len(self._rows) if max_row is None else min(max_row, len(self._rows))
+        for row in self._rows[min_row - 1:last]:
+            yield row[:max_col] if max_col is not None else row
+
+
+class ReceivedWorkbook:
+    """A workbook someone sent, its sheets read on first use (``Grid``)."""
+
+    def __init__(self, book: Any, file_name: str) -> None:
+        self._book = book
+        self._file_name = file_name
+        self._grids: dict[str, Grid] = {}
+        self.sheetnames: list[str] = list(book.sheetnames)
+
+    def __getitem__(self, name: str) -> Grid:
+        if name not in self._grids:
+            self._grids[name] = Grid.read(self._book[name], self._file_name)
+        return self._grids[name]
+
+
+def open_workbook(path: Path) -> ReceivedWorkbook:
+    """Open a workbook someone sent, refusing anything not plainly an .xlsx of sane size."""
     content = io.BytesIO(read_input(path, MAX_WORKBOOK_BYTES))
     try:
         with zipfile.ZipFile(content) as archive:
+            # zipfile stops at each member's declared size and then checks its CRC, so the sum
+            # of declared sizes bounds what is unpacked
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
                 raise InputRefused(f"{path.name}: " + _("the workbook unpacks to more than "
                                                          "{limit} MB").format(
                     limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
-        return load_workbook(content, data_only=True)
+        return ReceivedWorkbook(load_workbook(content, read_only=True, data_only=True),
+                                path.name)
     except InputRefused:
         raise
     except OSError as error:
@@ -98,17 +170,17 @@ class HeaderMap:
     columns: dict[str, int]
     last_row: int
 
-    def value(self, ws: Worksheet, row: int, key: str) -> Any:
+    def value(self, ws: Grid, row: int, key: str) -> Any:
         """The value in a row under a known header (None when the column is absent)."""
         column = self.columns.get(key)
         return None if column is None else ws.cell(row=row, column=column).value
 
-    def rows(self, ws: Worksheet) -> Iterator[int]:
+    def rows(self, ws: Grid) -> Iterator[int]:
         """The data rows below the header."""
         yield from range(self.header_row + 1, self.last_row + 1)
 
 
-def find_headers(ws: Worksheet, aliases: dict[str, set[str]]) -> HeaderMap:
+def find_headers(ws: Grid, aliases: dict[str, set[str]]) -> HeaderMap:
     """The row among the first ten whose cells name the most known columns."""
     wanted = {normalized(name): key for key, names in aliases.items() for name in names}
     best = HeaderMap(0, {}, 0)
