@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from pathlib import Path
 
+from selfassess.errors import InputRefused
 from selfassess.i18n import N_, _
 
 MAX_NAME = 100  # department, bureau, person, period
@@ -132,6 +134,55 @@ def safe_file_name(name: str, max_bytes: int | None = MAX_NAME_BYTES) -> str:
             stem = stem[:-1]
         name = stem.rstrip(" .") + ending
     return name
+
+
+MAX_PATH_CHARS = 259  # Windows' MAX_PATH (260 with the closing NUL) without long-path support
+
+
+def _windows_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2  # what Windows counts: UTF-16 code units
+
+
+# SQLite (unix) opens no database whose absolute path, with "-journal" added, passes 512 bytes
+MAX_DATABASE_PATH_BYTES = 504
+
+
+def database_path_problem(path: Path) -> str | None:
+    """Why SQLite could not open a file at ``path`` (None when it can): a path of more than
+    504 bytes, which a deep folder of Chinese names reaches at about 160 characters."""
+    if len(str(path.resolve()).encode("utf-8", "surrogateescape")) > MAX_DATABASE_PATH_BYTES:
+        return _("its folder path is too long to hold a selfassess file (more than {limit} "
+                 "bytes); move it to a shorter folder").format(limit=MAX_DATABASE_PATH_BYTES)
+    return None
+
+
+def fit_path(folder: Path, name: str, reserve: int = 0, max_bytes: int | None = None) -> Path:
+    """``folder / name`` with the name's stem shortened so the whole path, plus ``reserve``
+    characters (for a " (2)" added later, or the names inside a folder), stays within the 260
+    characters a Windows PC allows (what is written here is often copied to one), and within
+    ``max_bytes`` UTF-8 bytes when given. InputRefused when even a short name would not fit."""
+    absolute = str(folder.resolve())
+
+    def fits(candidate: str) -> bool:
+        whole = f"{absolute}/{candidate}"
+        return _windows_length(whole) + reserve <= MAX_PATH_CHARS and (
+            max_bytes is None or len(whole.encode("utf-8", "surrogateescape")) + reserve
+            <= max_bytes)
+
+    if fits(name):
+        return folder / name
+    stem, dot, suffix = name.rpartition(".")
+    if not (dot and len(suffix) <= 10):
+        stem, dot, suffix = name, "", ""
+    ending = dot + suffix
+    while stem and not fits(stem + ending):
+        stem = stem[:-1]
+    stem = stem.rstrip(" .")
+    if len(stem) < 8:
+        raise InputRefused(_("the folder {folder} is too deep: the names of the files written "
+                             "there would pass the 260 characters a Windows path may have; "
+                             "choose a shorter folder").format(folder=absolute))
+    return folder / (stem + ending)
 
 
 def file_name_problem(value: object) -> str | None:

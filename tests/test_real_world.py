@@ -557,3 +557,50 @@ def test_workbooks_are_read_as_a_stream_within_the_caps(tmp_path: Path, checklis
     code, _out, err = run(capsys, "checklist", "import-xlsx", str(tmp_path / "empty-template.xlsx"),
                           "-o", str(tmp_path / "c.yaml"))
     assert code == 0, err
+
+
+def test_written_names_fit_a_windows_path(tmp_path: Path, checklist: Checklist,
+                                          capsys: Capture) -> None:
+    """Evidence exported and blank files distributed into a deep folder keep every path within
+    the 260 characters a Windows PC allows (the folder is often copied to one); a folder too
+    deep for any name is refused in one line, with nothing written."""
+    from selfassess.store import EvidenceSource
+    from selfassess.validation import MAX_DATABASE_PATH_BYTES, MAX_PATH_CHARS
+
+    document = tmp_path / ("关于进一步加强意识形态工作的会议纪要" * 3 + ".pdf")
+    document.write_bytes(b"%PDF-1.4 minutes")
+    names = ["党委办公室（党委宣传部、统战部、机关党委）" * 2 + str(n) for n in range(2)]
+    source = tmp_path / "d.selfassess"
+    with AssessmentFile.create(source, checklist, department_name=names[0], period="2026") as af:
+        af.apply(ChangeSet(item_evidence={c: [EvidenceSource(document, document.name)]
+                                          for c in ("1.1", "1.2")}))
+    bureau = tmp_path / "b.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", names).close()
+    assert merge_files(bureau, [source], allow_drafts=True)[0].outcome == "draft"
+    deep = tmp_path.joinpath(*["意识形态工作责任制检查"] * ((150 - len(str(tmp_path))) // 11 + 1))
+    deep.mkdir(parents=True)
+    for argv in (("evidence", str(bureau), "-o", str(deep)),
+                 ("evidence", str(source), "-o", str(deep)),
+                 ("distribute", str(bureau), "--out", str(deep))):
+        code, _out, err = run(capsys, "--lang", "en", *argv)
+        assert code == 0, (argv, err)
+    written = [p for p in deep.rglob("*")]
+    assert len([p for p in written if p.suffix == ".pdf"]) == 4
+    assert len([p for p in written if p.suffix == ".selfassess"]) == 2
+    assert max(len(str(p.resolve())) for p in written) <= MAX_PATH_CHARS
+    assert max(len(str(p.resolve()).encode()) for p in written if p.suffix == ".selfassess") \
+        <= MAX_DATABASE_PATH_BYTES  # SQLite's own limit
+    deeper = deep.joinpath(*["意识形态工作"] * ((250 - len(str(deep))) // 7 + 1))
+    deeper.mkdir(parents=True)
+    for argv in (("evidence", str(source), "-o", str(deeper)),
+                 ("distribute", str(bureau), "--out", str(deeper))):
+        code, _out, err = run(capsys, "--lang", "en", *argv)
+        assert code == 1 and "too deep" in err and len(err.strip().splitlines()) == 1, err
+    assert not list(deeper.iterdir())
+    moved = deeper / "d.selfassess"  # SQLite cannot open it there: said so, not "damaged"
+    source.rename(moved)
+    for argv in (("summary", str(moved)), ("new", str(deeper / "n.selfassess"), "--department",
+                                           "办公室", "--period", "2026")):
+        code, _out, err = run(capsys, "--lang", "en", *argv)
+        assert code == 1 and "folder path is too long" in err, err
+        assert len(err.strip().splitlines()) == 1

@@ -19,8 +19,10 @@ from selfassess.store import AssessmentFile, roster_table
 from selfassess.store.editing import now_text
 from selfassess.store.roster_table import RosterEntry
 from selfassess.validation import (
+    MAX_DATABASE_PATH_BYTES,
     MAX_LIST_ENTRIES,
     MAX_NAME,
+    fit_path,
     safe_file_name,
     same_name,
     submission_name,
@@ -124,10 +126,10 @@ def distribute(af: AssessmentFile, folder: Path, actor: str = "") -> list[tuple[
     results = []
     made: set[str] = set()
     for entry in roster(af):
-        target = folder / submission_name(af.info.period, entry.name)
-        number = 2
+        target = fit_path(folder, submission_name(af.info.period, entry.name), len("(99)"),
+                          max_bytes=MAX_DATABASE_PATH_BYTES)
+        number, stem = 2, target.name.removesuffix(".selfassess")
         while target.name.casefold() in made:  # two names that make one file name
-            stem = submission_name(af.info.period, entry.name).removesuffix(".selfassess")
             target = folder / safe_file_name(f"{stem}({number}).selfassess")
             number += 1
         made.add(target.name.casefold())

@@ -44,6 +44,7 @@ from selfassess.store.database import (
     open_database,
     publish,
     set_journal_mode,
+    temporary_name,
 )
 from selfassess.store.editing import now_text, write_changes
 from selfassess.store.evidence import blob_matches, blob_sizes, iter_blob
@@ -53,7 +54,7 @@ from selfassess.store.records import AuditEntry, Department, DepartmentData, Fil
 from selfassess.store.sealing import content_digest
 from selfassess.store.trust import is_trusted, remember, trust_in_session
 from selfassess.store.verify import verify_contents
-from selfassess.validation import MAX_NAME, text_problem
+from selfassess.validation import MAX_NAME, database_path_problem, text_problem
 
 KINDS = ("department", "bureau")
 
@@ -156,6 +157,9 @@ class AssessmentFile:
                 name=path.name))
         if not path.parent.is_dir():
             raise InputRefused(_("the folder {folder} does not exist").format(folder=path.parent))
+        for candidate in (path, temporary_name(path)):
+            if problem := database_path_problem(candidate):
+                raise InputRefused(f"{path.name}: {problem}")
         db, temporary = create_database(path, kind)
         try:
             now = now_text()

@@ -34,6 +34,7 @@ from selfassess.store.schema import (
     expected_indexes,
     migrations,
 )
+from selfassess.validation import database_path_problem
 
 if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
@@ -77,6 +78,8 @@ def check_header(path: Path) -> None:
     try:
         if not path.is_file():
             raise _refuse(path, _("no such file") if not path.exists() else _("not a file"))
+        if problem := database_path_problem(path):
+            raise _refuse(path, problem)
         size = path.stat().st_size
         with path.open("rb") as stream:
             header = stream.read(HEADER_SIZE)
@@ -287,13 +290,19 @@ def open_database(path: Path, readonly: bool, with_wal: bool = False) -> Databas
 BUREAU_PAGE_SIZE = 65536  # merges write gigabytes of evidence: fewer, larger page writes
 
 
+def temporary_name(path: Path) -> Path:
+    """Where a new file is made before it is published: beside ``path``, under a short name
+    (a long name is near 255 bytes)."""
+    return path.with_name(f".{uuid.uuid4().hex}.tmp")
+
+
 def create_database(path: Path, kind: str = "department") -> tuple[Database, Path]:
     """Create a new, empty file beside ``path`` under a temporary name.
 
     The caller fills it, closes it and calls ``publish`` so that ``path`` appears complete or
     not at all.
     """
-    temporary = path.with_name(f".{uuid.uuid4().hex}.tmp")  # short: a long name is near 255 bytes
+    temporary = temporary_name(path)
     conn = sqlite3.connect(str(temporary))
     db = Database(conn, execute_plugins=False, recursive_triggers=False)
     if kind == "bureau":

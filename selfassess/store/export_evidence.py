@@ -18,7 +18,7 @@ from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
 from selfassess.store.database import connection, publish
 from selfassess.store.evidence import iter_blob
-from selfassess.validation import safe_file_name
+from selfassess.validation import fit_path, safe_file_name
 
 if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
@@ -38,8 +38,8 @@ def is_executable(name: str) -> bool:
 
 
 def _free_name(folder: Path, name: str) -> Path:
-    target = folder / name
-    stem, suffix = Path(name).stem, Path(name).suffix
+    target = fit_path(folder, name, reserve=len(" (99)"))
+    stem, suffix = target.stem, target.suffix
     number = 1
     while target.exists():
         number += 1
@@ -77,7 +77,9 @@ def export_evidence(af: AssessmentFile, folder: Path, department_id: str | None 
     departments = [d for d in af.departments() if department_id in (None, d.id)]
     for department in departments:
         data = af.data(department.id)
-        place = root / safe_file_name(department.name) if af.info.kind == "bureau" else root
+        # a department's folder leaves room for the names of the documents inside it
+        place = fit_path(root, safe_file_name(department.name), reserve=60) \
+            if af.info.kind == "bureau" else root
         if data.evidence:
             place.mkdir(exist_ok=True)
         for ref in data.evidence:
