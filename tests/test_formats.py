@@ -81,10 +81,12 @@ def test_format1_department_merges_into_a_new_bureau_unchanged(received: Path, t
     digest = sha256_of(source)
     bureau = tmp_path / "bureau.selfassess"
     create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
-    assert merge_files(bureau, [source])[0].outcome == "added"
-    assert sha256_of(source) == digest and user_version(source) == 1
+    draft = unpack("draft-department.selfassess", received, "2026_建设与管理处.selfassess")
+    outcomes = merge_files(bureau, [source, draft], allow_drafts=True)
+    assert [o.outcome for o in outcomes] == ["added", "draft"]
+    assert sha256_of(source) == digest and user_version(source) == user_version(draft) == 1
     with AssessmentFile.open(bureau) as af:  # the full check holds on the merged old seal
-        (merged,) = af.departments()
+        merged = next(d for d in af.departments() if d.name == "办公室")
         assert merged.sealed and af.seals(merged.id)[-1].audit_digest is None
 
 
