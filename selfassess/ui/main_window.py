@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -20,6 +27,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
 from selfassess.store.openers import ReadOnlyHere
+from selfassess.ui.dialogs import help as help_dialogs
 from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
 from selfassess.ui.office_actions import OfficeActions
 from selfassess.ui.session import Session
@@ -41,6 +49,7 @@ class MainWindow(QMainWindow):
         self.bureau: BureauWorkspace | None = None
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
+        self.undo_group = QUndoGroup(self)  # the open department's structural edits
         self.stack = QStackedWidget()
         self.start = StartScreen(settings.recent_files())
         self.stack.addWidget(self.start)
@@ -88,9 +97,25 @@ class MainWindow(QMainWindow):
         for action in (self.next_action, self.previous_action, self.find_action,
                        self.summary_action):
             go_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        for earlier in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)):
+            if earlier is not None:  # menus rebuilt in another language
+                earlier.deleteLater()
+        self.undo_action = self.undo_group.createUndoAction(self, _("Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, _("Redo"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
         settings_menu = self.menuBar().addMenu(_("&Settings"))
         self.settings_action = QAction(_("Language and font size…"), self)
         settings_menu.addAction(self.settings_action)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.shortcuts_action = QAction(_("Keyboard shortcuts"), self)
+        self.folders_action = QAction(_("Where files and backups are kept"), self)
+        self.about_action = QAction(_("About selfassess"), self)
+        for action in (self.shortcuts_action, self.folders_action, self.about_action):
+            help_menu.addAction(action)
         self._update_actions()
 
     def _connect_signals(self) -> None:
@@ -107,6 +132,11 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._on_find)
         self.summary_action.triggered.connect(lambda: self.go_to("page:summary"))
         self.settings_action.triggered.connect(self.edit_settings)
+        self.shortcuts_action.triggered.connect(lambda: help_dialogs.show_shortcuts(self))
+        self.folders_action.triggered.connect(lambda: help_dialogs.show_folders(
+            self, self.session.path if self.session else
+            self.bureau.af.path if self.bureau else None))
+        self.about_action.triggered.connect(lambda: help_dialogs.show_about(self))
         # start screen
         self.start.new_requested.connect(self.new_assessment)
         self.start.open_requested.connect(self.choose_file)
@@ -200,6 +230,8 @@ class MainWindow(QMainWindow):
 
     def _show_department(self, session: Session) -> None:
         self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
         session.saved.connect(self._on_saved)
         session.refused.connect(self._on_refused)
         session.state_changed.connect(self._on_state_changed)
@@ -233,6 +265,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
             return
         self.workspace.flush()
+        self.undo_group.removeStack(self.session.undo_stack)
         self.settings.set_position(self.session.path, self.workspace.current)
         self.settings.sync()
         self.stack.removeWidget(self.workspace)

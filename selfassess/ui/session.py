@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
 from selfassess.bureau.review import Review, apply_reviews
 from selfassess.completeness import Problem, completeness_problems
@@ -23,6 +24,7 @@ from selfassess.scoring import Result, score
 from selfassess.standing import final_input, self_input
 from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_actor
 from selfassess.store.records import DepartmentData
+from selfassess.ui.undo import ChangeCommand, KeptDocuments
 from selfassess.validation import submission_name
 
 RETRY_MS = 5000  # how often changes a full disk refused are tried again
@@ -36,6 +38,7 @@ class Session(QObject):
     changed = Signal(object)  # set of node ids ("item:1.1", "bonus", …) whose content changed
     refused = Signal(list)  # the core's problems, one line each
     state_changed = Signal()  # sealed or reopened
+    restored = Signal(object)  # undo/redo stored an edit made elsewhere: nodes to show anew
 
     def __init__(self, af: AssessmentFile, parent: QObject | None = None,
                  department_id: str | None = None) -> None:
@@ -57,6 +60,9 @@ class Session(QObject):
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_again)
+        # structural edits (undo.py); emptied when the file is sealed or reopened
+        self.undo_stack = QUndoStack(self)
+        self.kept = KeptDocuments()
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> Session:
@@ -180,6 +186,17 @@ class Session(QObject):
             return True
         return self._store(lambda: self.af.apply(changes, actor=self.actor), touched)
 
+    def undoable(self, text: str, forward: ChangeSet, backward: ChangeSet, touched: set[str],
+                 merge_key: str = "") -> bool:
+        """Store a structural edit (``forward``) so that 编辑 → 撤销 can store ``backward``;
+        False (and ``refused``) when the core refuses it."""
+        if forward.is_empty():
+            return True
+        command = ChangeCommand(self, text, lambda: forward, lambda: backward, touched,
+                                merge_key=merge_key)
+        self.undo_stack.push(command)
+        return bool(command.stored)
+
     def import_changes(self, changes: ChangeSet) -> bool:
         """Store a whole imported form (Excel); every view reloads."""
         return self._store(lambda: self.af.apply(changes, actor=self.actor), None)
@@ -196,6 +213,7 @@ class Session(QObject):
         except SelfassessError as error:
             self.refused.emit(error.problems)
             return None
+        self.undo_stack.clear()  # what is sealed is not undone
         self.reload(None)
         self.state_changed.emit()
         return record
@@ -207,6 +225,7 @@ class Session(QObject):
         except SelfassessError as error:
             self.refused.emit(error.problems)
             return
+        self.undo_stack.clear()
         self.reload(None)
         self.state_changed.emit()
 
@@ -224,6 +243,8 @@ class Session(QObject):
         if self._waiting:
             self._try_again()
             self._retry.stop()
+        self.undo_stack.clear()
+        self.kept.clear()
         self.af.close()
 
     def dispose(self) -> None:
@@ -232,7 +253,7 @@ class Session(QObject):
         nothing that was connected keeps it, its data or its file alive."""
         if not self.review_mode:
             self.close()
-        for signal in (self.saved, self.changed, self.refused, self.state_changed):
+        for signal in (self.saved, self.changed, self.refused, self.state_changed, self.restored):
             # disconnecting a signal with no receivers warns (an error under -W error)
             with warnings.catch_warnings(), suppress(RuntimeError, TypeError, SystemError):
                 warnings.simplefilter("ignore")

@@ -129,6 +129,7 @@ class Workspace(QWidget):
         self.summary_page.go_to.connect(self.go_to)
         # model updates
         self.session.changed.connect(self._on_session_changed)
+        self.session.restored.connect(self._on_restored)
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -200,6 +201,15 @@ class Workspace(QWidget):
         """Store pending typing on every page."""
         for page in self.page_of.values():
             page.flush()  # type: ignore[attr-defined]
+
+    def _on_restored(self, touched: object) -> None:
+        """An undo or redo stored an edit: show where it happened, read again from the file
+        (the page shown stays when it is one of those places)."""
+        places = touched if isinstance(touched, set) else set()
+        if self.current in places:
+            self.go_to(self.current)
+        elif shown := next((node for node in self.order if node in places), None):
+            self.go_to(shown)
 
     def _on_session_changed(self, _touched: object) -> None:
         self._update_progress()

@@ -126,7 +126,15 @@ class BonusPage(QScrollArea):
         self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
 
     def _on_points_changed(self, code: str) -> None:
-        self._save(code, {"points": self.points[code].decimal_value()})
+        if self.session.read_only:
+            return
+        claim = self.session.data.bonus.get(code)
+        stored = self.session.undoable(
+            _("Bonus {code} points").format(code=code),
+            ChangeSet(bonus={code: {"points": self.points[code].decimal_value()}}),
+            ChangeSet(bonus={code: {"points": claim.points if claim else None}}),
+            {"page:bonus"}, merge_key=f"bonus:{code}")
+        self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
 
     def _on_typing_paused(self, pending: dict[str, Any]) -> None:
         for code, text in pending.items():
@@ -219,7 +227,15 @@ class VetoPage(QScrollArea):
         self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
 
     def _on_declared(self, code: str, choice: int) -> None:
-        self._save(code, {"triggered": choice == 1})
+        if self.session.read_only:
+            return
+        declaration = self.session.data.veto.get(code)
+        stored = self.session.undoable(
+            _("Veto {code} declared").format(code=code),
+            ChangeSet(veto={code: {"triggered": choice == 1}}),
+            ChangeSet(veto={code: {"triggered": declaration.triggered if declaration else None}}),
+            {"page:veto"})
+        self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
 
     def _on_typing_paused(self, pending: dict[str, Any]) -> None:
         for code, text in pending.items():

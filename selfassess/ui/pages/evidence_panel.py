@@ -30,6 +30,7 @@ from selfassess.store.export_evidence import is_executable, write_document
 from selfassess.ui.models import EvidenceModel
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
+from selfassess.ui.undo import evidence_added, remove_evidence
 from selfassess.validation import safe_file_name
 
 
@@ -111,6 +112,8 @@ class EvidencePanel(QWidget):
         files = [f for f in files if f.is_file()]
         if not files or self._task is not None or self.session.read_only:
             return
+        # what was there before, so the documents this attaching adds can be undone
+        self._before = {ref.id for ref in self.session.data.evidence}
         self._task = Task(self, lambda **kw: attach_files(
             self.session.path, self.kind, self.code, files, self.session.actor, **kw),
             _("Attaching evidence…"))
@@ -134,7 +137,12 @@ class EvidencePanel(QWidget):
 
     def _on_attached(self, count: Any) -> None:
         self._finish_task()
-        self.session.written_elsewhere({f"item:{self.code}", "page:bonus"})
+        touched = {f"item:{self.code}", "page:bonus"}
+        self.session.written_elsewhere(touched)
+        added = [ref for ref in self.session.data.evidence_for(self.kind, self.code)
+                 if ref.id not in self._before]
+        if added:
+            self.session.undo_stack.push(evidence_added(self.session, added, touched))
         self.attached.emit(int(count))
 
     def _on_attach_failed(self, error: Any) -> None:
@@ -194,5 +202,5 @@ class EvidencePanel(QWidget):
             self, _("Remove evidence"), _("Remove “{name}” from this file?").format(
                 name=ref.file_name))
         if answer == QMessageBox.StandardButton.Yes:
-            self.session.apply(ChangeSet(remove_evidence=[ref.id]),
-                               {f"item:{self.code}", "page:bonus"})
+            self.session.undo_stack.push(remove_evidence(self.session, ref,
+                                                         {f"item:{self.code}", "page:bonus"}))

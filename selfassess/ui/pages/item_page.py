@@ -224,11 +224,28 @@ class ItemPage(QScrollArea):
         self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
         return stored
 
+    def _save_na(self, fields: dict[str, Any]) -> None:
+        """不适用 switched: undoable (编辑 → 撤销)."""
+        if self.item is None or self.session.read_only:
+            return
+        code = self.item.code
+        answer = self.session.data.answers.get(code)
+        before = {"not_applicable": bool(answer and answer.not_applicable),
+                  "na_reason": answer.na_reason if answer else ""}
+        stored = self.session.undoable(
+            _("Not applicable {code}").format(code=code), ChangeSet(answers={code: fields}),
+            ChangeSet(answers={code: before}), {f"item:{code}"})
+        self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
+
     def _on_typing_paused(self, pending: dict[str, Any]) -> None:
         fields = dict(pending)
         if "na_reason" in fields and self.na_check.isChecked():
             if not fields["na_reason"].strip() and not self._stored_not_applicable():
                 return  # nothing valid to store yet: the reason is still empty
+            if not self._stored_not_applicable():  # the reason completes the switch
+                fields["not_applicable"] = True
+                self._save_na(fields)
+                return
             fields["not_applicable"] = True
         self._save(fields)
 
@@ -259,11 +276,11 @@ class ItemPage(QScrollArea):
             reason = self.na_reason.text()
             if reason.strip():
                 self._typing.discard()
-                self._save({"not_applicable": True, "na_reason": reason})
+                self._save_na({"not_applicable": True, "na_reason": reason})
             else:
                 self.error_label.setText(_("Write why the item does not apply; it is saved then."))
                 self.na_reason.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self._stored_not_applicable():
-            self._save({"not_applicable": False})
+            self._save_na({"not_applicable": False})
         else:
             self.error_label.clear()

@@ -263,13 +263,16 @@ class ListPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._typing.discard()
+        data = self.session.data
         if self.kind == "shortcomings":
-            change = without_shortcoming(self.session.data, self.row)
+            change = without_shortcoming(data, self.row)
         else:
             entries = self.entries()
             del entries[self.row]
             change = ChangeSet(measures=entries)
-        self.session.apply(change, {f"page:{self.kind}", "page:measures"})
+        before = ChangeSet(shortcomings=list(data.shortcomings), measures=list(data.measures))
+        self.session.undoable(_("Remove “{text}”").format(text=entry.text[:30]), change, before,
+                              {f"page:{self.kind}", "page:measures"})
         self.row = None
         self.load()
 
