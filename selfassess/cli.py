@@ -538,13 +538,16 @@ def build_parser() -> argparse.ArgumentParser:
     place = sub
     place.add_argument("--item", metavar="CODE", help=_("show this item (with --screenshot)"))
     place.add_argument("--page", choices=("start", "new", "settings", "bonus", "veto",
-                                          "shortcomings", "measures", "summary", "departments",
-                                          "statistics", "log", "search"),
-                       help=_("show this page (with --screenshot)"))
+                                          "shortcomings", "measures", "summary", "review",
+                                          "departments", "statistics", "log", "search"),
+                       help=_("show this page (with --screenshot); in a bureau file, review "
+                              "and summary show the department chosen with --department"))
     sub.add_argument("--department", metavar="NAME",
                      help=_("in a bureau file, open this department for review"))
     sub.add_argument("--size", default="1280x860", metavar="WxH",
                      help=_("window size for --screenshot"))
+    sub.add_argument("--scale", type=int, choices=(100, 125, 150), metavar="100|125|150",
+                     help=_("font size in percent for this run only (the setting is kept)"))
     return parser
 
 

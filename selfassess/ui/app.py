@@ -1,8 +1,12 @@
 """Starting the Qt application: language, fonts, the main window, screenshot mode.
 
 ``selfassess`` (no arguments) and ``selfassess gui [FILE]`` come here.
-``selfassess gui FILE --screenshot OUT.png [--item CODE | --page NAME]`` renders the window
-(offscreen is fine), saves the PNG and exits: the way to look at every screen.
+``selfassess gui FILE --screenshot OUT.png [--item CODE | --page NAME] [--department NAME]
+[--size WxH] [--scale 100|125|150]`` renders the window (offscreen is fine), saves the PNG and
+exits: the way to look at every screen. In a bureau file, ``--department NAME`` opens that
+department for review (at ``--item CODE``, or ``--page review`` for its first item, or
+``--page summary`` for its review summary); ``--page departments|statistics|log|search`` shows a
+tab of the overview. ``--scale`` sets the font size for this run only (the setting is kept).
 """
 
 from __future__ import annotations
@@ -18,12 +22,17 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from selfassess.i18n import _
 from selfassess.notice import FIRST_RUN_TEXT, FIRST_RUN_TITLE
 from selfassess.store import AssessmentFile
-from selfassess.ui.appearance import application, apply_settings
+from selfassess.ui.appearance import application, apply_font, apply_settings
 from selfassess.ui.main_window import MainWindow
 from selfassess.ui.settings import Settings
+from selfassess.validation import same_name
 
 SCREENSHOT_PAGES = ("start", "new", "settings", "bonus", "veto", "shortcomings", "measures",
-                    "summary", "departments", "statistics", "log", "search")
+                    "summary", "review", "departments", "statistics", "log", "search")
+BUREAU_TABS = {"departments": 0, "statistics": 1, "log": 2, "search": 3}
+DEPARTMENT_PAGES = ("bonus", "veto", "shortcomings", "measures", "summary")  # of one department
+DEFAULT_SIZE = "1280x860"
+EXIT_REFUSED, EXIT_USAGE = 1, 2  # as the command line's
 
 
 def _screenshot_target(window: MainWindow, page: str | None) -> QWidget:
@@ -62,18 +71,42 @@ def take_screenshot(window: MainWindow, target: Path, page: str | None) -> int:
 
 
 def _show_bureau_place(window: MainWindow, department: str | None, item: str | None,
-                       page: str | None) -> None:
-    """In a bureau file: a tab of the overview, or one department under review."""
+                       page: str | None) -> tuple[int, str]:
+    """In a bureau file: a tab of the overview, or one department under review (at an item,
+    its first item for ``review``, or one of its pages). Returns (exit code, problem) when the
+    place cannot be shown, else (0, "")."""
     bureau = window.bureau
     assert bureau is not None
-    tabs = {"departments": 0, "statistics": 1, "log": 2, "search": 3}
-    if page in tabs:
-        bureau.tabs.setCurrentIndex(tabs[page])
-    if department:
-        found = next((d.id for d in bureau.standing.departments if d.name == department), None)
-        if found:
-            place = f"item:{item}" if item else f"page:{page}" if page and page not in tabs else ""
-            bureau.open_department(found, place)
+    if page in BUREAU_TABS:
+        bureau.tabs.setCurrentIndex(BUREAU_TABS[page])
+    if not department:
+        if item or page == "review" or page in DEPARTMENT_PAGES:
+            return EXIT_USAGE, _("in a bureau file, --department NAME chooses the department "
+                                 "to show")
+        return 0, ""
+    wanted = same_name(department)
+    found = next((d.id for d in bureau.standing.departments if same_name(d.name) == wanted), None)
+    if found is None:
+        names = "、".join(d.name for d in bureau.standing.departments) or "-"
+        return EXIT_REFUSED, _("no department named “{name}” was merged into this file "
+                               "(merged: {names})").format(name=department, names=names)
+    if item:
+        place = f"item:{item}"
+    elif page in DEPARTMENT_PAGES:
+        place = f"page:{page}"
+    else:
+        place = ""  # the review of its first item
+    bureau.open_department(found, place)
+    return 0, ""
+
+
+def _window_size(text: str) -> tuple[int, int] | None:
+    """``1366x768`` → (1366, 768); None when it is not a size."""
+    width, _x, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        return None
+    size = int(width), int(height)
+    return size if 200 <= size[0] <= 10000 and 200 <= size[1] <= 10000 else None
 
 
 def _has_display() -> bool:
@@ -86,6 +119,10 @@ def run_gui(args: argparse.Namespace) -> int:
     """Open the app (optionally on a file); with ``--screenshot``, render and exit."""
     file = Path(args.file) if getattr(args, "file", None) else None
     screenshot = getattr(args, "screenshot", None)
+    size = _window_size(str(getattr(args, "size", None) or DEFAULT_SIZE))
+    if size is None:
+        print(_("--size must be WIDTHxHEIGHT in pixels, e.g. 1366x768"), file=sys.stderr)
+        return EXIT_USAGE
     if not _has_display():
         if not screenshot:
             print(_("no graphical display is available; use the command line (selfassess --help)"),
@@ -97,20 +134,31 @@ def run_gui(args: argparse.Namespace) -> int:
     app = application()
     settings = Settings()
     apply_settings(settings, getattr(args, "lang", None))
+    scale = getattr(args, "scale", None)
+    if scale:  # this run only: the setting stays as it is
+        apply_font(app, int(scale))
     window = MainWindow(settings)
     if screenshot:
-        width, _x, height = str(getattr(args, "size", "") or "1280x860").partition("x")
-        window.resize(int(width), int(height))
+        window.resize(*size)
     if file is not None:
         window.open_file(file)
     item, page = getattr(args, "item", None), getattr(args, "page", None)
     department = getattr(args, "department", None)
+    code, problem = 0, ""
     if window.bureau is not None:
-        _show_bureau_place(window, department, item, page)
+        code, problem = _show_bureau_place(window, department, item, page)
+    elif page == "review":
+        code, problem = EXIT_USAGE, _("--page review shows a department of a bureau file (with "
+                                      "--department NAME)")
     elif item:
         window.go_to(f"item:{item}")
     elif page and page not in ("start", "new", "settings"):
         window.go_to(f"page:{page}")
+    if problem:
+        print(problem, file=sys.stderr)
+        if screenshot:
+            window.close_file()
+            return code
     window.show()
     if screenshot:
         return take_screenshot(window, Path(screenshot), page)
