@@ -86,7 +86,7 @@ def test_sealed_file_is_read_only_and_reopening_asks(qtbot: QtBot, window: MainW
     assert "sealed (revision 1" in workspace.banner.text()
     window.go_to("item:1.1")
     page = workspace.item_page
-    assert page.narrative.isReadOnly() and not page.score.isEnabled()
+    assert page.narrative.isReadOnly() and page.score.isReadOnly()
     assert not page.evidence.add_button.isEnabled()
     type_text(page.narrative, "试图修改")
     page.flush()

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -44,9 +45,13 @@ from selfassess.ui.widgets import (
     wrap_label,
 )
 
+READ_ONLY_STYLE = "background: #f2f2f2; color: #000;"
 
-class ItemPage(QScrollArea):
-    """The page of the current item."""
+
+class ItemPage(QWidget):
+    """The page of the current item: what the department says, scrolling; in review mode the
+    review group's 考核得分 stands beside it, always in view while the narrative and the
+    evidence are read."""
 
     saved_elsewhere = Signal()
 
@@ -54,7 +59,9 @@ class ItemPage(QScrollArea):
         super().__init__(parent)
         self.session = session
         self.item: Item | None = None
-        self.setWidgetResizable(True)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setObjectName("item_page")
         self._typing = Debouncer(self)
         self._typing.fired.connect(self._on_typing_paused)
@@ -120,12 +127,11 @@ class ItemPage(QScrollArea):
             _("Required when the score is below the maximum"))
         scoring_layout.addWidget(self.deduction_reason)
         layout.addWidget(scoring)
-        self.review = ReviewPanel(session, "item")
-        layout.addWidget(self.review)
 
         layout.addWidget(QLabel(_("What the department did (自查情况)")))
-        self.narrative = text_editor("narrative", 8, lambda text: self._typing.set("narrative", text),
+        self.narrative = text_editor("narrative", 5, lambda text: self._typing.set("narrative", text),
                                      _("Meetings, documents, numbers, dates…"))
+        self.narrative.textChanged.connect(self._fit_narrative)
         layout.addWidget(self.narrative)
         evidence_box = QGroupBox(_("Evidence (佐证材料)"))
         evidence_layout = QVBoxLayout(evidence_box)
@@ -133,7 +139,24 @@ class ItemPage(QScrollArea):
         evidence_layout.addWidget(self.evidence)
         layout.addWidget(evidence_box)
         layout.addStretch(1)
-        self.setWidget(body)
+        self.scroll.setWidget(body)
+        self.review = ReviewPanel(session, "item", stacked=True)
+        self.review.setFixedWidth(self.fontMetrics().horizontalAdvance("字") * 22)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.review, 0, Qt.AlignmentFlag.AlignTop)
+
+    def ensureWidgetVisible(self, widget: QWidget) -> None:  # as a scroll area offers
+        """Bring a field of the page into view (a search hit's narrative or reason)."""
+        self.scroll.ensureWidgetVisible(widget)
+
+    def _fit_narrative(self) -> None:
+        """The narrative box grows with its text up to 16 lines (then scrolls inside), so a
+        short text leaves the evidence in view and a long one is read without a tiny box."""
+        lines = int(self.narrative.document().documentLayout().documentSize().height())
+        spacing = self.narrative.fontMetrics().lineSpacing()
+        self.narrative.setFixedHeight(spacing * min(max(lines, 5), 16) + 14)
 
     # --- showing an item ---------------------------------------------------------------------
 
@@ -173,7 +196,8 @@ class ItemPage(QScrollArea):
                              bool(answer and answer.review_flag),
                              answer.previous_review if answer else "", item.max_points, item.step)
         self.evidence.set_target(code)
-        self.verticalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._fit_narrative()
         self._update_enabled()
         self._chain_tab_order()
 
@@ -197,12 +221,20 @@ class ItemPage(QScrollArea):
         not_applicable = self.na_check.isChecked()
         self.aid.setEnabled(not not_applicable)  # readable even when nothing may change
         self.aid.set_read_only(not editable)
-        self.score.setEnabled(editable and not not_applicable)
+        # read-only, not disabled: a reviewer reads the department's score in black, and a
+        # field that cannot be typed in is shaded so it does not look open for typing
+        self.score.setEnabled(not not_applicable)
+        self.score.setReadOnly(not editable)
+        self.score.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows if editable
+                                    else QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.na_check.setEnabled(editable)
         self.na_reason.setReadOnly(not editable)
         self.na_reason.setEnabled(not_applicable)
         self.deduction_reason.setReadOnly(not editable)
         self.narrative.setReadOnly(not editable)
+        shade = "" if editable else READ_ONLY_STYLE
+        for field in (self.score, self.na_reason, self.deduction_reason, self.narrative):
+            field.setStyleSheet(shade)
         self.evidence.set_editable(editable)
 
     def refresh_state(self) -> None:

@@ -41,7 +41,7 @@ class ReviewPanel(QGroupBox):
     """Review of one place; ``kind`` is item, bonus or veto."""
 
     def __init__(self, session: Session, kind: str, object_prefix: str = "review",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, stacked: bool = False) -> None:
         super().__init__(_("Review (复核, by the review group)"), parent)
         self.session = session
         self.kind = kind
@@ -71,12 +71,19 @@ class ReviewPanel(QGroupBox):
         self.reason.setObjectName(f"{object_prefix}_reason")
         self.reason.setPlaceholderText(_("Reason (扣分原因 / 复核意见)"))
         self.reason.textEdited.connect(lambda text: self._typing.set("reason", text))
-        row.addWidget(self.reason, 1)
         self.error_label = ErrorLabel(f"{object_prefix}_error")
         layout = QVBoxLayout(self)
         layout.addWidget(self.flag_label)
         layout.addLayout(row)
+        if stacked:  # a narrow column beside the page: the reason gets a row of its own
+            row.addStretch(1)
+            layout.addWidget(QLabel(_("Reason (扣分原因 / 复核意见)")))
+            layout.addWidget(self.reason)
+        else:
+            row.addWidget(self.reason, 1)
         layout.addWidget(self.error_label)
+        self.flag_label.setWordWrap(True)
+        self.error_label.setWordWrap(True)
         self.setVisible(session.review_mode)
 
     def _verdict(self) -> Any:

@@ -85,6 +85,8 @@ class ScoringAid(QWidget):
         grid = QGridLayout(self._rules)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(0, 1)
+        # on a wide screen the inputs stay beside their labels, not a window's width away
+        self._rules.setMaximumWidth(self.fontMetrics().horizontalAdvance("字") * 40)
         row = 0
         for count in item.counts:
             spin = QSpinBox()
