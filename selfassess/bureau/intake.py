@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from selfassess.errors import SelfassessError
-from selfassess.i18n import _
+from selfassess.i18n import N_, _
 from selfassess.store import AssessmentFile, DatabaseError, SealRecord
 from selfassess.store.records import DepartmentData
 from selfassess.store.schema import EXPECTED_TABLES
@@ -26,6 +26,10 @@ from selfassess.store.verify import seal_problem, structure_problem
 
 PREFETCH_LIMIT = 40 * 1024 * 1024  # evidence bytes held in memory per file (3 files at most)
 READERS = 2  # reader threads: reading and hashing (not writing) is the slower side of a merge
+# the refusal of a draft as the command line words it (the merge log stores it translated; the
+# app recognises it, in any language, to word it for its own check box)
+DRAFT_REFUSAL = N_("not sealed (a draft); seal it first, or allow drafts in the merge "
+                   "(--allow-drafts)")
 
 
 class Refusal(Exception):
@@ -88,8 +92,7 @@ def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[Depart
     dept = data.department
     if not dept.sealed:
         if not expected.allow_drafts:
-            raise Refusal("refused", _("not sealed (a draft); seal it first, or allow drafts in "
-                                       "the merge (--allow-drafts)"))
+            raise Refusal("refused", _(DRAFT_REFUSAL))
         return data, None
     if problem := seal_problem(incoming, data):
         raise Refusal("refused", problem)

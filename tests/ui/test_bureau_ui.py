@@ -109,7 +109,7 @@ def test_import_review_and_totals(qtbot: QtBot, window: MainWindow, bureau_file:
     workspace.go_to("item:1.2")
     page = workspace.item_page
     assert page.review.isVisible() and page.narrative.isReadOnly()
-    assert not page.score.isEnabled()
+    assert not page.score.isEnabled() or page.score.isReadOnly()
     # the department's aid is readable (not disabled grey) but cannot be changed
     from PySide6.QtWidgets import QSpinBox
 
@@ -155,6 +155,8 @@ def test_drafts_when_allowed_and_files_dropped_on_the_window(
                                                   Qt.KeyboardModifier.NoModifier))
     assert results == [[("draft", "2026_财务处.selfassess")]]
     assert file_summary(bureau.af, bureau.standing)["drafts"] == ["财务处"]
+    assert bureau.roster_label.text() == (  # the statistics tab counts it, from the read model
+        "Expected 3, merged 1, not received 2, refused 0. Drafts among them: 1.")
     assert window.session is None  # the dropped file was merged, not opened
 
 
@@ -303,3 +305,134 @@ def test_a_rename_shows_in_the_departments_table(window: MainWindow, tmp_path: P
     table = bureau.departments
     rows = {table.index(r, 1).data(): table.index(r, 8).data() for r in range(table.rowCount())}
     assert "renamed from 宣传处" in rows["宣传教育处"]
+
+
+def test_a_refused_draft_points_to_the_check_box_not_the_command_line(
+        window: MainWindow, bureau_file: Path, received: Path, tmp_path: Path,
+        qtmodeltester: ModelTester) -> None:
+    """The merge log keeps the refusal in the language of the merge (here Chinese, with the
+    command line's --allow-drafts); the app, in English, words it for its check box."""
+    from selfassess import i18n
+    from selfassess.ui.bureau.models import shown_reason
+
+    i18n.setup("zh_CN")
+    try:
+        outcomes = merge_files(bureau_file, [received / "2026_财务处.selfassess"])
+    finally:
+        i18n.setup("en")
+    assert [o.outcome for o in outcomes] == ["refused"]
+    stored = outcomes[0].reason
+    assert stored == "未封存（草稿）；请先封存，或在汇总时允许草稿（--allow-drafts）"  # the CLI's
+    bureau = open_bureau(window, bureau_file)
+    wanted = ("not sealed (a draft); seal it first, or tick “also merge drafts” and import it "
+              "again")
+    assert f"“{bureau.allow_drafts.text()}”" in wanted  # the check box the secretary sees
+    table = bureau.departments
+    qtmodeltester.check(table)
+    rows = {table.index(r, 1).data(): [table.index(r, c).data() for c in range(table.columnCount())]
+            for r in range(table.rowCount())}
+    assert rows["财务处"][2] == "refused" and rows["财务处"][8] == wanted
+    log = bureau.log
+    assert [log.index(0, c).data() for c in (2, 3, 4)] == [
+        "refused", "2026_财务处.selfassess", wanted]
+    shown = [model.index(r, c).data() for model in (table, log)
+             for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert not any("--allow-drafts" in (text or "") for text in shown)
+    # the data is untouched: the log and the read model still hold the merge's own words
+    with AssessmentFile.open(bureau_file, readonly=True) as af:
+        summary = file_summary(af)
+    line = next(entry for entry in summary["roster"] if entry["name"] == "财务处")
+    assert line["last_outcome"] == "refused" and "--allow-drafts" in line["last_reason"]
+    assert next(r for r in bureau.standing.roster if r.name == "财务处").reason == stored
+    # in Chinese, the same stored reason names the check box as the app labels it
+    i18n.setup("zh_CN")
+    try:
+        assert shown_reason("refused", stored) == "未封存（草稿）；请先封存，或勾选“同时汇总草稿”后重新导入"
+        assert i18n._("also merge drafts") == "同时汇总草稿"
+    finally:
+        i18n.setup("en")
+    # an English stored reason is recognised too; other reasons and outcomes are shown as stored
+    english = merge_files(bureau_file, [received / "2026_财务处.selfassess"])[0].reason
+    assert "(--allow-drafts)" in english and shown_reason("refused", english) == wanted
+    assert shown_reason("conflict", english) == english
+    assert shown_reason("refused", "period 2025 differs") == "period 2025 differs"
+
+
+def test_missing_departments_read_as_rows_to_chase_not_disabled_ones(
+        window: MainWindow, bureau_file: Path, received: Path) -> None:
+    from PySide6.QtGui import QColor
+
+    from selfassess.ui.bureau.models import MISSING_COLOR
+
+    merge_files(bureau_file, [received / "2026_办公室.selfassess",
+                              received / "2026_财务处.selfassess"])
+    bureau = open_bureau(window, bureau_file)
+    assert bureau.standing.missing == ["宣传处", "财务处"]
+    assert [r.outcome for r in bureau.standing.roster] == [None, None, "refused"]
+    table = bureau.departments
+    rows = {table.index(r, 1).data(): r for r in range(table.rowCount())}
+    foreground = Qt.ItemDataRole.ForegroundRole
+    missing, refused = rows["宣传处"], rows["财务处"]
+    assert table.index(missing, 2).data() == "not received"
+    assert table.index(missing, 8).data() == "no file yet"
+    # the state says it in orange, bold; every other cell keeps the normal text colour
+    assert table.index(missing, 2).data(foreground) == QColor(MISSING_COLOR)
+    assert table.index(missing, 2).data(Qt.ItemDataRole.FontRole).bold()
+    assert table.index(refused, 2).data(foreground) == QColor("#c62828")
+    for row in (missing, refused):
+        assert all(table.index(row, c).data(foreground) is None
+                   for c in range(table.columnCount()) if c != 2)
+    colours = [table.index(r, c).data(foreground) for r in range(table.rowCount())
+               for c in range(table.columnCount())]
+    assert QColor("#9e9e9e") not in colours  # nothing drawn disabled-grey
+    # and on screen: the name of the missing department is painted in the text colour
+    view = bureau.table
+    view.resizeColumnsToContents()
+    proxy_row = next(r for r in range(bureau.proxy.rowCount())
+                     if bureau.proxy.index(r, 1).data() == "宣传处")
+    rect = view.visualRect(bureau.proxy.index(proxy_row, 1))
+    image = view.viewport().grab(rect).toImage()
+    darkest = min(QColor(image.pixel(x, y)).lightness()
+                  for x in range(image.width()) for y in range(image.height()))
+    assert darkest < 80  # grey #9e9e9e would be 158 at its darkest
+
+
+def test_statistics_axis_starts_below_the_lowest_total_and_counts_the_roster(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, checklist: Checklist) -> None:
+    from selfassess.bureau import set_roster
+    from selfassess.ui.bureau.charts import axis_ticks, nice_minimum
+
+    path = scored_bureau(tmp_path, checklist, [("办公室", D(99), False), ("宣传处", D(96), False),
+                                               ("组织人事处", D(93), False)])
+    with AssessmentFile.open(path) as af:
+        set_roster(af, ["办公室", "宣传处", "组织人事处", "纪检组", "审计处"])
+    folder = tmp_path / "草稿"
+    folder.mkdir()
+    assert merge_files(path, [department(folder, "审计处", checklist, seal=False)])[0].outcome \
+        == "refused"
+    bureau = open_bureau(window, path)
+    # the roster, from the read model
+    standing = bureau.standing
+    assert standing.missing == ["纪检组", "审计处"] and len(standing.departments) == 3
+    assert bureau.roster_label.text() == "Expected 5, merged 3, not received 1, refused 1."
+    assert [(r.name, r.received, r.outcome) for r in standing.roster][3:] == [
+        ("纪检组", False, None), ("审计处", False, "refused")]
+    # the totals: an axis from a round number below the lowest total and the 好 line
+    chart = bureau.totals_chart
+    assert [value for _l, value, _c in chart.bars] == [99, 96, 93]
+    assert chart.reference == 90 and chart.reference_label == "好 from 90"
+    assert chart.minimum == 80 and chart.maximum == 105
+    assert axis_ticks(chart.maximum, chart.minimum) == [80, 85, 90, 95, 100, 105]
+    assert chart.note == "The axis starts at 80, not at 0: compare where the bars end."
+    assert nice_minimum([92.5, 101], 90) == 80 and nice_minimum([45], 90) == 40
+    assert nice_minimum([3], 90) == 0
+    assert bureau.sections_chart.minimum == 0 and bureau.sections_chart.note == ""
+    # the charts take the room of the tab (1366×768): rows taller than their natural height
+    window.resize(1366, 768)
+    bureau.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    scroll = bureau.tabs.currentWidget()
+    room = scroll.viewport().height()
+    assert chart.row_height() > chart._natural_row()
+    assert chart.height() + bureau.sections_chart.height() > room * 0.7
+    assert not chart.grab().isNull()

@@ -15,10 +15,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
+from selfassess.bureau.intake import DRAFT_REFUSAL
 from selfassess.bureau.merge import MergeOutcome
-from selfassess.i18n import N_, _
+from selfassess.i18n import LANGUAGES, N_, _, translate_to
 from selfassess.numbers import decimal_text
 from selfassess.standing import DepartmentStanding, Standing
 from selfassess.store.search import Hit
@@ -32,6 +33,33 @@ OUTCOME_COLORS = {"added": "#2e7d32", "replaced": "#1565c0", "unchanged": "#6161
                   "draft": "#a05a00", "conflict": "#c62828", "refused": "#c62828"}
 OUTCOME_NAMES = {"added": N_("added"), "replaced": N_("replaced"), "unchanged": N_("unchanged"),
                  "draft": N_("draft"), "conflict": N_("conflict"), "refused": N_("refused")}
+# the merge dialog's check box that lets drafts in (the app's counterpart of --allow-drafts)
+ALLOW_DRAFTS_LABEL = N_("also merge drafts")
+MISSING_COLOR = "#e65100"  # 未报: a department to chase, not a disabled row
+STATE_COLORS = {"draft": "#a05a00", "conflict": "#c62828", "refused": "#c62828"}
+
+
+@functools.cache
+def _draft_refusals() -> frozenset[str]:
+    """The draft refusal in every language the merge log may have stored it in."""
+    return frozenset(translate_to(language, DRAFT_REFUSAL) for language in LANGUAGES)
+
+
+def is_draft_refusal(outcome: str, reason: str) -> bool:
+    """True for a file refused because it is an unsealed draft. The merge log keeps no kind of
+    refusal, only its words in the language of the merge: the outcome and the exact message of
+    any language tell it (the command-line flag, in no language translated, covers an older
+    wording)."""
+    return outcome == "refused" and (reason in _draft_refusals() or "--allow-drafts" in reason)
+
+
+def shown_reason(outcome: str, reason: str) -> str:
+    """A stored merge reason as the app words it: the draft refusal points to the check box
+    of the app, not to the command line's option; every other reason as stored."""
+    if is_draft_refusal(outcome, reason):
+        return _("not sealed (a draft); seal it first, or tick “{option}” and import it "
+                 "again").format(option=_(ALLOW_DRAFTS_LABEL))
+    return reason
 
 
 def pinyin_positions(names: list[str]) -> dict[str, int]:
@@ -98,13 +126,24 @@ class DepartmentTableModel(_Table):
                                              for row in rows])
         self.set_rows(rows)
 
+    def _state_color(self, row: DepartmentStanding | str) -> QColor | None:
+        """未报 orange, refused or in conflict red, a draft brown; sealed in the text colour."""
+        if isinstance(row, str):
+            attempt = self._attempts.get(row)
+            outcome = attempt.outcome if attempt is not None else None
+            return QColor(STATE_COLORS.get(outcome or "", MISSING_COLOR))
+        return None if row.sealed else QColor(STATE_COLORS["draft"])
+
     def cell(self, row: DepartmentStanding | str, column: int, role: int) -> Any:
         missing = isinstance(row, str)
         if role == ID_ROLE:
             return None if isinstance(row, str) else row.id
-        if role == Qt.ItemDataRole.ForegroundRole and missing:
-            refused = isinstance(row, str) and row in self._attempts
-            return QColor("#c62828" if refused else "#9e9e9e")
+        if role == Qt.ItemDataRole.ForegroundRole:  # the state speaks; the row stays legible
+            return self._state_color(row) if column == 2 else None
+        if role == Qt.ItemDataRole.FontRole and column == 2 and missing:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 4, 5, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
@@ -114,7 +153,8 @@ class DepartmentTableModel(_Table):
             attempt = self._attempts.get(name)
             if attempt is not None and attempt.outcome:
                 values: list[Any] = [None, name, _(OUTCOME_NAMES[attempt.outcome]), None, None,
-                                     None, None, None, attempt.reason]
+                                     None, None, None, shown_reason(attempt.outcome,
+                                                                    attempt.reason)]
             else:
                 values = [None, name, _("not received"), None, None, None, None, None,
                           _("no file yet")]
@@ -126,13 +166,13 @@ class DepartmentTableModel(_Table):
             if row.problems:
                 notes.append(_("{count} thing(s) incomplete").format(count=len(row.problems)))
             if final.veto:
-                notes.append(_("veto {codes}").format(codes=", ".join(final.vetoed_by)))
+                notes.append(_("veto {codes}").format(codes=_(", ").join(final.vetoed_by)))
             if row.renamed_from:
                 notes.append(_("renamed from {name}").format(name=row.renamed_from))
             state = _("sealed") if row.sealed else _("draft")
             values = [row.rank or "—", name, state, row.data.department.revision,
                       decimal_text(row.own.total), decimal_text(final.total), final.grade,
-                      f"{review.reviewed}/{review.items}", "; ".join(notes)]
+                      f"{review.reviewed}/{review.items}", _("; ").join(notes)]
         value = values[column]
         if role == SORT_ROLE:
             if column == 1:  # sorting by name is in pinyin order
@@ -163,7 +203,8 @@ class MergeResultModel(_Table):
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(OUTCOME_COLORS.get(outcome, "#000000"))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (_(OUTCOME_NAMES.get(outcome, outcome)), file, reason)[column]
+            return (_(OUTCOME_NAMES.get(outcome, outcome)), file,
+                    shown_reason(outcome, reason))[column]
         return None
 
 
@@ -176,9 +217,12 @@ class MergeLogModel(_Table):
         run, at, outcome, file, reason = row
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             return QColor(OUTCOME_COLORS.get(outcome, "#000000"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (str(run), str(at).replace("T", " ")[:19],
-                    _(OUTCOME_NAMES.get(outcome, outcome)), file, reason)[column]
+                    _(OUTCOME_NAMES.get(outcome, outcome)), file,
+                    shown_reason(outcome, reason))[column]
         return None
 
 

@@ -38,9 +38,10 @@ from selfassess.standing import Standing, read_standing
 from selfassess.store import AssessmentFile, merge_log
 from selfassess.store.search import NarrativeIndex
 from selfassess.summary import statistics_text
-from selfassess.ui.bureau.charts import BarChart, nice_maximum
+from selfassess.ui.bureau.charts import BarChart, nice_maximum, nice_minimum
 from selfassess.ui.bureau.dialogs import MergeResultDialog, RosterDialog
 from selfassess.ui.bureau.models import (
+    ALLOW_DRAFTS_LABEL,
     ID_ROLE,
     SORT_ROLE,
     DepartmentTableModel,
@@ -79,6 +80,21 @@ def _table(model: Any, object_name: str) -> QTableView:
     return view
 
 
+def roster_text(standing: Standing) -> str:
+    """Where the roster stands, from the read model: how many departments are expected, merged,
+    not received (未报) and refused (sent, but nothing taken; their names and reasons are in the
+    departments table)."""
+    lines = standing.roster
+    merged = sum(1 for line in lines if line.received)
+    refused = sum(1 for line in lines if not line.received and line.outcome)
+    text = _("Expected {expected}, merged {merged}, not received {missing}, refused "
+             "{refused}.").format(expected=len(lines), merged=merged,
+                                  missing=len(lines) - merged - refused, refused=refused)
+    if standing.drafts:  # the sentence brings its own space: none between Chinese sentences
+        text += _(" Drafts among them: {count}.").format(count=len(standing.drafts))
+    return text
+
+
 class BureauWorkspace(QWidget):
     """Everything shown while a bureau file is open."""
 
@@ -103,7 +119,7 @@ class BureauWorkspace(QWidget):
         self.distribute_button = QPushButton(_("Distribute blank files…"))
         self.report_button = QPushButton(_("Report preview…"))
         self.report_button.setObjectName("bureau_report")
-        self.allow_drafts = QCheckBox(_("also merge drafts"))
+        self.allow_drafts = QCheckBox(_(ALLOW_DRAFTS_LABEL))
         self.allow_drafts.setObjectName("bureau_allow_drafts")
         self.search = QLineEdit()
         self.search.setObjectName("bureau_search")
@@ -127,13 +143,20 @@ class BureauWorkspace(QWidget):
         self.sections_chart = BarChart("chart_sections")
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
+        self.roster_label = QLabel()
+        self.roster_label.setObjectName("bureau_roster_status")
+        self.roster_label.setWordWrap(True)
         self.statistics_label = QLabel()
         self.statistics_label.setObjectName("bureau_statistics")
         self.statistics_label.setWordWrap(True)
+        charts_layout.addWidget(self.roster_label)
         charts_layout.addWidget(self.statistics_label)
+        # the charts share the room left, each by its rows (a chart grows up to a limit, then
+        # the rest stays below them)
+        self.charts_layout = charts_layout
         charts_layout.addWidget(self.totals_chart)
         charts_layout.addWidget(self.sections_chart)
-        charts_layout.addStretch(1)
+        charts_layout.addStretch(0)
         charts_scroll = QScrollArea()
         charts_scroll.setWidgetResizable(True)
         charts_scroll.setWidget(charts)
@@ -193,21 +216,29 @@ class BureauWorkspace(QWidget):
         checklist = self.af.checklist
         bands = [band.name for band in checklist.grade_bands]
         entries = self.standing.departments  # by rank, vetoed last
+        totals = [float(e.final.total) for e in entries]
+        best = float(checklist.grade_bands[0].minimum)
         self.totals_chart.set_data(
             _("Totals by department"),
-            [(e.name, float(e.final.total),
+            [(e.name, total,
               GRADE_COLOURS[min(bands.index(e.final.grade), len(GRADE_COLOURS) - 1)])
-             for e in entries], float(checklist.full_marks + checklist.bonus_cap),
-            reference=float(checklist.grade_bands[0].minimum),
+             for e, total in zip(entries, totals, strict=True)],
+            float(checklist.full_marks + checklist.bonus_cap),
+            # from a round number below the lowest total and the 好 line: 92.5 and 101 differ
+            minimum=nice_minimum(totals, best),
+            reference=best,
             reference_label=_("{grade} from {points}").format(
                 grade=checklist.grade_bands[0].name,
                 points=decimal_text(checklist.grade_bands[0].minimum)))
+        self.roster_label.setText(roster_text(self.standing))
         self.statistics_label.setText(statistics_text(self.standing.statistics))
         # the loss rates are computed once, as every output shows them
         losses = [(section_label(loss.code, checklist.section_by_code[loss.code].title),
                    float(loss.rate), "#c62828") for loss in self.standing.statistics.sections]
         self.sections_chart.set_data(_("Points lost by section (失分率, %)"), losses,
                                      nice_maximum([rate for _l, rate, _c in losses]), unit="%")
+        for chart in (self.totals_chart, self.sections_chart):
+            self.charts_layout.setStretchFactor(chart, chart.rows())
 
     # --- importing -----------------------------------------------------------------------------
 
