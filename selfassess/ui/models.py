@@ -36,6 +36,7 @@ PAGES = (
     ("page:measures", N_("Rectification measures (整改措施)")),
     ("page:summary", N_("Summary and sealing")),
 )
+REVIEW_SUMMARY = N_("Review summary")  # the summary page's name for the review group
 STATE_NAMES = {
     "not_started": N_("not started"),
     "answered": N_("answered"),
@@ -199,6 +200,8 @@ class ChecklistTreeModel(QAbstractItemModel):
 
     def _page_data(self, node: str, column: int, role: int) -> Any:
         label = dict(PAGES)[node]
+        if node == "page:summary" and self.session.review_mode:
+            label = REVIEW_SUMMARY
         if role == Qt.ItemDataRole.DisplayRole:
             return _(label) if column == 0 else self._page_value(node)
         if role == SEARCH_ROLE:

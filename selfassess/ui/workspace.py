@@ -5,7 +5,9 @@ window for a department file and by the secretary's workspace to review a depart
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -65,6 +67,11 @@ class Workspace(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.tree, 1)
+        # the last entry of a long tree is often below its fold: the way to it stays in view
+        self.summary_button = QPushButton(_("Review summary ▸") if session.review_mode
+                                          else _("Summary and sealing ▸"))
+        self.summary_button.setObjectName("summary_button")
+        left_layout.addWidget(self.summary_button)
         left_layout.addWidget(self.progress)
 
         self.banner = QLabel()
@@ -103,13 +110,14 @@ class Workspace(QWidget):
         right_layout.addWidget(self.pages, 1)
         right_layout.addLayout(nav)
 
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         width = self.fontMetrics().horizontalAdvance("x")
         splitter.setSizes([width * 48, width * 120])
+        self._tree_fitted = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
@@ -120,11 +128,30 @@ class Workspace(QWidget):
         self._connect_signals()
         self.refresh_state()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._tree_fitted:  # once: afterwards the person's own splitter position holds
+            self._tree_fitted = True
+            self.fit_tree()
+
+    def fit_tree(self) -> None:
+        """Give the tree the width its longest title needs at this font size (150 % type
+        made titles end in "…"), but never more than 45 % of the window."""
+        tree = self.tree
+        needed = (tree.sizeHintForColumn(0) + tree.sizeHintForColumn(1)
+                  + tree.verticalScrollBar().sizeHint().width() + 2 * tree.frameWidth() + 8)
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        left = min(max(needed, self.splitter.sizes()[0]), int(total * 0.45))
+        self.splitter.setSizes([left, total - left])
+
     def _connect_signals(self) -> None:
         # navigation
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
+        self.summary_button.clicked.connect(lambda: self.go_to("page:summary"))
         self.search.textChanged.connect(self._on_search_changed)
         self.summary_page.go_to.connect(self.go_to)
         # model updates
@@ -161,7 +188,25 @@ class Workspace(QWidget):
             self.tree.viewport().update()
         if index.isValid():
             self.tree.scrollTo(index)
+        self._focus_page()
         self.navigated.emit(node)
+
+    def _focus_page(self) -> None:
+        """After moving to another item or page, typing goes on in its first field (Alt+→
+        left nothing focused); not while the person is in the tree or the search box."""
+        focused = QApplication.focusWidget()
+        if focused is not None and (focused is self.search or focused is self.tree
+                                    or self.tree.isAncestorOf(focused)):
+            return
+        page = self.pages.currentWidget()
+        if page is self.item_page:
+            self.item_page.first_field().setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        fields = [widget for widget in page.findChildren(QWidget)
+                  if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()
+                  and widget.isVisibleTo(page)]
+        if fields:
+            fields[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def next(self) -> None:
         """The next item or page."""
@@ -215,12 +260,21 @@ class Workspace(QWidget):
         self._update_progress()
 
     def _update_progress(self) -> None:
-        answered = sum(1 for item in self.session.checklist.items
+        items = self.session.checklist.items
+        if self.session.review_mode:  # the review group's progress: items with a 考核得分
+            answers = self.session.data.answers
+            reviewed = sum(1 for item in items if (answer := answers.get(item.code)) is not None
+                           and answer.review_score is not None)
+            self.progress.setValue(reviewed)
+            self.progress.setFormat(_("{done} of {total} items reviewed").format(
+                done=reviewed, total=len(items)))
+            return
+        answered = sum(1 for item in items
                        if self.tree_model.index_of(f"item:{item.code}").data(STATE_ROLE)
                        in ("answered", "not_applicable", "attention"))
         self.progress.setValue(answered)
         self.progress.setFormat(_("{done} of {total} items answered").format(
-            done=answered, total=len(self.session.checklist.items)))
+            done=answered, total=len(items)))
 
     def refresh_state(self) -> None:
         """Follow the sealed state: banner and editors."""

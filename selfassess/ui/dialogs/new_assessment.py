@@ -6,6 +6,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -83,6 +84,8 @@ class NewAssessmentDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 100)
         self._propose_location()
+        # the name is what everyone types first; the built-in checklist is usually right
+        self.department.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _propose_location(self) -> None:
         if self._path_edited:

@@ -201,6 +201,12 @@ class ItemPage(QWidget):
         self._update_enabled()
         self._chain_tab_order()
 
+    def first_field(self) -> QWidget:
+        """Where typing starts on this item: the scoring aid's first input, else the score."""
+        aid = [widget for widget in self.aid.rules.findChildren(QWidget)
+               if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()]
+        return aid[0] if aid and not self.session.read_only else self.score
+
     def _chain_tab_order(self) -> None:
         """Tab goes through the scoring aid, then 采用建议分, the score, N/A, the reason for lost
         points and the narrative, in the order they stand. The aid's choices are made anew for

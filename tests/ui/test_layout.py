@@ -1,0 +1,69 @@
+"""At an office PC (1366×768, 100 % and 150 % type, Chinese and English) nothing in the tree
+or on an item's page is cut: every tree title is shown whole, every one-line label has its
+width, and the way to 汇总与封存 is in view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from selfassess.store import AssessmentFile
+from selfassess.ui.appearance import apply_settings
+from selfassess.ui.main_window import MainWindow
+from selfassess.ui.settings import Settings
+
+
+@pytest.fixture(params=[("zh_CN", 100), ("zh_CN", 150), ("en", 100), ("en", 150)],
+                ids=lambda p: f"{p[0]}-{p[1]}")
+def office_window(request: pytest.FixtureRequest, qtbot: QtBot, settings: Settings,
+                  dept_file: AssessmentFile) -> Iterator[MainWindow]:
+    language, scale = request.param
+    settings.font_scale = scale
+    apply_settings(settings, language)
+    dept_file.close()
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window.open_file(dept_file.path)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace._tree_fitted)
+    yield window
+    settings.font_scale = 100
+    apply_settings(settings, "en")
+
+
+def _rows(model: object, parent: QModelIndex) -> Iterator[QModelIndex]:
+    for row in range(model.rowCount(parent)):  # type: ignore[attr-defined]
+        index = model.index(row, 0, parent)  # type: ignore[attr-defined]
+        yield index
+        yield from _rows(model, index)
+
+
+def test_tree_titles_are_whole(qtbot: QtBot, office_window: MainWindow) -> None:
+    workspace = office_window.workspace
+    assert workspace is not None
+    tree = workspace.tree
+    qtbot.waitUntil(lambda: tree.visualRect(tree.model().index(0, 0)).width() > 0)
+    cut = []
+    for index in _rows(tree.model(), QModelIndex()):
+        rect = tree.visualRect(index)
+        wanted = tree.sizeHintForIndex(index).width()
+        if rect.width() < wanted:
+            cut.append(f"{index.data()}: {rect.width()} < {wanted}")
+    assert cut == []
+    assert workspace.summary_button.visibleRegion().boundingRect().size() == \
+        workspace.summary_button.size()
+
+
+def test_item_page_labels_have_their_width(qtbot: QtBot, office_window: MainWindow) -> None:
+    for code in ("3.2", "4.2", "5.3"):
+        office_window.go_to(f"item:{code}")
+        page = office_window.workspace.item_page  # type: ignore[union-attr]
+        short = [label for label in page.findChildren(QLabel)
+                 if label.isVisible() and not label.wordWrap() and label.text()
+                 and label.width() < label.minimumSizeHint().width()]
+        assert [label.text() for label in short] == []
