@@ -74,6 +74,7 @@ class BonusPage(QScrollArea):
             box_layout.addWidget(narrative)
             panel = EvidencePanel(session, "bonus", bonus.code, f"bonus_evidence_{bonus.code}")
             box_layout.addWidget(panel)
+            panel.attached.connect(lambda _count: self._show_claims())
             review = ReviewPanel(session, "bonus", f"bonus_review_{bonus.code}")
             box_layout.addWidget(review)
             self.reviews[bonus.code] = review
@@ -85,6 +86,17 @@ class BonusPage(QScrollArea):
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         self.setWidget(body)
+
+    def _show_claims(self) -> None:
+        """A bonus not claimed shows its rule and points only: its description and evidence
+        table appear once points are claimed (or something was written or attached), so the
+        page is not a column of empty tables."""
+        for code, spin in self.points.items():
+            claim = self.session.data.bonus.get(code)
+            used = bool(spin.decimal_value() or (claim and claim.narrative)
+                        or self.session.data.evidence_for("bonus", code))
+            self.narratives[code].setVisible(used)
+            self.panels[code].setVisible(used)
 
     def load(self) -> None:
         """Show the stored claims."""
@@ -103,6 +115,7 @@ class BonusPage(QScrollArea):
                 claimed = bool(claim and claim.points)
                 reviewed = bool(claim and claim.review_points is not None)
                 self.reviews[code].setVisible(claimed or reviewed)
+        self._show_claims()
         self.refresh_state()
 
     def refresh_state(self) -> None:
@@ -126,6 +139,7 @@ class BonusPage(QScrollArea):
         self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
 
     def _on_points_changed(self, code: str) -> None:
+        self._show_claims()
         if self.session.read_only:
             return
         claim = self.session.data.bonus.get(code)

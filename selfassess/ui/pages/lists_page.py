@@ -115,7 +115,9 @@ class ListPage(QWidget):
 
         self.form = QWidget()
         form = QFormLayout(self.form)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # labels above their fields: beside a list, at 150 % type, fields beside long labels
+        # were crushed to a few characters
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.editors: dict[str, Any] = {}
         for field in fields:
             editor: Any
