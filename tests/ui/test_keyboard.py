@@ -23,6 +23,16 @@ def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Make ``widget``'s window the active one (asked again until it is: on a busy machine
+    the request can be lost)."""
+    def active() -> bool:
+        widget.activateWindow()
+        return QApplication.activeWindow() is widget
+
+    qtbot.waitUntil(active, timeout=30000)
+
+
 def tab_to(qtbot: QtBot, wanted: object) -> QWidget:
     """Press Tab until ``wanted`` (a widget, or a test of the focused widget) has focus."""
     def found() -> bool:
@@ -53,8 +63,7 @@ def test_new_file_score_every_item_and_seal_with_keys(
         dialog = QApplication.activeModalWidget()
         assert dialog is not None
         try:
-            dialog.activateWindow()
-            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+            activate(qtbot, dialog)
             assert focused() is dialog.department  # type: ignore[attr-defined]
             type_text(focused(), "宣传处")  # type: ignore[arg-type]
             location = tab_to(qtbot, lambda w: w.objectName() == "new_location" or (
@@ -71,8 +80,7 @@ def test_new_file_score_every_item_and_seal_with_keys(
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert not problems, problems
     assert target.is_file() and window.workspace is not None
-    window.activateWindow()  # the window manager's part when a dialog closes
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    activate(qtbot, window)  # the window manager's part when a dialog closes
     workspace = window.workspace
     page = workspace.item_page
     checklist = window.session.checklist  # type: ignore[union-attr]

@@ -30,7 +30,8 @@ def office_window(request: pytest.FixtureRequest, qtbot: QtBot, settings: Settin
     window.resize(1366, 768)
     window.show()
     assert window.open_file(dept_file.path)
-    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace._tree_fitted)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace._tree_fitted,
+                    timeout=30000)
     yield window
     settings.font_scale = 100
     apply_settings(settings, "en")
@@ -47,7 +48,8 @@ def test_tree_titles_are_whole(qtbot: QtBot, office_window: MainWindow) -> None:
     workspace = office_window.workspace
     assert workspace is not None
     tree = workspace.tree
-    qtbot.waitUntil(lambda: tree.visualRect(tree.model().index(0, 0)).width() > 0)
+    qtbot.waitUntil(lambda: tree.visualRect(tree.model().index(0, 0)).width() > 0,
+                    timeout=30000)
     cut = []
     for index in _rows(tree.model(), QModelIndex()):
         rect = tree.visualRect(index)

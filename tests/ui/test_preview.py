@@ -98,7 +98,11 @@ def opened(qtbot: QtBot, window: MainWindow, path: Path) -> PreviewDialog:
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=30000)
-    qtbot.waitUntil(dialog.isActiveWindow)  # the shortcuts answer in the active window
+    def active() -> bool:  # asked again each time: on a busy machine the request can be lost
+        dialog.activateWindow()
+        return dialog.isActiveWindow()
+
+    qtbot.waitUntil(active, timeout=30000)  # the shortcuts answer in the active window
     return dialog
 
 
