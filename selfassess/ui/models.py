@@ -250,7 +250,8 @@ def human_size(size: int) -> str:
     value = float(size)
     for unit in ("B", "KB", "MB", "GB"):
         if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+            return _("{count} B").format(count=f"{value:.0f}") if unit == "B" else \
+                f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} B"
 

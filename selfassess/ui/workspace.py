@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from selfassess.i18n import _
-from selfassess.ui.models import NODE_ROLE, PAGES, SEARCH_ROLE, STATE_ROLE, ChecklistTreeModel
+from selfassess.ui.appearance import evidence_icon, state_icon
+from selfassess.ui.models import (
+    NODE_ROLE,
+    PAGES,
+    SEARCH_ROLE,
+    STATE_NAMES,
+    STATE_ROLE,
+    ChecklistTreeModel,
+)
 from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
 from selfassess.ui.pages.item_page import ItemPage
 from selfassess.ui.pages.lists_page import ListPage, measures_page, shortcomings_page
@@ -67,6 +76,7 @@ class Workspace(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self._legend())
         # the last entry of a long tree is often below its fold: the way to it stays in view
         self.summary_button = QPushButton(_("Review summary ▸") if session.review_mode
                                           else _("Summary and sealing ▸"))
@@ -127,6 +137,25 @@ class Workspace(QWidget):
         self.current = ""
         self._connect_signals()
         self.refresh_state()
+
+    def _legend(self) -> QWidget:
+        """What the tree's marks mean, in two short rows under it."""
+        legend = QWidget()
+        legend.setObjectName("tree_legend")
+        grid = QGridLayout(legend)
+        grid.setContentsMargins(2, 0, 2, 0)
+        grid.setHorizontalSpacing(4)
+        marks = [(state_icon(state), _(STATE_NAMES[state]))
+                 for state in ("answered", "attention", "not_started", "not_applicable")]
+        marks.append((evidence_icon(), _("evidence attached")))
+        for number, (icon, text) in enumerate(marks):
+            row, column = divmod(number, 3)
+            mark = QLabel()
+            mark.setPixmap(icon.pixmap(14, 14))
+            grid.addWidget(mark, row, column * 2)
+            grid.addWidget(QLabel(text), row, column * 2 + 1)
+        grid.setColumnStretch(5, 1)
+        return legend
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
