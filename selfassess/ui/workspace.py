@@ -139,7 +139,7 @@ class Workspace(QWidget):
         self.refresh_state()
 
     def _legend(self) -> QWidget:
-        """What the tree's marks mean, in two short rows under it."""
+        """What the tree's marks mean, two to a row under it (narrow at 150 %)."""
         legend = QWidget()
         legend.setObjectName("tree_legend")
         grid = QGridLayout(legend)
@@ -149,12 +149,12 @@ class Workspace(QWidget):
                  for state in ("answered", "attention", "not_started", "not_applicable")]
         marks.append((evidence_icon(), _("evidence attached")))
         for number, (icon, text) in enumerate(marks):
-            row, column = divmod(number, 3)
+            row, column = divmod(number, 2)
             mark = QLabel()
             mark.setPixmap(icon.pixmap(14, 14))
             grid.addWidget(mark, row, column * 2)
             grid.addWidget(QLabel(text), row, column * 2 + 1)
-        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(3, 1)
         return legend
 
     def showEvent(self, event: QShowEvent) -> None:
