@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -70,3 +71,25 @@ def test_no_sql_outside_the_store() -> None:
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if any(mark in line for mark in SQL_MARKS)]
     assert found == []
+
+
+def test_the_read_path_imports_neither_qt_nor_sqlite_utils(tmp_path: Path) -> None:
+    """``selfassess summary`` on a bureau file loads no Qt, and not sqlite-utils with its
+    click, pluggy and importlib.metadata (a third of the command's start-up): sqlite-utils is
+    loaded when a file is written or migrated, not when one is read."""
+    from selfassess.demo import write_demo
+
+    write_demo(tmp_path / "demo")
+    bureau = next((tmp_path / "demo").glob("*汇总.selfassess"))
+    probe = (
+        "import sys\n"
+        "from selfassess.cli import main\n"
+        f"code = main(['summary', {str(bureau)!r}, '--json'])\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'sqlite_utils', 'click', 'pluggy') "
+        "or m == 'importlib.metadata')\n"
+        "print(code, loaded, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120, check=False,
+                          env={**os.environ, "SELFASSESS_HOME": str(tmp_path / "h")})
+    assert done.stderr.strip().splitlines()[-1] == "0 []", done.stderr

@@ -17,8 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from sqlite_utils import Database
-
 from selfassess import __version__
 from selfassess.checklist.canonical import canonical_json
 from selfassess.checklist.loader import checklist_from_mapping
@@ -36,6 +34,7 @@ from selfassess.store import openers
 from selfassess.store.audit import audit_digest, write_audit
 from selfassess.store.backups import make_backup
 from selfassess.store.changes import ChangeSet, change_problems
+from selfassess.store.connection import Database
 from selfassess.store.database import (
     create_database,
     discard,

@@ -17,7 +17,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
+from selfassess.store.connection import Database
 
 COALESCE_SECONDS = 60
 WHOLE_UP_TO = 200  # characters of old + new below which both are stored whole

@@ -19,20 +19,21 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from selfassess.errors import FileFormatError, NoSpace
 from selfassess.i18n import _
+from selfassess.store.connection import Database
 from selfassess.store.openers import held_elsewhere
 from selfassess.store.schema import (
     APPLICATION_ID,
     EXPECTED_TABLES,
     MIGRATION_NAMES,
-    MIGRATION_SET,
     SCHEMA_VERSION,
+    applied_migrations,
+    apply_migrations,
     expected_columns,
     expected_indexes,
-    migrations,
+    migrations_pending,
+    normalized_sql,
 )
 from selfassess.validation import database_path_problem
 
@@ -156,7 +157,7 @@ def connect(path: Path, readonly: bool, with_wal: bool = False) -> Database:
     if readonly and not with_wal and not Path(f"{path}-shm").exists() and not held_elsewhere(path):
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True)
-    db = Database(conn, execute_plugins=False, recursive_triggers=False)
+    db = Database(conn)
     db.execute("PRAGMA trusted_schema = OFF")
     db.execute("PRAGMA busy_timeout = 5000")
     if not readonly:
@@ -185,7 +186,8 @@ def _check_code(path: Path, db: Database) -> None:
     indexes = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
                    .fetchall())
     known = expected_indexes()
-    if any(name not in known or sql != known[name] for name, sql in indexes.items()):
+    if any(name not in known or normalized_sql(sql) != known[name]
+           for name, sql in indexes.items()):
         # an index is code SQLite runs on every write (an unknown function in one makes the
         # first edit fail after the file was opened): only the migrations' own are allowed
         raise _refuse(path, _("the file contains an index selfassess files never have; "
@@ -193,9 +195,7 @@ def _check_code(path: Path, db: Database) -> None:
     if ("table", "_sqlite_migrations") not in rows:
         raise _refuse(path, _("the file is damaged (missing tables: {tables})").format(
             tables="_sqlite_migrations"))
-    applied = {row[0] for row in db.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
-    if applied - set(MIGRATION_NAMES):
+    if applied_migrations(db) - set(MIGRATION_NAMES):
         raise _refuse(path, _("made by a newer version of selfassess; please update selfassess"))
 
 
@@ -237,8 +237,7 @@ def _upgraded_copy(path: Path, db: Database) -> Database:
             db.conn.backup(target)
         finally:
             target.close()
-        upgraded = UpgradedCopy(sqlite3.connect(copy), execute_plugins=False,
-                                recursive_triggers=False)
+        upgraded = UpgradedCopy(sqlite3.connect(copy))
         upgraded.folder = folder
     except BaseException as error:
         shutil.rmtree(folder, ignore_errors=True)
@@ -250,7 +249,7 @@ def _upgraded_copy(path: Path, db: Database) -> Database:
     try:
         upgraded.execute("PRAGMA trusted_schema = OFF")
         upgraded.execute("PRAGMA journal_mode = DELETE")
-        migrations.apply(upgraded)
+        apply_migrations(upgraded)
         upgraded.execute("PRAGMA query_only = ON")
     except BaseException:
         upgraded.close()
@@ -266,7 +265,7 @@ def open_database(path: Path, readonly: bool, with_wal: bool = False) -> Databas
     try:
         db = connect(path, readonly, with_wal)
         _check_code(path, db)
-        if migrations.pending(db):
+        if migrations_pending(db):
             if readonly:
                 original, db = db, None
                 try:
@@ -274,7 +273,7 @@ def open_database(path: Path, readonly: bool, with_wal: bool = False) -> Databas
                 finally:
                     original.close()
             else:
-                migrations.apply(db)
+                apply_migrations(db)
         _check_tables(path, db)
         return db
     except sqlite3.DatabaseError as error:
@@ -304,12 +303,12 @@ def create_database(path: Path, kind: str = "department") -> tuple[Database, Pat
     """
     temporary = temporary_name(path)
     conn = sqlite3.connect(str(temporary))
-    db = Database(conn, execute_plugins=False, recursive_triggers=False)
+    db = Database(conn)
     if kind == "bureau":
         db.execute(f"PRAGMA page_size = {BUREAU_PAGE_SIZE}")  # only before the first table
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute("PRAGMA foreign_keys = ON")
-    migrations.apply(db)
+    apply_migrations(db)
     return db, temporary
 
 

@@ -10,8 +10,6 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from selfassess.numbers import decimal_text
 from selfassess.scoring import Aid
 from selfassess.store.audit import record_text_edit, write_audit
@@ -22,6 +20,7 @@ from selfassess.store.changes import (
     merged_bonus,
     merged_veto,
 )
+from selfassess.store.connection import Database
 from selfassess.store.evidence import media_type, remove_unreferenced_blobs, store_blob
 from selfassess.store.records import DepartmentData, Measure, Shortcoming
 from selfassess.validation import safe_file_name

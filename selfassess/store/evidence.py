@@ -11,10 +11,9 @@ import mimetypes
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
+from selfassess.store.connection import Database
 
 CHUNK = 1024 * 1024
 

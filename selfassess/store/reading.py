@@ -12,13 +12,12 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from selfassess.checklist.model import Checklist
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, parse_decimal
 from selfassess.scoring import Aid, bonus_problem, score_problem
+from selfassess.store.connection import Database
 from selfassess.store.records import (
     Answer,
     BonusClaim,

@@ -20,14 +20,33 @@ copy when it is opened read-only (``store.database``): received files are never 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Migrations
+if TYPE_CHECKING:
+    from selfassess.store.connection import Database
 
 APPLICATION_ID = 0x53415353  # "SASS": identifies a .selfassess file among SQLite files
 MIGRATION_SET = "selfassess"
 
-migrations = Migrations(MIGRATION_SET)
+# (name, function) in order. sqlite-utils' ``Migrations`` applies them (``apply_migrations``),
+# loaded only then: opening a file of the current format never imports sqlite-utils
+_MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = []
+
+# the table and index sqlite-utils' Migrations keeps its record in (what sqlite-utils 4 makes)
+_MIGRATIONS_TABLE_SQL = (
+    'CREATE TABLE "_sqlite_migrations" ("id" INTEGER PRIMARY KEY, "migration_set" TEXT, '
+    '"name" TEXT, "applied_at" TEXT)')
+_MIGRATIONS_INDEX_SQL = (
+    'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" ON "_sqlite_migrations" '
+    '("migration_set", "name")')
+
+
+def _migration(name: str) -> Callable[[Callable[[Any], None]], Callable[[Any], None]]:
+    def register(function: Callable[[Any], None]) -> Callable[[Any], None]:
+        _MIGRATIONS.append((name, function))
+        return function
+    return register
 
 _INITIAL_SQL = """
 CREATE TABLE meta (
@@ -176,7 +195,7 @@ CREATE TABLE audit_log (
 """
 
 
-@migrations(name="0001_initial")
+@_migration("0001_initial")
 def _initial(db: Any) -> None:
     for statement in _INITIAL_SQL.split(";"):
         if statement.strip():
@@ -184,7 +203,7 @@ def _initial(db: Any) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
-@migrations(name="0002_seal_covers_audit")
+@_migration("0002_seal_covers_audit")
 def _seal_covers_audit(db: Any) -> None:
     # the digest of an audit log's lines before the seal, which the seal's digest then covers
     # (product.md: removing or editing audit lines of a sealed file is "modified after
@@ -196,6 +215,7 @@ def _seal_covers_audit(db: Any) -> None:
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
 MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit")
+assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
     "meta", "checklist", "departments", "answers", "evidence_blobs", "evidence", "bonus_claims",
@@ -208,19 +228,48 @@ _expected_columns: dict[str, frozenset[str]] = {}
 _expected_indexes: dict[str, str | None] = {}
 
 
+def applied_migrations(db: Database) -> set[str]:
+    """The names of the migrations a file records as applied."""
+    return {row[0] for row in db.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+
+
+def migrations_pending(db: Database) -> bool:
+    """True when a file lacks a migration this program has (an older format)."""
+    return not set(MIGRATION_NAMES) <= applied_migrations(db)
+
+
+def apply_migrations(db: Database) -> None:
+    """Apply what is pending, each migration in a transaction with its record."""
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, function in _MIGRATIONS:
+        migrations(name=name)(function)
+    migrations.apply(db.utils())
+
+
+def normalized_sql(sql: str | None) -> str | None:
+    """SQL compared without its layout (sqlite-utils writes line breaks into an index)."""
+    return None if sql is None else " ".join(sql.replace("(", " ( ").replace(")", " ) ").split())
+
+
 def _work_out() -> None:
     """The tables' columns and the indexes as the migrations make them (once, in memory)."""
     import sqlite3
 
-    from sqlite_utils import Database
+    from selfassess.store.connection import Database
 
     db = Database(sqlite3.connect(":memory:"))
-    migrations.apply(db)
+    for _name, function in _MIGRATIONS:
+        function(db)
+    db.execute(_MIGRATIONS_TABLE_SQL)
+    db.execute(_MIGRATIONS_INDEX_SQL)
     for table in EXPECTED_TABLES:
         _expected_columns[table] = frozenset(
             row[1] for row in db.execute(f"PRAGMA table_info({table})"))
     for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"):
-        _expected_indexes[name] = sql
+        _expected_indexes[name] = normalized_sql(sql)
     db.close()
 
 

@@ -13,11 +13,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from sqlite_utils import Database
-
 from selfassess.errors import MergeCancelled
 from selfassess.i18n import _
 from selfassess.store.assessment import AssessmentFile
+from selfassess.store.connection import Database
 from selfassess.store.database import connection
 from selfassess.store.editing import aid_text, now_text, score_text
 from selfassess.store.records import DepartmentData
