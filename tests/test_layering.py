@@ -74,7 +74,7 @@ def test_no_sql_outside_the_store() -> None:
 
 
 def test_the_read_path_imports_neither_qt_nor_sqlite_utils(tmp_path: Path) -> None:
-    """``selfassess summary`` on a bureau file loads no Qt, and not sqlite-utils with its
+    """``selfassess summary`` on a bureau file loads no Qt, no YAML parser, and not sqlite-utils with its
     click, pluggy and importlib.metadata (a third of the command's start-up): sqlite-utils is
     loaded when a file is written or migrated, not when one is read."""
     from selfassess.demo import write_demo
@@ -86,7 +86,7 @@ def test_the_read_path_imports_neither_qt_nor_sqlite_utils(tmp_path: Path) -> No
         "from selfassess.cli import main\n"
         f"code = main(['summary', {str(bureau)!r}, '--json'])\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('PySide6', 'shiboken6', 'sqlite_utils', 'click', 'pluggy') "
+        "('PySide6', 'shiboken6', 'sqlite_utils', 'click', 'pluggy', 'yaml') "
         "or m == 'importlib.metadata')\n"
         "print(code, loaded, file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

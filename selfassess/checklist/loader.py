@@ -26,7 +26,6 @@ from selfassess.checklist.model import (
     Section,
     VetoItem,
 )
-from selfassess.checklist.yamlfile import MAX_CHECKLIST_BYTES, parse_checklist_yaml
 from selfassess.errors import ChecklistError
 from selfassess.i18n import _
 from selfassess.inputs import read_input
@@ -499,11 +498,16 @@ def checklist_from_mapping(data: Any, source: str) -> Checklist:
 
 def load_checklist_text(text: str, source: str) -> Checklist:
     """Parse and validate checklist YAML text."""
+    # the YAML parser only here: a file's own checklist is JSON, so reading a file needs none
+    from selfassess.checklist.yamlfile import parse_checklist_yaml
+
     return checklist_from_mapping(parse_checklist_yaml(text, source), source)
 
 
 def load_checklist_file(path: Path) -> Checklist:
     """Read, parse and validate a checklist YAML file."""
+    from selfassess.checklist.yamlfile import MAX_CHECKLIST_BYTES
+
     source = path.name
     raw = read_input(path, MAX_CHECKLIST_BYTES, ChecklistError)
     try:
