@@ -313,7 +313,7 @@ class Workspace(QWidget):
             state = (_("sealed, revision {revision}") if department.sealed else _("draft")).format(
                 revision=department.revision)
             self.banner.setText(_("Reviewing {name} ({state}). The department's answers are "
-                                  "read-only; enter the review score and reason under each item.")
+                                  "read-only; enter the review score and reason beside each item.")
                                 .format(name=department.name, state=state))
         elif self.session.af.readonly:
             self.banner.setText(_("{reason}. Shown read-only here.").format(

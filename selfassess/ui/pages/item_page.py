@@ -202,7 +202,10 @@ class ItemPage(QWidget):
         self._chain_tab_order()
 
     def first_field(self) -> QWidget:
-        """Where typing starts on this item: the scoring aid's first input, else the score."""
+        """Where typing starts on this item: the review score for the review group, else the
+        scoring aid's first input, else the score."""
+        if self.session.review_mode:
+            return self.review.score
         aid = [widget for widget in self.aid.rules.findChildren(QWidget)
                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()]
         return aid[0] if aid and not self.session.read_only else self.score
