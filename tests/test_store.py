@@ -330,3 +330,46 @@ def test_reading_leaves_no_companion_files(dept_file: AssessmentFile, tmp_path: 
         file_summary(af)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["office.selfassess"]
     assert sha256_of(dept_file.path) == before
+
+
+def test_an_edit_rereads_only_what_it_touched_and_agrees_with_a_full_read(
+        dept_file: AssessmentFile, checklist: Checklist, tmp_path: Path) -> None:
+    """After each kind of edit the department ``apply`` keeps (only the touched parts read
+    again) equals a full read of the file by another connection."""
+    from selfassess.store.reading import read_department_data
+
+    (tmp_path / "a.pdf").write_bytes(b"%PDF a")
+    edits = [
+        ChangeSet(answers={"1.1": {"self_score": D(4), "narrative": "甲"}}),
+        ChangeSet(answers={"1.2": {"narrative": "乙"}, "1.1": {"narrative": "甲甲"}}),
+        ChangeSet(answers={"1.2": {"narrative": ""}}),  # emptied: the row goes
+        ChangeSet(answers={"5.3": {"not_applicable": True, "na_reason": "无"}}),
+        ChangeSet(bonus={"B4": {"points": D(1), "narrative": "获奖"}}),
+        ChangeSet(veto={"V1": {"triggered": False}}),
+        ChangeSet(shortcomings=[Shortcoming("理论学习", "不足")],
+                  measures=[Measure("措施", owner="张三", shortcoming=0)]),
+        ChangeSet(add_evidence=[("item", "1.1", EvidenceSource(tmp_path / "a.pdf", "a.pdf"))]),
+        ChangeSet(filled_by="李四"),
+    ]
+    for changes in edits:
+        dept_file.apply(changes)
+        kept = dept_file.data()
+        with AssessmentFile.open(dept_file.path, readonly=True) as other:
+            full = read_department_data(connection(other), checklist, other.department(),
+                                        dept_file.path.name)
+        assert kept == full and list(kept.answers) == list(full.answers), changes
+    ref = dept_file.data().evidence[0]
+    dept_file.apply(ChangeSet(remove_evidence=[ref.id]))
+    assert dept_file.data().evidence == []
+
+
+def test_a_write_by_another_connection_is_seen(dept_file: AssessmentFile) -> None:
+    dept_file.apply(ChangeSet(answers={"1.1": {"narrative": "甲"}}))
+    assert dept_file.data().answers["1.1"].narrative == "甲"
+    import sqlite3
+
+    conn = sqlite3.connect(dept_file.path)
+    with conn:
+        conn.execute("UPDATE answers SET narrative = '乙' WHERE item_code = '1.1'")
+    conn.close()
+    assert dept_file.data().answers["1.1"].narrative == "乙"

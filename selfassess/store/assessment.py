@@ -48,7 +48,12 @@ from selfassess.store.database import (
 from selfassess.store.editing import now_text, write_changes
 from selfassess.store.evidence import blob_matches, blob_sizes, iter_blob
 from selfassess.store.journal import check_journal
-from selfassess.store.reading import damaged, read_department_data, read_departments
+from selfassess.store.reading import (
+    damaged,
+    read_department_data,
+    read_departments,
+    refreshed_department_data,
+)
 from selfassess.store.records import AuditEntry, Department, DepartmentData, FileInfo, SealRecord
 from selfassess.store.sealing import content_digest
 from selfassess.store.trust import is_trusted, remember, trust_in_session
@@ -74,6 +79,7 @@ class AssessmentFile:
         self._db = db  # private: the store's modules reach it through database.connection()
         self.readonly = readonly
         self._closed = False
+        self._cache: dict[str, tuple[tuple[int, int], DepartmentData]] = {}
         self.info = self._read_info()
         self._journal_set = readonly
         if not readonly and self.info.kind == "bureau":
@@ -251,9 +257,23 @@ class AssessmentFile:
         return found[0]
 
     def data(self, department_id: str | None = None) -> DepartmentData:
-        """Everything a department filled in, validated against the checklist."""
-        return read_department_data(self._db, self.checklist, self.department(department_id),
-                                    self.path.name)
+        """Everything a department filled in, validated against the checklist. Read again
+        only when the file changed since (``_cache_key``); an edit through ``apply`` updates
+        what it touched."""
+        department = self.department(department_id)
+        cached = self._cache.get(department.id)
+        if cached is not None and cached[0] == self._cache_key():
+            return cached[1]
+        data = read_department_data(self._db, self.checklist, department, self.path.name)
+        self._cache[department.id] = (self._cache_key(), data)
+        return data
+
+    def _cache_key(self) -> tuple[int, int]:
+        """Changes when anything was written: by another connection (``data_version``) or by
+        this one (``total_changes``, which counts every row written here, in or out of a
+        transaction)."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return version, self._db.conn.total_changes
 
     def seals(self, department_id: str | None = None) -> list[SealRecord]:
         """The seal history, oldest first."""
@@ -329,6 +349,9 @@ class AssessmentFile:
             with self._db.atomic():
                 write_changes(self._db, data, changes, actor or data.department.filled_by or
                               default_actor())
+            # what the edit touched is read again; the rest stays as it was read and checked
+            self._cache[data.department.id] = (self._cache_key(), refreshed_department_data(
+                self._db, self.checklist, data, changes, self.path.name))
         if changes.add_evidence or changes.item_evidence or changes.bonus_evidence:
             # the documents' bytes went through the WAL: copy them into the file now and cut
             # the WAL back, instead of leaving it the size of the largest attachment. A full

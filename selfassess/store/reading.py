@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfassess.checklist.model import Checklist
 from selfassess.errors import FileFormatError
@@ -28,6 +29,10 @@ from selfassess.store.records import (
     Shortcoming,
     VetoDeclaration,
 )
+
+if TYPE_CHECKING:
+    from selfassess.store.changes import ChangeSet
+
 from selfassess.validation import (
     MAX_AID_COUNT,
     MAX_EVIDENCE_BYTES,
@@ -169,14 +174,17 @@ def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
     return Aid(counts("occurrences"), counts("counts"), level, met)
 
 
-def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
-             ) -> dict[str, Answer]:
+def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Problems,
+             codes: Collection[str] | None = None) -> dict[str, Answer]:
     answers = {}
-    for row in db.execute(
-            "SELECT item_code, self_score, narrative, deduction_reason, not_applicable, na_reason, "
-            "aid, review_score, review_reason, updated_at, review_flag, previous_review "
-            "FROM answers WHERE department_id = ?",
-            [dept_id]):
+    sql = ("SELECT item_code, self_score, narrative, deduction_reason, not_applicable, na_reason, "
+           "aid, review_score, review_reason, updated_at, review_flag, previous_review "
+           "FROM answers WHERE department_id = ?")
+    params = [dept_id]
+    if codes is not None:  # only these items (what an edit changed)
+        sql += f" AND item_code IN ({', '.join('?' * len(codes))})"
+        params += list(codes)
+    for row in db.execute(sql, params):
         code = row[0]
         item = checklist.items_by_code.get(code) if isinstance(code, str) else None
         where = _("item {code}").format(code=str(code)[:20])
@@ -305,6 +313,34 @@ def _evidence(db: Database, checklist: Checklist, dept_id: str, problems: _Probl
                                 problems.text(where, media_type, MAX_NAME), str(sha256), size,
                                 problems.time(where, added_at)))
     return refs
+
+
+def refreshed_department_data(db: Database, checklist: Checklist, data: DepartmentData,
+                              changes: ChangeSet, file_name: str) -> DepartmentData:
+    """``data`` after ``changes`` were written: only what they touched is read again (and
+    checked), so a saved edit costs the same in a file of short texts as in one of long ones."""
+    problems = _Problems(file_name)
+    (department,) = read_departments(db, file_name, data.department.id)
+    answers = data.answers
+    if changes.answers:
+        fresh = _answers(db, checklist, department.id, problems, list(changes.answers))
+        # in the order a full read gives (rowid): changed rows stay where they were, new
+        # ones come last, and an answer emptied (no row any more) goes
+        answers = {code: fresh[code] if code in changes.answers else answer
+                   for code, answer in data.answers.items()
+                   if code not in changes.answers or code in fresh}
+        answers.update({code: answer for code, answer in fresh.items() if code not in answers})
+    bonus = _bonus(db, checklist, department.id, problems) if changes.bonus else data.bonus
+    veto = _veto(db, checklist, department.id, problems) if changes.veto else data.veto
+    shortcomings, measures = data.shortcomings, data.measures
+    if changes.shortcomings is not None or changes.measures is not None:
+        shortcomings, measures = _lists(db, checklist, department.id, problems)
+    evidence = data.evidence
+    if (changes.item_evidence or changes.bonus_evidence or changes.add_evidence
+            or changes.remove_evidence):
+        evidence = _evidence(db, checklist, department.id, problems)
+    problems.raise_if_any()
+    return DepartmentData(department, answers, bonus, veto, shortcomings, measures, evidence)
 
 
 def read_department_data(db: Database, checklist: Checklist, department: Department,

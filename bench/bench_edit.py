@@ -1,0 +1,56 @@
+"""One saved edit (run by hand): ``python bench/bench_edit.py``.
+
+1,000 edits of one score through ``AssessmentFile.apply`` (the path the app's autosave takes),
+in a file of short texts and in one of 29 × 20,000-character narratives: p50 and p95. The
+goal (issue "fast from the first click"): p95 ≤ 0.5 ms, not growing with the text in the file.
+Run it from an older checkout too (``git worktree add /tmp/before COMMIT``) to compare.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from selfassess.checklist import load_builtin
+from selfassess.store import AssessmentFile, ChangeSet
+
+EDITS = 1000
+TEXT = "意识形态工作责任制落实情况"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def saves(characters: int) -> list[float]:
+    checklist = load_builtin("ideology-responsibility")
+    codes = [item.code for item in checklist.items]
+    narrative = (TEXT * (characters // len(TEXT) + 1))[:characters]
+    timings = []
+    with tempfile.TemporaryDirectory() as folder, AssessmentFile.create(
+            Path(folder) / "edits.selfassess", checklist, department_name="办公室",
+            period="2026") as af:
+        af.apply(ChangeSet(answers={code: {"narrative": narrative} for code in codes}))
+        for n in range(EDITS):
+            change = ChangeSet(answers={codes[n % len(codes)]: {"self_score": Decimal(n % 3)}})
+            started = time.perf_counter()
+            af.apply(change, actor="bench")
+            timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def main() -> None:
+    print("| file | p50 | p95 |\n|---|---|---|")
+    for label, characters in (("29 short narratives", 40),
+                              ("29 × 20,000-character narratives", 20_000)):
+        timings = saves(characters)
+        print(f"| {label} | {statistics.median(timings):.3f} ms | "
+              f"{percentile(timings, 0.95):.3f} ms |")
+
+
+if __name__ == "__main__":
+    main()
