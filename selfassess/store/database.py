@@ -32,7 +32,6 @@ from selfassess.store.schema import (
     apply_migrations,
     expected_columns,
     expected_indexes,
-    migrations_pending,
     normalized_sql,
 )
 from selfassess.validation import database_path_problem
@@ -176,9 +175,10 @@ def set_journal_mode(db: Database, kind: str) -> None:
         db.execute(f"PRAGMA journal_mode = {'DELETE' if kind == 'bureau' else 'WAL'}")
 
 
-def _check_code(path: Path, db: Database) -> None:
+def _check_code(path: Path, db: Database) -> set[str]:
     """Nothing in the file that SQLite would run: no views or triggers, only the migrations'
-    own indexes, only migrations this program knows. Checked before any migration runs."""
+    own indexes, only migrations this program knows. Checked before any migration runs;
+    returns the names of the migrations applied."""
     rows = db.execute("SELECT type, name FROM sqlite_master").fetchall()
     if any(kind in ("view", "trigger") for kind, _name in rows):
         raise _refuse(path, _("the file contains views or triggers, which selfassess files never "
@@ -195,8 +195,10 @@ def _check_code(path: Path, db: Database) -> None:
     if ("table", "_sqlite_migrations") not in rows:
         raise _refuse(path, _("the file is damaged (missing tables: {tables})").format(
             tables="_sqlite_migrations"))
-    if applied_migrations(db) - set(MIGRATION_NAMES):
+    applied = applied_migrations(db)
+    if applied - set(MIGRATION_NAMES):
         raise _refuse(path, _("made by a newer version of selfassess; please update selfassess"))
+    return applied
 
 
 def _check_tables(path: Path, db: Database) -> None:
@@ -264,8 +266,7 @@ def open_database(path: Path, readonly: bool, with_wal: bool = False) -> Databas
     db: Database | None = None
     try:
         db = connect(path, readonly, with_wal)
-        _check_code(path, db)
-        if migrations_pending(db):
+        if not set(MIGRATION_NAMES) <= _check_code(path, db):  # an older format
             if readonly:
                 original, db = db, None
                 try:

@@ -234,11 +234,6 @@ def applied_migrations(db: Database) -> set[str]:
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
 
 
-def migrations_pending(db: Database) -> bool:
-    """True when a file lacks a migration this program has (an older format)."""
-    return not set(MIGRATION_NAMES) <= applied_migrations(db)
-
-
 def apply_migrations(db: Database) -> None:
     """Apply what is pending, each migration in a transaction with its record."""
     from sqlite_utils import Migrations

@@ -11,30 +11,13 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from selfassess.store import AssessmentFile
-from selfassess.ui.appearance import apply_settings
+from conftest import Office
 from selfassess.ui.main_window import MainWindow
-from selfassess.ui.settings import Settings
 
 
-@pytest.fixture(params=[("zh_CN", 100), ("zh_CN", 150), ("en", 100), ("en", 150)],
-                ids=lambda p: f"{p[0]}-{p[1]}")
-def office_window(request: pytest.FixtureRequest, qtbot: QtBot, settings: Settings,
-                  dept_file: AssessmentFile) -> Iterator[MainWindow]:
-    language, scale = request.param
-    settings.font_scale = scale
-    apply_settings(settings, language)
-    dept_file.close()
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    assert window.open_file(dept_file.path)
-    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace._tree_fitted,
-                    timeout=30000)
-    yield window
-    settings.font_scale = 100
-    apply_settings(settings, "en")
+@pytest.fixture
+def office_window(office: Office) -> MainWindow:
+    return office.window
 
 
 def _rows(model: object, parent: QModelIndex) -> Iterator[QModelIndex]:

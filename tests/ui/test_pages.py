@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from conftest import type_text
+from conftest import Office, type_text
 from selfassess.checklist import Checklist
 from selfassess.cli import main
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
@@ -255,33 +255,15 @@ def test_screenshot_command(tmp_path: Path, dept_file: AssessmentFile,
     assert "screenshot written" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
-@pytest.mark.parametrize("scale", [100, 150])
-def test_the_seal_action_is_in_view_at_1366x768(qtbot: QtBot, settings: Settings,
-                                                dept_file: AssessmentFile, language: str,
-                                                scale: int) -> None:
+def test_the_seal_action_is_in_view_at_1366x768(office: Office) -> None:
     """汇总与封存 on an office PC (1366×768, 100 % and 150 % type, both languages): the state,
     the count of what blocks sealing (by kind) and 封存报送… are visible without scrolling."""
-    from selfassess.ui.app import apply_settings
-
-    settings.font_scale = scale
-    apply_settings(settings, language)
-    try:
-        dept_file.close()
-        window = MainWindow(settings)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        assert window.open_file(dept_file.path)
-        window.go_to("page:summary")
-        page = window.workspace.summary_page  # type: ignore[union-attr]
-        for widget in (page.problems_title, page.problem_kinds, page.seal_button):
-            shown = widget.visibleRegion().boundingRect()
-            assert widget.isVisible() and shown.size() == widget.size(), widget.objectName()
-        assert page.problem_kinds.text()  # counted by kind, e.g. 未作答 n 项
-    finally:
-        settings.font_scale = 100
-        apply_settings(settings, "en")
+    office.window.go_to("page:summary")
+    page = office.window.workspace.summary_page  # type: ignore[union-attr]
+    for widget in (page.problems_title, page.problem_kinds, page.seal_button):
+        shown = widget.visibleRegion().boundingRect()
+        assert widget.isVisible() and shown.size() == widget.size(), widget.objectName()
+    assert page.problem_kinds.text()  # counted by kind, e.g. 未作答 n 项
 
 
 def test_lost_points_with_nothing_said_warn(window: MainWindow,

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from conftest import Office
 from selfassess.bureau.review import Review
 from selfassess.checklist import Checklist
 from selfassess.store import AssessmentFile, ChangeSet
@@ -167,37 +168,21 @@ def test_the_section_table_uses_the_width(window: MainWindow, dept_file: Assessm
     assert header.sectionSize(0) > header.sectionSize(1)
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
-@pytest.mark.parametrize("scale", [100, 150])
-def test_seal_button_and_blocker_count_in_view_with_groups_open(
-        qtbot: QtBot, settings: Settings, dept_file: AssessmentFile, language: str,
-        scale: int) -> None:
+def test_seal_button_and_blocker_count_in_view_with_groups_open(qtbot: QtBot,
+                                                                office: Office) -> None:
     """1366×768, 100 % and 150 % type, both languages: the state, the count by kind and
     封存报送… stay in view, also with every group of blockers opened."""
-    from selfassess.ui.app import apply_settings
-
-    settings.font_scale = scale
-    apply_settings(settings, language)
-    try:
-        dept_file.close()
-        window = MainWindow(settings)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        page = summary_of(window, dept_file.path)
-        for header in page.problems.headers.values():
-            if header.isVisible() and not header.isChecked():
-                qtbot.mouseClick(header, Qt.MouseButton.LeftButton)
-        for widget in (page.problems_title, page.problem_kinds, page.seal_button,
-                       page.problems.headers["unanswered"]):
-            assert in_view(widget), widget.objectName()
-        assert page.problems_title.text() == (
-            "封存前还有 34 项需要处理：" if language == "zh_CN"
-            else "Before sealing, 34 thing(s) need attention:")
-        window.close()
-    finally:
-        settings.font_scale = 100
-        apply_settings(settings, "en")
+    office.window.go_to("page:summary")
+    page = office.window.workspace.summary_page  # type: ignore[union-attr]
+    for header in page.problems.headers.values():
+        if header.isVisible() and not header.isChecked():
+            qtbot.mouseClick(header, Qt.MouseButton.LeftButton)
+    for widget in (page.problems_title, page.problem_kinds, page.seal_button,
+                   page.problems.headers["unanswered"]):
+        assert in_view(widget), widget.objectName()
+    assert page.problems_title.text() == (
+        "封存前还有 34 项需要处理：" if office.language == "zh_CN"
+        else "Before sealing, 34 thing(s) need attention:")
 
 
 # --- 3. the review summary --------------------------------------------------------------------

@@ -14,6 +14,7 @@ from conftest import type_text
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource, Measure, Shortcoming
 from selfassess.store.records import DepartmentData
 from selfassess.ui.main_window import MainWindow
+from selfassess.ui.pages.lists_page import ListPage
 
 
 def stored(path: Path) -> DepartmentData:
@@ -35,6 +36,14 @@ def undo(window: MainWindow) -> None:
 def redo(window: MainWindow) -> None:
     assert window.redo_action.isEnabled()
     window.redo_action.trigger()
+
+
+def remove_first_shortcoming(qtbot: QtBot, window: MainWindow) -> ListPage:
+    window.go_to("page:shortcomings")
+    page = window.workspace.shortcomings_page  # type: ignore[union-attr]
+    page.list.setCurrentIndex(page.model.index(0))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    return page
 
 
 def test_removed_evidence_comes_back_whole(qtbot: QtBot, window: MainWindow,
@@ -144,10 +153,7 @@ def test_ctrl_z_in_a_text_field_undoes_typing_only(qtbot: QtBot, window: MainWin
     path = dept_file.path
     dept_file.close()
     window.open_file(path)
-    window.go_to("page:shortcomings")
-    page = window.workspace.shortcomings_page  # type: ignore[union-attr]
-    page.list.setCurrentIndex(page.model.index(0))
-    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    page = remove_first_shortcoming(qtbot, window)
     window.go_to("item:1.1")
     item = window.workspace.item_page  # type: ignore[union-attr]
     type_text(item.deduction_reason, "少开一次会")
@@ -170,10 +176,7 @@ def test_sealing_empties_the_undo_history(qtbot: QtBot, window: MainWindow,
     path = dept_file.path
     dept_file.close()
     window.open_file(path)
-    window.go_to("page:shortcomings")
-    page = window.workspace.shortcomings_page  # type: ignore[union-attr]
-    page.list.setCurrentIndex(page.model.index(0))
-    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    remove_first_shortcoming(qtbot, window)
     assert window.undo_action.isEnabled()
     assert window.session is not None and window.session.seal() is not None
     assert stored(path).department.sealed

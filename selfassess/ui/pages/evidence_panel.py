@@ -61,6 +61,7 @@ class EvidencePanel(QWidget):
         self.kind = kind
         self.code = code
         self._task: Task | None = None
+        self._before: set[int] = set()  # evidence ids before an attaching (for its undo)
         self.setAcceptDrops(True)
         self.model = EvidenceModel(session, kind, code, parent=self)
         self.table = QTableView()
