@@ -268,9 +268,11 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
             continue
         data = af.data(department.id)
         seals = af.seals(department.id)
-        read.append((data, seals[-1].digest if seals else None,
-                     score(af.checklist, self_input(data)),
-                     score(af.checklist, final_input(data))))
+        own_input, final_in = self_input(data), final_input(data)
+        own = score(af.checklist, own_input)
+        # not reviewed (or reviewed to the same scores): the final view is the department's own
+        final = own if final_in == own_input else score(af.checklist, final_in)
+        read.append((data, seals[-1].digest if seals else None, own, final))
     positions = ranks([final for _d, _s, _o, final in read])
     earlier = earlier_names(af) if af.info.kind == "bureau" else {}
     departments = sorted(

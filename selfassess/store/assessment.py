@@ -11,7 +11,6 @@ import contextlib
 import getpass
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,7 +78,9 @@ class AssessmentFile:
         self._db = db  # private: the store's modules reach it through database.connection()
         self.readonly = readonly
         self._closed = False
+        # what was read, with the _cache_key it was read at
         self._cache: dict[str, tuple[tuple[int, int], DepartmentData]] = {}
+        self._departments: tuple[tuple[int, int], dict[str, Department]] | None = None
         self.info = self._read_info()
         self._journal_set = readonly
         if not readonly and self.info.kind == "bureau":
@@ -104,16 +105,22 @@ class AssessmentFile:
             if not readonly:  # before SQLite could replay a journal that is not the file's
                 check_journal(path)
             trusted = is_trusted(path)
+            checked = None
             if verify and not trusted:
-                cls._verify(path, with_wal=not readonly)
-            # this machine's own file is read with its -wal (the last saves may be there); a
-            # received one is read as the one file it is
-            db = open_database(path, readonly, with_wal=trusted)
-            try:
-                af = cls(path, db, readonly)
-            except BaseException:
-                db.close()
-                raise
+                checked = cls._verify(path, with_wal=not readonly, keep=readonly)
+            if checked is not None:
+                # read-only and received: the checked connection is the one asked for, and
+                # what it read while checking need not be read again
+                af = checked
+            else:
+                # this machine's own file is read with its -wal (the last saves may be
+                # there); a received one is read as the one file it is
+                db = open_database(path, readonly, with_wal=trusted)
+                try:
+                    af = cls(path, db, readonly)
+                except BaseException:
+                    db.close()
+                    raise
         except BaseException:
             if not readonly:
                 openers.release(path)
@@ -123,15 +130,22 @@ class AssessmentFile:
         return af
 
     @classmethod
-    def _verify(cls, path: Path, with_wal: bool) -> None:
+    def _verify(cls, path: Path, with_wal: bool, keep: bool = False) -> AssessmentFile | None:
+        """The full check on a read-only connection; with ``keep`` that connection is handed
+        back open (its departments already read), otherwise closed."""
         shm = Path(f"{path}-shm")
         had_shm = shm.exists()
+        kept = None
         try:
             db = open_database(path, readonly=True, with_wal=with_wal)
             try:
-                verify_contents(cls(path, db, readonly=True))
+                af = cls(path, db, readonly=True)
+                verify_contents(af, writable=not keep)
+                if keep:
+                    kept = af
             finally:
-                db.close()
+                if kept is None:
+                    db.close()
         except sqlite3.DatabaseError as error:
             raise FileFormatError(f"{path.name}: " + _("the file is damaged ({reason})").format(
                 reason=error)) from None
@@ -142,6 +156,7 @@ class AssessmentFile:
                 with contextlib.suppress(OSError):
                     shm.unlink()
         trust_in_session(path)
+        return kept
 
     @classmethod
     def create(cls, path: Path | str, checklist: Checklist, *, department_name: str,
@@ -183,6 +198,8 @@ class AssessmentFile:
                     "content": canonical_json(checklist),
                 })
                 if kind == "department":
+                    import uuid  # here: uuid loads platform, which reading never needs
+
                     dept_id = department_id or str(uuid.uuid4())
                     db.table("departments").insert({
                         "id": dept_id, "name": department_name.strip(),
@@ -240,7 +257,15 @@ class AssessmentFile:
 
     def departments(self) -> list[Department]:
         """Every department in the file (one in a department file)."""
-        return read_departments(self._db, self.path.name)
+        return list(self._read_departments().values())
+
+    def _read_departments(self) -> dict[str, Department]:
+        """The departments by id, in the file's order; read again only after a write."""
+        key = self._cache_key()
+        if self._departments is None or self._departments[0] != key:
+            self._departments = (key, {d.id: d for d in read_departments(self._db,
+                                                                         self.path.name)})
+        return self._departments[1]
 
     def department(self, department_id: str | None = None) -> Department:
         """One department: by id, or the only one of a department file."""
@@ -250,11 +275,14 @@ class AssessmentFile:
                 raise FileFormatError(f"{self.path.name}: " + _(
                     "a department file must hold exactly one department"))
             return departments[0]
-        found = read_departments(self._db, self.path.name, department_id)
-        if not found:
+        if self._departments is not None and self._departments[0] == self._cache_key():
+            found = self._departments[1].get(department_id)
+        else:  # after a write, this one row (a review edit in a big bureau reads no more)
+            found = next(iter(read_departments(self._db, self.path.name, department_id)), None)
+        if found is None:
             raise InputRefused(_("no department with id {id} in {name}").format(
                 id=department_id, name=self.path.name))
-        return found[0]
+        return found
 
     def data(self, department_id: str | None = None) -> DepartmentData:
         """Everything a department filled in, validated against the checklist. Read again

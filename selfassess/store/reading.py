@@ -48,6 +48,10 @@ SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
 UUID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
+# canonical stored text → its Decimal, for texts already found valid (Decimal is immutable)
+_STORED_NUMBERS: dict[str, Decimal] = {}
+
+
 class _Problems:
     def __init__(self, file_name: str) -> None:
         self.file_name = file_name
@@ -90,10 +94,14 @@ class _Problems:
         "NaN" or a REAL are signs of a file written by something else)."""
         if value is None:
             return None
+        if isinstance(value, str) and (known := _STORED_NUMBERS.get(value)) is not None:
+            return known
         number = parse_decimal(value) if isinstance(value, str) else None
         if number is None or decimal_text(number) != value:
             self.add(where, _("“{value}” is not a stored number").format(value=str(value)[:40]))
             return None
+        if len(_STORED_NUMBERS) < 1000:  # scores repeat: a few dozen values fill a bureau
+            _STORED_NUMBERS[value] = number
         return number
 
     def raise_if_any(self) -> None:
@@ -148,6 +156,8 @@ def read_departments(db: Database, file_name: str, department_id: str | None = N
 
 
 def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
+    if raw == "{}":  # no aid used: most answers
+        return Aid()
     try:
         data = json.loads(raw) if isinstance(raw, str) and len(raw) < 100_000 else None
     except ValueError:
@@ -175,19 +185,25 @@ def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
 
 
 def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Problems,
-             codes: Collection[str] | None = None) -> dict[str, Answer]:
+             codes: Collection[str] | None = None,
+             narratives: dict[str, Answer] | None = None) -> dict[str, Answer]:
+    """The answers (of these ``codes``); with ``narratives`` (the answers as last read, when
+    the change kept every narrative) the narratives are taken from there, not read and checked
+    again: a score saved beside 20,000 characters then costs what it costs beside 20."""
     answers = {}
-    sql = ("SELECT item_code, self_score, narrative, deduction_reason, not_applicable, na_reason, "
-           "aid, review_score, review_reason, updated_at, review_flag, previous_review "
-           "FROM answers WHERE department_id = ?")
+    narrative_column = "narrative" if narratives is None else "NULL"
+    sql = (f"SELECT item_code, self_score, {narrative_column}, deduction_reason, "
+           "not_applicable, na_reason, aid, review_score, review_reason, updated_at, "
+           "review_flag, previous_review FROM answers WHERE department_id = ?")
     params = [dept_id]
     if codes is not None:  # only these items (what an edit changed)
         sql += f" AND item_code IN ({', '.join('?' * len(codes))})"
         params += list(codes)
+    item_at = _("item {code}")  # translated once, not once a row
     for row in db.execute(sql, params):
         code = row[0]
         item = checklist.items_by_code.get(code) if isinstance(code, str) else None
-        where = _("item {code}").format(code=str(code)[:20])
+        where = item_at.format(code=str(code)[:20])
         if item is None:
             problems.add(where, _("unknown item code"))
             continue
@@ -203,7 +219,8 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
         answers[code] = Answer(
             item_code=code,
             self_score=self_score,
-            narrative=problems.text(where, row[2], MAX_LONG_TEXT),
+            narrative=(problems.text(where, row[2], MAX_LONG_TEXT) if narratives is None
+                       else narratives[code].narrative),
             deduction_reason=problems.text(where, row[3], MAX_SHORT_TEXT),
             not_applicable=not_applicable,
             na_reason=problems.text(where, row[5], MAX_SHORT_TEXT),
@@ -220,11 +237,12 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
 def _bonus(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
            ) -> dict[str, BonusClaim]:
     claims = {}
+    bonus_at = _("bonus item {code}")
     for code, points, narrative, review_points, review_reason, flag, previous in db.execute(
             "SELECT code, points, narrative, review_points, review_reason, review_flag, "
             "previous_review FROM bonus_claims WHERE department_id = ?", [dept_id]):
         bonus = checklist.bonus_by_code.get(code) if isinstance(code, str) else None
-        where = _("bonus item {code}").format(code=str(code)[:20])
+        where = bonus_at.format(code=str(code)[:20])
         if bonus is None:
             problems.add(where, _("unknown bonus code"))
             continue
@@ -243,10 +261,11 @@ def _bonus(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
 def _veto(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
           ) -> dict[str, VetoDeclaration]:
     declarations = {}
+    veto_at = _("veto item {code}")
     for code, triggered, explanation, review_triggered, review_reason, flag, previous in db.execute(
             "SELECT code, triggered, explanation, review_triggered, review_reason, review_flag, "
             "previous_review FROM veto_declarations WHERE department_id = ?", [dept_id]):
-        where = _("veto item {code}").format(code=str(code)[:20])
+        where = veto_at.format(code=str(code)[:20])
         if not isinstance(code, str) or code not in checklist.veto_by_code:
             problems.add(where, _("unknown veto code"))
             continue
@@ -323,7 +342,10 @@ def refreshed_department_data(db: Database, checklist: Checklist, data: Departme
     (department,) = read_departments(db, file_name, data.department.id)
     answers = data.answers
     if changes.answers:
-        fresh = _answers(db, checklist, department.id, problems, list(changes.answers))
+        kept = all(code in answers and "narrative" not in fields
+                   for code, fields in changes.answers.items())
+        fresh = _answers(db, checklist, department.id, problems, list(changes.answers),
+                         answers if kept else None)
         # in the order a full read gives (rowid): changed rows stay where they were, new
         # ones come last, and an answer emptied (no row any more) goes
         answers = {code: fresh[code] if code in changes.answers else answer
