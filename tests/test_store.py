@@ -343,6 +343,9 @@ def test_an_edit_rereads_only_what_it_touched_and_agrees_with_a_full_read(
         ChangeSet(answers={"1.1": {"self_score": D(4), "narrative": "甲"}}),
         ChangeSet(answers={"1.2": {"narrative": "乙"}, "1.1": {"narrative": "甲甲"}}),
         ChangeSet(answers={"1.2": {"narrative": ""}}),  # emptied: the row goes
+        ChangeSet(answers={"1.1": {"self_score": D(3)}}),  # its narrative kept, not read again
+        ChangeSet(answers={"1.3": {"self_score": D(1)}}),  # a new row by a score alone
+        ChangeSet(answers={"1.3": {"self_score": None}}),  # and emptied by one: the row goes
         ChangeSet(answers={"5.3": {"not_applicable": True, "na_reason": "无"}}),
         ChangeSet(bonus={"B4": {"points": D(1), "narrative": "获奖"}}),
         ChangeSet(veto={"V1": {"triggered": False}}),
@@ -373,3 +376,45 @@ def test_a_write_by_another_connection_is_seen(dept_file: AssessmentFile) -> Non
         conn.execute("UPDATE answers SET narrative = '乙' WHERE item_code = '1.1'")
     conn.close()
     assert dept_file.data().answers["1.1"].narrative == "乙"
+
+
+@pytest.mark.parametrize("damage", ["a byte of the document", "the link to its next page"])
+def test_a_received_file_with_a_damaged_large_document_is_refused(
+        tmp_path: Path, checklist: Checklist, damage: str) -> None:
+    """The read-only full check leaves the evidence pages to the hash (read on a second thread
+    for a large document): a changed byte or a broken page chain in the middle of a 3 MB
+    document is still refused, read-only and writable, and the intact file opens."""
+    import os
+    import shutil
+
+    from selfassess.errors import FileFormatError
+    from selfassess.store import EvidenceSource
+
+    marker = b"selfassess-marker-" + os.urandom(16)
+    content = os.urandom(2_500_000) + marker + os.urandom(500_000)
+    (tmp_path / "scan.pdf").write_bytes(content)
+    made = tmp_path / "made.selfassess"
+    with AssessmentFile.create(made, checklist, department_name="办公室", period="2026") as af:
+        af.apply(ChangeSet(add_evidence=[("item", "1.1",
+                                          EvidenceSource(tmp_path / "scan.pdf", "scan.pdf"))]))
+    intact = tmp_path / "intact.selfassess"
+    shutil.copyfile(made, intact)  # a copy: this machine does not know it
+    with AssessmentFile.open(intact, readonly=True) as af:
+        assert af.data().evidence[0].size == len(content)
+    raw = bytearray(made.read_bytes())
+    at = raw.index(marker)
+    page_size = int.from_bytes(raw[16:18], "big")
+    if damage == "a byte of the document":
+        raw[at + 3] ^= 0xFF
+        reason = "does not match its hash"
+    else:
+        start = at - at % page_size  # an overflow page begins with the next page's number
+        raw[start:start + 4] = (len(raw) // page_size + 100).to_bytes(4, "big")
+        reason = "damaged"
+    received = tmp_path / "received.selfassess"
+    received.write_bytes(bytes(raw))
+    for readonly in (True, False):
+        with pytest.raises(FileFormatError, match=reason):
+            AssessmentFile.open(received, readonly=readonly)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "intact.selfassess", "made.selfassess", "received.selfassess", "scan.pdf"]

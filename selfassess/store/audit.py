@@ -26,7 +26,7 @@ WHOLE_UP_TO = 200  # characters of old + new below which both are stored whole
 def write_audit(db: Database, action: str, *, at: str, actor: str = "", department_id: str = "",
                 target: str = "", old: str | None = None, new: str | None = None) -> None:
     """The one writer of audit lines (``old``/``new`` as stored: JSON text, or a digest)."""
-    db.table("audit_log").insert({"at": at, "actor": actor, "department_id": department_id,
+    db.insert("audit_log", {"at": at, "actor": actor, "department_id": department_id,
                                   "action": action, "target": target, "old": old, "new": new})
 
 

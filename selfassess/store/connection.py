@@ -4,9 +4,10 @@
 the start-up of ``selfassess summary``, which only reads. ``Database`` here does what reading
 needs — ``execute`` with sqlite-utils' transaction behaviour (a write outside a transaction is
 committed at once; a failed statement never leaves an implicit transaction open), ``atomic``
-(nested blocks become savepoints) and ``ensure_autocommit_on`` — and hands ``table(name)``
-(insert, upsert) to a sqlite-utils ``Database`` over the same connection, made the first time
-one is asked for. Keep the behaviour in step with sqlite-utils 4 (``tests/test_store.py``).
+(nested blocks become savepoints), ``ensure_autocommit_on``, and ``insert`` and ``upsert``
+of one row (the autosave path) — and hands ``table(name)`` (bulk inserts) to a sqlite-utils
+``Database`` over the same connection, made the first time one is asked for. Keep the
+behaviour in step with sqlite-utils 4 (``tests/test_store.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 _TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"}
+
+
+def _quoted(identifier: str) -> str:
+    """A table or column name of the store's own schema, quoted for SQL."""
+    return '"' + identifier.replace('"', '""') + '"'
 
 
 def _first_keyword(sql: str) -> str:
@@ -98,6 +104,26 @@ class Database:
             yield
         finally:
             self.conn.isolation_level = old
+
+    def insert(self, table: str, row: dict[str, Any]) -> None:
+        """One row, as plain SQL: the autosave path writes one or two rows an edit, and
+        sqlite-utils' ``insert`` asks the file for its tables and columns every time (more
+        than half of a saved edit)."""
+        columns = ", ".join(_quoted(name) for name in row)
+        marks = ", ".join("?" * len(row))
+        self.execute(f"INSERT INTO {_quoted(table)} ({columns}) VALUES ({marks})",
+                     list(row.values()))
+
+    def upsert(self, table: str, row: dict[str, Any], pk: tuple[str, ...]) -> None:
+        """Insert the row, or update the given columns of the row with the same key (its
+        other columns — a review's, say — kept), like sqlite-utils 4's ``upsert``."""
+        columns = ", ".join(_quoted(name) for name in row)
+        marks = ", ".join("?" * len(row))
+        updates = ", ".join(f"{_quoted(name)} = excluded.{_quoted(name)}"
+                            for name in row if name not in pk)
+        self.execute(f"INSERT INTO {_quoted(table)} ({columns}) VALUES ({marks}) "
+                     f"ON CONFLICT ({', '.join(_quoted(name) for name in pk)}) "
+                     f"DO UPDATE SET {updates}", list(row.values()))
 
     def utils(self) -> sqlite_utils.Database:
         """sqlite-utils over this connection (for writing helpers and migrations)."""

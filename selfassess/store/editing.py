@@ -47,7 +47,8 @@ def aid_text(aid: Aid) -> str:
         data["level"] = aid.level
     if aid.met is not None:
         data["met"] = aid.met
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    # "{}" is what json.dumps gives for nothing entered: most answers, in every seal digest
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else "{}"
 
 
 def _json(value: Any) -> str | None:
@@ -96,7 +97,7 @@ class _Writer:
             answer = merged_answer(current, code, fields)
             if not self.audit_fields("answer", code, current, fields) and current is not None:
                 continue
-            self.db.table("answers").upsert({
+            self.db.upsert("answers", {
                 "department_id": self.department_id,
                 "item_code": code,
                 "self_score": score_text(answer.self_score),
@@ -113,7 +114,7 @@ class _Writer:
             current = data.bonus.get(code)
             claim = merged_bonus(current, code, fields)
             self.audit_fields("bonus", code, current, fields)
-            self.db.table("bonus_claims").upsert({
+            self.db.upsert("bonus_claims", {
                 "department_id": self.department_id, "code": code,
                 "points": score_text(claim.points), "narrative": claim.narrative,
             }, pk=("department_id", "code"))
@@ -123,7 +124,7 @@ class _Writer:
             current = data.veto.get(code)
             declaration = merged_veto(current, code, fields)
             self.audit_fields("veto", code, current, fields)
-            self.db.table("veto_declarations").upsert({
+            self.db.upsert("veto_declarations", {
                 "department_id": self.department_id, "code": code,
                 "triggered": None if declaration.triggered is None else int(declaration.triggered),
                 "explanation": declaration.explanation,
@@ -132,7 +133,7 @@ class _Writer:
     def attach(self, kind: str, code: str, source: EvidenceSource, position: int) -> None:
         sha256, size = store_blob(self.db, source.path)
         name = safe_file_name(source.name)  # whoever called, only safe names are stored
-        self.db.table("evidence").insert({
+        self.db.insert("evidence", {
             "department_id": self.department_id, "target_kind": kind, "target_code": code,
             "position": position, "file_name": name, "media_type": media_type(name),
             "sha256": sha256, "size": size, "added_at": self.now,

@@ -34,7 +34,7 @@ def write_review(af: AssessmentFile, kind: str, department_id: str, code: str,
         row: dict[str, Any] = {"department_id": department_id, key: code}
         if table == "answers":
             row["updated_at"] = now
-        db.table(table).insert(row)
+        db.insert(table, row)
     assignments = ", ".join(f"{name} = ?" for name in changes)
     db.execute(f"UPDATE {table} SET {assignments} WHERE department_id = ? AND {key} = ?",
                [*changes.values(), department_id, code])
