@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import shutil
 import sqlite3
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -67,7 +67,7 @@ def make_backup(af: AssessmentFile, reason: str) -> Path:
     while target.exists():  # two backups in one second
         counter += 1
         target = folder / f"{stamp}-{counter}_{reason}{SUFFIX}"
-    temporary = folder / f".{uuid.uuid4().hex}.tmp"
+    temporary = folder / f".{secrets.token_hex(16)}.tmp"
     try:
         copy = sqlite3.connect(temporary)
         try:
@@ -165,7 +165,7 @@ def _replace(backup: Path, target: Path, kind: str, force: bool) -> Path:
             kept = _set_aside(target)
     else:
         kept = target
-    temporary = target.with_name(f".{uuid.uuid4().hex}.tmp")  # short: see database.py
+    temporary = target.with_name(f".{secrets.token_hex(16)}.tmp")  # short: see database.py
     try:
         shutil.copyfile(backup, temporary)
         # companions of the replaced file would corrupt the restored one (kept aside above

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
 import sqlite3
 import struct
 import tempfile
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -293,7 +293,7 @@ BUREAU_PAGE_SIZE = 65536  # merges write gigabytes of evidence: fewer, larger pa
 def temporary_name(path: Path) -> Path:
     """Where a new file is made before it is published: beside ``path``, under a short name
     (a long name is near 255 bytes)."""
-    return path.with_name(f".{uuid.uuid4().hex}.tmp")
+    return path.with_name(f".{secrets.token_hex(16)}.tmp")
 
 
 def create_database(path: Path, kind: str = "department") -> tuple[Database, Path]:

@@ -10,7 +10,7 @@ file appears. Nothing is ever opened or run here.
 from __future__ import annotations
 
 import hashlib
-import uuid
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,7 +49,7 @@ def _free_name(folder: Path, name: str) -> Path:
 
 def write_document(af: AssessmentFile, sha256: str, target: Path) -> Path:
     """Write one document's verified bytes to ``target`` (created whole, never replaced)."""
-    temporary = target.with_name(f".{uuid.uuid4().hex}.part")
+    temporary = target.with_name(f".{secrets.token_hex(16)}.part")
     digest = hashlib.sha256()
     try:
         with temporary.open("xb") as stream:

@@ -15,7 +15,6 @@ import contextlib
 import getpass
 import json
 import os
-import socket
 import sys
 import threading
 from datetime import datetime
@@ -133,6 +132,8 @@ def acquire(path: Path) -> None:
             os.close(fd)
         else:
             return
+        import socket  # here: only a writable open takes a lock; reading needs no host name
+
         details = json.dumps({"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
                               "since": datetime.now().isoformat(timespec="seconds"),
                               "program": f"selfassess {__version__}"}, ensure_ascii=False)
