@@ -14,9 +14,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from selfassess.i18n import _
@@ -140,30 +141,76 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(settings)
     if screenshot:
         window.resize(*size)
+        code, problem = _open_and_place(window, file, args)
+        if problem:
+            print(problem, file=sys.stderr)
+            window.close_file()
+            return code
+        window.show()
+        return take_screenshot(window, Path(screenshot), page=getattr(args, "page", None))
+
+    def then() -> None:
+        _code, problem = _open_and_place(window, file, args)
+        if problem:
+            print(problem, file=sys.stderr)
+        first_run(window, settings, file is None)
+
+    # the window first, the file right after it is on screen: opening and laying out a file
+    # takes as long again as the window, and a window that appears at once is one nobody
+    # double-clicks a second time
+    after_first_paint(window, then)
+    window.show()
+    return app.exec()
+
+
+def _open_and_place(window: MainWindow, file: Path | None, args: argparse.Namespace
+                    ) -> tuple[int, str]:
+    """Open the file given and go to the place asked for; (exit code, problem) when the place
+    cannot be shown."""
     if file is not None:
         window.open_file(file)
     item, page = getattr(args, "item", None), getattr(args, "page", None)
     department = getattr(args, "department", None)
-    code, problem = 0, ""
     if window.bureau is not None:
-        code, problem = _show_bureau_place(window, department, item, page)
-    elif page == "review":
-        code, problem = EXIT_USAGE, _("--page review shows a department of a bureau file (with "
-                                      "--department NAME)")
-    elif item:
+        return _show_bureau_place(window, department, item, page)
+    if page == "review":
+        return EXIT_USAGE, _("--page review shows a department of a bureau file (with "
+                             "--department NAME)")
+    if item:
         window.go_to(f"item:{item}")
     elif page and page not in ("start", "new", "settings"):
         window.go_to(f"page:{page}")
-    if problem:
-        print(problem, file=sys.stderr)
-        if screenshot:
-            window.close_file()
-            return code
-    window.show()
-    if screenshot:
-        return take_screenshot(window, Path(screenshot), page)
-    QTimer.singleShot(0, lambda: first_run(window, settings, file is None))
-    return app.exec()
+    return 0, ""
+
+
+class _FirstExposure(QObject):
+    """Calls back once the window is first on screen (its first frame painted), or after a
+    second if no screen ever shows it (a minimised start)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.callback: Callable[[], None] | None = callback
+        self.handle = window.windowHandle()
+        self.handle.installEventFilter(self)
+        QTimer.singleShot(1000, self.fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self.handle.isExposed():
+            # the widgets were painted while this expose was handled: call back after it
+            QTimer.singleShot(0, self.fire)
+        return False
+
+    def fire(self) -> None:
+        if self.callback is not None:
+            callback, self.callback = self.callback, None
+            self.handle.removeEventFilter(self)
+            callback()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once ``window`` (about to be shown) has painted its first frame."""
+    window.winId()  # the native window exists before it is shown: its first expose is seen
+    _FirstExposure(window, callback)
 
 
 def first_run(window: MainWindow, settings: Settings, nothing_opened: bool) -> None:

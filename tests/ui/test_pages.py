@@ -304,3 +304,35 @@ def test_tab_goes_from_the_aid_to_the_score_and_the_reason(qtbot: QtBot, window:
         reached = [t for t in targets if t in seen]
         assert page.deduction_reason in reached and page.narrative in reached, code
         assert page.score in reached or page.score.lineEdit() in reached, code
+
+
+def test_the_window_is_on_screen_before_the_file_opens(
+        qtbot: QtBot, dept_file: AssessmentFile, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``selfassess gui FILE``: the window paints its first frame, then the file is opened
+    and shown at the item asked for (the notice answered)."""
+    dept_file.close()
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kwargs: 0))
+    seen: list[tuple[bool, bool]] = []
+    opened: list[MainWindow] = []
+    original = MainWindow.open_file
+
+    def open_file(self: MainWindow, path: Path) -> bool:
+        handle = self.windowHandle()
+        seen.append((self.isVisible(), handle is not None and handle.isExposed()))
+        opened.append(self)
+        return original(self, path)
+
+    def event_loop(_app: QApplication) -> int:
+        qtbot.waitUntil(lambda: bool(opened) and opened[0].session is not None, timeout=30_000)
+        return 0
+
+    monkeypatch.setattr(MainWindow, "open_file", open_file)
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    assert main(["--lang", "en", "gui", str(dept_file.path), "--item", "2.1"]) == 0
+    window = opened[0]
+    qtbot.addWidget(window)
+    assert seen == [(True, True)]  # shown and exposed (its first frame painted) before opening
+    assert window.workspace is not None and window.workspace.current == "item:2.1"
+    assert window.session is not None and window.session.af.path == dept_file.path
+    window.close()
