@@ -27,8 +27,6 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
 from selfassess.store.openers import ReadOnlyHere
-from selfassess.ui.dialogs import help as help_dialogs
-from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
 from selfassess.ui.office_actions import OfficeActions
 from selfassess.ui.session import Session
 from selfassess.ui.settings import Settings
@@ -36,7 +34,17 @@ from selfassess.ui.start_screen import StartScreen
 from selfassess.ui.workspace import Workspace
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from selfassess.ui.bureau.workspace import BureauWorkspace
+
+
+def _help() -> ModuleType:
+    """The 帮助 dialogs, loaded when first asked for (not at every start)."""
+    from selfassess.ui.dialogs import help as help_dialogs
+
+    return help_dialogs
+
 
 class MainWindow(QMainWindow):
     """The application window."""
@@ -132,11 +140,11 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._on_find)
         self.summary_action.triggered.connect(lambda: self.go_to("page:summary"))
         self.settings_action.triggered.connect(self.edit_settings)
-        self.shortcuts_action.triggered.connect(lambda: help_dialogs.show_shortcuts(self))
-        self.folders_action.triggered.connect(lambda: help_dialogs.show_folders(
+        self.shortcuts_action.triggered.connect(lambda: _help().show_shortcuts(self))
+        self.folders_action.triggered.connect(lambda: _help().show_folders(
             self, self.session.path if self.session else
             self.bureau.af.path if self.bureau else None))
-        self.about_action.triggered.connect(lambda: help_dialogs.show_about(self))
+        self.about_action.triggered.connect(lambda: _help().show_about(self))
         # start screen
         self.start.new_requested.connect(self.new_assessment)
         self.start.open_requested.connect(self.choose_file)
@@ -170,6 +178,8 @@ class MainWindow(QMainWindow):
 
     def new_assessment(self) -> None:
         """Ask for the details of a new file, create it and open it."""
+        from selfassess.ui.dialogs.new_assessment import NewAssessmentDialog
+
         dialog = NewAssessmentDialog(self)
         if dialog.exec() and dialog.created is not None:
             self.open_file(dialog.created)

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from selfassess.bureau.review import Review, apply_reviews
 from selfassess.completeness import Problem, completeness_problems
 from selfassess.errors import NoSpace, SelfassessError
 from selfassess.i18n import _
@@ -26,6 +26,9 @@ from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_acto
 from selfassess.store.records import DepartmentData
 from selfassess.ui.undo import ChangeCommand, KeptDocuments
 from selfassess.validation import submission_name
+
+if TYPE_CHECKING:
+    from selfassess.bureau.review import Review
 
 RETRY_MS = 5000  # how often changes a full disk refused are tried again
 
@@ -203,6 +206,8 @@ class Session(QObject):
 
     def apply_review(self, review: Review, touched: set[str]) -> bool:
         """Store one review (考核得分 / reason); False (and ``refused``) when refused."""
+        from selfassess.bureau.review import apply_reviews  # the secretary's side only
+
         return self._store(lambda: apply_reviews(self.af, [review], actor=_("review group")),
                            touched)
 

@@ -4,6 +4,9 @@ window for a department file and by the secretary's workspace to review a depart
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -89,17 +92,18 @@ class Workspace(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.item_page = ItemPage(session)
-        self.bonus_page = BonusPage(session)
-        self.veto_page = VetoPage(session)
         self.shortcomings_page: ListPage = shortcomings_page(session)
         self.measures_page: ListPage = measures_page(session)
         self.summary_page = SummaryPage(session)
         self.pages = QStackedWidget()
-        self.page_of = {
-            "item": self.item_page, "page:bonus": self.bonus_page, "page:veto": self.veto_page,
-            "page:shortcomings": self.shortcomings_page, "page:measures": self.measures_page,
-            "page:summary": self.summary_page,
+        # the pages built so far; the bonus and veto pages (a review panel for each of their
+        # entries: 30 ms, most of opening a file) are built when first shown
+        self.page_of: dict[str, QWidget] = {
+            "item": self.item_page, "page:shortcomings": self.shortcomings_page,
+            "page:measures": self.measures_page, "page:summary": self.summary_page,
         }
+        self._unbuilt: dict[str, Callable[[], QWidget]] = {
+            "page:bonus": lambda: BonusPage(session), "page:veto": lambda: VetoPage(session)}
         for page in self.page_of.values():
             self.pages.addWidget(page)
         self.previous_button = QPushButton(_("◀ Previous"))
@@ -137,6 +141,23 @@ class Workspace(QWidget):
         self.current = ""
         self._connect_signals()
         self.refresh_state()
+
+    def page(self, node: str) -> QWidget:
+        """The page showing ``node`` (``item`` for every item), built at the first ask."""
+        if node not in self.page_of:
+            page = self._unbuilt.pop(node)()
+            self.page_of[node] = page
+            self.pages.addWidget(page)
+            page.refresh_state()  # type: ignore[attr-defined]
+        return self.page_of[node]
+
+    @property
+    def bonus_page(self) -> BonusPage:
+        return cast(BonusPage, self.page("page:bonus"))
+
+    @property
+    def veto_page(self) -> VetoPage:
+        return cast(VetoPage, self.page("page:veto"))
 
     def _legend(self) -> QWidget:
         """What the tree's marks mean, two to a row under it (narrow at 150 %)."""
@@ -202,7 +223,7 @@ class Workspace(QWidget):
             self.item_page.show_item(node.split(":", 1)[1])
             self.pages.setCurrentWidget(self.item_page)
         else:
-            page = self.page_of[node]
+            page = self.page(node)
             page.load()  # type: ignore[attr-defined]
             self.pages.setCurrentWidget(page)
         position = self.order.index(node)

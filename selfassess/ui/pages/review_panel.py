@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfassess.bureau.review import Review
 from selfassess.i18n import _
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import Debouncer, ErrorLabel, PointsSpinBox, set_text_quietly
@@ -118,6 +117,8 @@ class ReviewPanel(QGroupBox):
     def _save(self, **fields: Any) -> None:
         if not self.code or not self.session.review_mode:
             return
+        from selfassess.bureau.review import Review  # the secretary's side: loaded when used
+
         department = self.session.data.department.id
         review = Review(department, self.kind, self.code, **fields)
         node = f"item:{self.code}" if self.kind == "item" else f"page:{self.kind}"
