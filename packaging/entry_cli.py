@@ -2,10 +2,11 @@
 
 import sys
 
-from selfassess.portable import apply_portable_mode, bundle_fontconfig
+from selfassess.portable import apply_portable_mode, bundle_fontconfig, bundle_qt_paths
 
 apply_portable_mode()  # before anything asks where user data lives
 bundle_fontconfig()
+bundle_qt_paths()
 
 from selfassess.cli import main  # noqa: E402 - after the portable folders are set
 

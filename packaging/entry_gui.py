@@ -3,10 +3,11 @@ command line (a double-clicked .selfassess) is opened."""
 
 import sys
 
-from selfassess.portable import apply_portable_mode, bundle_fontconfig
+from selfassess.portable import apply_portable_mode, bundle_fontconfig, bundle_qt_paths
 
 apply_portable_mode()  # before anything asks where user data lives
 bundle_fontconfig()
+bundle_qt_paths()
 
 from selfassess.cli import gui_main  # noqa: E402 - after the portable folders are set
 

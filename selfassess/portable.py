@@ -47,3 +47,15 @@ def bundle_fontconfig() -> None:
     from selfassess.paths import resource
 
     os.environ["FONTCONFIG_FILE"] = str(resource("fontconfig", "fonts.conf"))
+
+
+def bundle_qt_paths() -> None:
+    """Where the bundle's Qt plugins are (what PyInstaller's PySide6 start-up hook did; that
+    hook also imported Qt at every start, 60 ms of ``selfassess --version`` and of every
+    command that never shows a window, so the bundle leaves it out). Set even when the
+    computer names another Qt's plugins: those do not fit this Qt."""
+    if not getattr(sys, "frozen", False):
+        return
+    base = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "PySide6"
+    os.environ["QT_PLUGIN_PATH"] = str(base / "plugins" if sys.platform == "win32"
+                                       else base / "Qt" / "plugins")

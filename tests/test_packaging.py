@@ -102,3 +102,23 @@ def test_portable_mode_keeps_user_data_beside_the_program(tmp_path: Path,
     assert root == program.parent / "userdata"
     assert user_data_dir() == root / "data"
     assert os.environ["XDG_CACHE_HOME"].startswith(str(root))
+
+
+def test_the_bundle_finds_its_qt_plugins_without_importing_qt_at_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyInstaller's PySide6 start-up hook imported QtCore at every start (60 ms of each
+    command); the spec leaves it out and the entry points set its plugin path instead."""
+    monkeypatch.setenv("QT_PLUGIN_PATH", "/usr/lib/other-qt/plugins")
+    portable.bundle_qt_paths()  # not frozen: a checkout's PySide6 finds its own plugins
+    assert os.environ["QT_PLUGIN_PATH"] == "/usr/lib/other-qt/plugins"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
+    portable.bundle_qt_paths()  # another Qt's plugins do not fit the bundle's Qt
+    expected = (tmp_path / "_internal" / "PySide6" / "plugins" if sys.platform == "win32"
+                else tmp_path / "_internal" / "PySide6" / "Qt" / "plugins")
+    assert os.environ["QT_PLUGIN_PATH"] == str(expected)
+    spec = (ROOT / "packaging" / "selfassess.spec").read_text(encoding="utf-8")
+    assert '"pyi_rth_pyside6"' in spec and "part.scripts = [s for s in part.scripts" in spec
+    for entry in ("entry_cli.py", "entry_gui.py"):
+        text = (ROOT / "packaging" / entry).read_text(encoding="utf-8")
+        assert text.index("bundle_qt_paths()") < text.index("from selfassess.cli import")
