@@ -58,9 +58,15 @@ def round_cents(value: Decimal) -> Decimal:
 
 def json_number(value: Decimal) -> int | float:
     """A JSON number for a Decimal with at most two decimals (exact in its printed form)."""
-    if value == value.to_integral_value():
-        return int(value)
-    return float(decimal_text(value))
+    if (known := _JSON_NUMBERS.get(value)) is not None:
+        return known
+    number = int(value) if value == value.to_integral_value() else float(decimal_text(value))
+    if len(_JSON_NUMBERS) < 1000:  # a summary writes 12,000 numbers, a few dozen of them
+        _JSON_NUMBERS[value] = number
+    return number
+
+
+_JSON_NUMBERS: dict[Decimal, int | float] = {}
 
 
 def decimal_places(value: Decimal) -> int:

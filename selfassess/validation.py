@@ -77,6 +77,12 @@ def normalize_text(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def plain_text(value: object, limit: int) -> bool:
+    """True for text ``text_problem`` accepts (lines allowed), in one step: reading a file
+    asks this of every stored text, so the common answer comes without building a message."""
+    return type(value) is str and len(value) <= limit and not _REFUSED.search(value)
+
+
 def text_problem(value: object, limit: int, single_line: bool = False) -> str | None:
     """Why a text value is unacceptable (None when fine): type, length, control characters."""
     if not isinstance(value, str):

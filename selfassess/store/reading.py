@@ -13,7 +13,7 @@ from collections.abc import Collection
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from selfassess.checklist.model import Checklist
+from selfassess.checklist.model import Checklist, Item
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, parse_decimal
@@ -40,6 +40,7 @@ from selfassess.validation import (
     MAX_NAME,
     MAX_SHORT_TEXT,
     file_name_problem,
+    plain_text,
     text_problem,
     time_problem,
 )
@@ -61,6 +62,8 @@ class _Problems:
         self.lines.append(f"{self.file_name}: {where}: {message}")
 
     def text(self, where: str, value: Any, limit: int) -> str:
+        if plain_text(value, limit):
+            return str(value)
         problem = text_problem(value, limit)
         if problem:
             self.add(where, problem)
@@ -155,6 +158,20 @@ def read_departments(db: Database, file_name: str, department_id: str | None = N
     return departments
 
 
+# (maximum, step, score) found acceptable: a bureau's 2,900 scores are a few dozen of these
+_ACCEPTED_SCORES: set[tuple[Decimal, Decimal, Decimal]] = set()
+
+
+def _score_problem(item: Item, value: Decimal) -> str | None:
+    key = (item.max_points, item.step, value)
+    if key in _ACCEPTED_SCORES:
+        return None
+    problem = score_problem(item, value)
+    if problem is None and len(_ACCEPTED_SCORES) < 1000:
+        _ACCEPTED_SCORES.add(key)
+    return problem
+
+
 def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
     if raw == "{}":  # no aid used: most answers
         return Aid()
@@ -210,8 +227,7 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
         self_score = problems.decimal(where, row[1])
         review_score = problems.decimal(where, row[7])
         for value in (self_score, review_score):
-            problem = score_problem(item, value) if value is not None else None
-            if problem:
+            if value is not None and (problem := _score_problem(item, value)):
                 problems.add(where, problem)
         not_applicable = bool(problems.flag(where, row[4]))
         if not_applicable and not item.na_allowed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from selfassess.scoring import Aid
 
@@ -160,4 +161,13 @@ class DepartmentData:
 
     def evidence_for(self, target_kind: str, code: str) -> list[EvidenceRef]:
         """Evidence attached to one item or bonus claim, in order."""
-        return [e for e in self.evidence if e.target_kind == target_kind and e.target_code == code]
+        return list(self._evidence_by_target.get((target_kind, code), ()))
+
+    @cached_property
+    def _evidence_by_target(self) -> dict[tuple[str, str], list[EvidenceRef]]:
+        # asked for each item by the tree, the summary and the completeness checks: one pass
+        # over the documents, not one per item (``evidence`` is never changed in place)
+        index: dict[tuple[str, str], list[EvidenceRef]] = {}
+        for ref in self.evidence:
+            index.setdefault((ref.target_kind, ref.target_code), []).append(ref)
+        return index
