@@ -54,6 +54,11 @@ def summary(capsys: Capture, bureau: Path) -> dict[str, Any]:
     code, out, err = run(capsys, "summary", str(bureau), "--json")
     assert code == 0, err
     result: dict[str, Any] = json.loads(out)
+    # one department a line (readable, and written by json's C encoder)
+    lines = out.splitlines()
+    for department in result["departments"]:
+        assert json.dumps(department, ensure_ascii=False) in {
+            line.strip().rstrip(",") for line in lines}
     return result
 
 
