@@ -1,4 +1,5 @@
-"""Files of the first format (made by the previous release, kept gzipped in tests/data/format1)
+"""Files of every earlier format (made by the release that wrote it, kept gzipped in
+tests/data/formatN: 1 before the seal covered the audit log, 2 before returns and approvals)
 are read as they are and upgraded only when opened for editing; the seal covers the audit log
 (product.md: removing or editing audit lines of a sealed file is "modified after sealing")."""
 
@@ -22,13 +23,22 @@ from selfassess.errors import FileFormatError
 from selfassess.store import AssessmentFile, ChangeSet
 from selfassess.store.schema import SCHEMA_VERSION
 
-FORMAT1 = Path(__file__).parent / "data" / "format1"
+DATA = Path(__file__).parent / "data"
+EARLIER_FORMATS = [1, 2]  # each a folder tests/data/formatN with the same three files
 
 
-def unpack(name: str, folder: Path, as_name: str | None = None) -> Path:
+def unpack(name: str, folder: Path, as_name: str | None = None, version: int = 1) -> Path:
     path = folder / (as_name or name)
-    path.write_bytes(gzip.decompress((FORMAT1 / f"{name}.gz").read_bytes()))
+    path.write_bytes(gzip.decompress((DATA / f"format{version}" / f"{name}.gz").read_bytes()))
     return path
+
+
+def test_every_earlier_format_has_its_files() -> None:
+    assert SCHEMA_VERSION == EARLIER_FORMATS[-1] + 1
+    for version in EARLIER_FORMATS:
+        assert sorted(p.name for p in (DATA / f"format{version}").glob("*.gz")) == [
+            "bureau.selfassess.gz", "draft-department.selfassess.gz",
+            "sealed-department.selfassess.gz"]
 
 
 def user_version(path: Path) -> int:
@@ -42,19 +52,24 @@ def sql(path: Path, statement: str) -> None:
     conn.close()
 
 
+@pytest.fixture(params=EARLIER_FORMATS, ids=lambda version: f"format{version}")
+def version(request: pytest.FixtureRequest) -> int:
+    return int(request.param)
+
+
 @pytest.fixture
-def received(tmp_path: Path) -> Path:
+def received(tmp_path: Path, version: int) -> Path:
     folder = tmp_path / "received"
     folder.mkdir()
-    unpack("sealed-department.selfassess", folder, "2026_办公室.selfassess")
-    unpack("bureau.selfassess", folder, "2026_汇总.selfassess")
+    unpack("sealed-department.selfassess", folder, "2026_办公室.selfassess", version)
+    unpack("bureau.selfassess", folder, "2026_汇总.selfassess", version)
     return folder
 
 
-def test_format1_is_read_from_read_only_media_unchanged(received: Path, tmp_path: Path,
-                                                         capsys: Capture) -> None:
+def test_earlier_formats_are_read_from_read_only_media_unchanged(
+        received: Path, tmp_path: Path, capsys: Capture, version: int) -> None:
     before = {p.name: sha256_of(p) for p in received.iterdir()}
-    assert {user_version(p) for p in received.iterdir()} == {1} and SCHEMA_VERSION == 2
+    assert {user_version(p) for p in received.iterdir()} == {version}
     with read_only(received, tmp_path / "stick") as stick:
         department, bureau = stick / "2026_办公室.selfassess", stick / "2026_汇总.selfassess"
         code, out, err = run(capsys, "summary", str(department), "--json")
@@ -69,36 +84,42 @@ def test_format1_is_read_from_read_only_media_unchanged(received: Path, tmp_path
                               str(tmp_path / "sheet.pdf"))
         assert code == 0, err
         with AssessmentFile.open(department, readonly=True) as af:
-            assert af.seals()[-1].audit_digest is None  # sealed before the log was covered
+            # format 1 sealed before the log was covered
+            assert (af.seals()[-1].audit_digest is None) == (version == 1)
+            assert af.returns() == [] and af.approvals() == []
         assert sorted(p.name for p in stick.iterdir()) == sorted(before)
     assert {p.name: sha256_of(p) for p in received.iterdir()} == before
     assert not list(Path(tempfile.gettempdir()).glob("selfassess-*/upgraded*"))
 
 
-def test_format1_department_merges_into_a_new_bureau_unchanged(received: Path, tmp_path: Path,
-                                                                checklist: Checklist) -> None:
+def test_earlier_departments_merge_into_a_new_bureau_unchanged(
+        received: Path, tmp_path: Path, checklist: Checklist, version: int) -> None:
     source = received / "2026_办公室.selfassess"
     digest = sha256_of(source)
     bureau = tmp_path / "bureau.selfassess"
     create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
-    draft = unpack("draft-department.selfassess", received, "2026_建设与管理处.selfassess")
+    draft = unpack("draft-department.selfassess", received, "2026_建设与管理处.selfassess",
+                   version)
     outcomes = merge_files(bureau, [source, draft], allow_drafts=True)
     assert [o.outcome for o in outcomes] == ["added", "draft"]
-    assert sha256_of(source) == digest and user_version(source) == user_version(draft) == 1
+    assert sha256_of(source) == digest and user_version(source) == user_version(draft) == version
     with AssessmentFile.open(bureau) as af:  # the full check holds on the merged old seal
         merged = next(d for d in af.departments() if d.name == "办公室")
-        assert merged.sealed and af.seals(merged.id)[-1].audit_digest is None
+        assert merged.sealed
+        assert (af.seals(merged.id)[-1].audit_digest is None) == (version == 1)
 
 
-def test_format1_is_upgraded_when_opened_for_editing(received: Path, capsys: Capture) -> None:
+def test_earlier_formats_are_upgraded_when_opened_for_editing(received: Path,
+                                                              capsys: Capture) -> None:
     department = received / "2026_办公室.selfassess"
     with AssessmentFile.open(department) as af:  # upgraded, and its old seal still holds
         assert af.department().sealed
+        revision = af.department().revision
         af.reopen(actor="张三")
         af.apply(ChangeSet(answers={"1.1": {"narrative": "新的一年，新的做法。"}}))
         record = af.seal(actor="张三")
     assert user_version(department) == SCHEMA_VERSION
-    assert record.revision == 2 and record.audit_digest is not None
+    assert record.revision == revision + 1 and record.audit_digest is not None
     code, _out, err = run(capsys, "summary", str(department), "--json")
     assert code == 0, err
     bureau = received / "2026_汇总.selfassess"

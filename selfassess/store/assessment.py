@@ -54,6 +54,14 @@ from selfassess.store.reading import (
     refreshed_department_data,
 )
 from selfassess.store.records import AuditEntry, Department, DepartmentData, FileInfo, SealRecord
+from selfassess.store.returns import (
+    Approval,
+    ReturnRecord,
+    mark_reopened,
+    outside_return,
+    read_approvals,
+    read_returns,
+)
 from selfassess.store.sealing import content_digest
 from selfassess.store.trust import is_trusted, remember, trust_in_session
 from selfassess.store.verify import verify_contents
@@ -311,6 +319,28 @@ class AssessmentFile:
             "WHERE department_id = ? "
             "ORDER BY revision", [dept.id])]
 
+    def returns(self, department_id: str | None = None) -> list[ReturnRecord]:
+        """The returns recorded for a department (退回), oldest first."""
+        return read_returns(self, self.department(department_id).id)
+
+    def current_return(self, department_id: str | None = None) -> ReturnRecord | None:
+        """The return a department file is being corrected under: the last one, made at its
+        current revision, while it is not sealed again and was not reopened whole."""
+        if self.info.kind != "department":
+            return None
+        department = self.department(department_id)
+        if department.sealed:
+            return None
+        records = read_returns(self, department.id)
+        if not records or records[-1].revision != department.revision \
+                or records[-1].reopened_at is not None:
+            return None
+        return records[-1]
+
+    def approvals(self, department_id: str | None = None) -> list[Approval]:
+        """The approvals (审定) recorded for a department, oldest first."""
+        return read_approvals(self, self.department(department_id).id)
+
     def audit(self, department_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first (of one department, or all)."""
         sql = "SELECT at, actor, department_id, action, target, old, new FROM audit_log"
@@ -369,7 +399,11 @@ class AssessmentFile:
         """Validate and store a ChangeSet in one transaction; refuse it whole on any problem."""
         data = self.data(department_id)
         self._writable(data.department)
-        problems = change_problems(self.checklist, data, changes)
+        record = self.current_return(data.department.id)
+        problems = [] if record is None else outside_return(
+            record, {ref.id: (ref.target_kind, ref.target_code) for ref in data.evidence},
+            changes)
+        problems = problems or change_problems(self.checklist, data, changes)
         if problems:
             raise InputRefused(problems)
         with self._space(changes.size_estimate()):
@@ -428,10 +462,21 @@ class AssessmentFile:
         return record
 
     def reopen(self, actor: str = "", department_id: str | None = None) -> None:
-        """Unseal (recorded in the audit log); the next seal gets the next revision."""
+        """Unseal (recorded in the audit log); the next seal gets the next revision. A file
+        returned for correction is reopened whole: every entry can be changed again (the
+        return's notes stay)."""
         department = self.department(department_id)
         if self.readonly:
             raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
+        if (record := self.current_return(department.id)) is not None:
+            self._prepare_writing()
+            with self._space(0), self._db.atomic():
+                now = now_text()
+                mark_reopened(self, record.id, now)
+                write_audit(self._db, "reopen", at=now,
+                            actor=actor or department.filled_by or default_actor(),
+                            department_id=department.id, target="return")
+            return
         if not department.sealed:
             raise InputRefused(_("{name} is not sealed").format(name=self.path.name))
         self._prepare_writing()

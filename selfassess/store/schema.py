@@ -212,15 +212,51 @@ def _seal_covers_audit(db: Any) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@_migration("0003_returns_and_approvals")
+def _returns_and_approvals(db: Any) -> None:
+    # 退回 and 审定 (product.md, workflow step 7). A bureau file records each return of a
+    # department (the revision returned, the overall note, a reason per returned entry) and
+    # each approval (the revision and digest approved; withdrawn when and by whom). The
+    # department file sent back carries its return: until it is sealed again only the
+    # returned entries change, unless the whole file was reopened (``reopened_at``).
+    db.execute("""CREATE TABLE returns (
+        id INTEGER PRIMARY KEY,
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        revision INTEGER NOT NULL,
+        returned_at TEXT NOT NULL,
+        returned_by TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        reopened_at TEXT
+    )""")
+    db.execute("""CREATE TABLE return_entries (
+        return_id INTEGER NOT NULL REFERENCES returns(id),
+        target_kind TEXT NOT NULL,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (return_id, target_kind, code)
+    )""")
+    db.execute("""CREATE TABLE approvals (
+        id INTEGER PRIMARY KEY,
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        revision INTEGER NOT NULL,
+        digest TEXT NOT NULL,
+        approved_at TEXT NOT NULL,
+        approved_by TEXT NOT NULL DEFAULT '',
+        withdrawn_at TEXT,
+        withdrawn_by TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("PRAGMA user_version = 3")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
-MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit")
+MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals")
 assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
     "meta", "checklist", "departments", "answers", "evidence_blobs", "evidence", "bonus_claims",
     "veto_declarations", "shortcomings", "measures", "seals", "audit_log", "roster", "merge_log",
-    "department_history",
+    "department_history", "returns", "return_entries", "approvals",
 })
 
 

@@ -17,6 +17,7 @@ from selfassess.store.audit import audit_digest
 from selfassess.store.database import connection
 from selfassess.store.evidence import blob_matches
 from selfassess.store.records import DepartmentData
+from selfassess.store.returns import read_approvals, read_returns
 from selfassess.store.schema import EXPECTED_TABLES
 from selfassess.store.sealing import content_digest
 from selfassess.validation import MAX_EVIDENCE_BYTES, time_problem
@@ -62,6 +63,13 @@ def verify_contents(af: AssessmentFile, writable: bool = True) -> None:
         if problem := seal_problem(af, data):
             raise _refuse(name, problem)
         referenced.update(ref.sha256 for ref in data.evidence)
+    known = {department.id for department in departments}
+    owners = [r.department_id for r in read_returns(af)] + [
+        a.department_id for a in read_approvals(af)]  # every value checked on the way
+    for owner in owners:
+        if owner not in known:
+            raise _refuse(name, _("the file is damaged (rows refer to missing departments or "
+                                  "documents)"))
     for sha256 in sorted(referenced):
         _check_document(af, sha256, name)
 
