@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from selfassess import FILE_SUFFIX, __version__, i18n
 from selfassess.errors import Cancelled, InputRefused, SelfassessError
-from selfassess.i18n import _
+from selfassess.i18n import _, join_list
 
 if TYPE_CHECKING:
     from selfassess.checklist import Checklist
@@ -333,6 +333,37 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_return(args: argparse.Namespace) -> int:
+    from selfassess.bureau.returns import load_return_notes, return_department
+    from selfassess.store import AssessmentFile
+
+    with AssessmentFile.open(Path(args.file), readonly=True) as af:
+        checklist = af.checklist
+    notes = load_return_notes(Path(args.notes), checklist)
+    written = return_department(Path(args.file), args.department, notes, Path(args.out),
+                                actor=args.by or "")
+    _out(_("{name}: returned {entries}; send {file} back").format(
+        name=args.department, file=written, entries=join_list(
+            entry.code for entry in notes.entries)))
+    return EXIT_OK
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    from selfassess.bureau.returns import approve_department
+
+    _out(approve_department(Path(args.file), args.department, by=args.by or "",
+                            withdraw=args.withdraw))
+    return EXIT_OK
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from selfassess.bureau.reminder import write_reminder
+
+    written = write_reminder(Path(args.file), Path(args.output), force=args.force)
+    _out(_("{path} written").format(path=written))
+    return EXIT_OK
+
+
 def _department_id(af: object, name: str | None) -> str | None:
     from selfassess.store import AssessmentFile
 
@@ -526,6 +557,26 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("review", cmd_review, _("store the review group's scores from a JSON file"))
     sub.add_argument("file", help=_("bureau .selfassess file"))
     sub.add_argument("reviews", help=_("reviews JSON file"))
+    sub = command("return", cmd_return,
+                  _("return entries of a department for correction (退回): records it and "
+                    "writes the file to send back"))
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("--department", required=True, metavar="NAME", help=_("department name"))
+    sub.add_argument("notes", help=_("notes JSON file: {\"note\": …, \"items\": {\"1.2\": "
+                                     "reason}, \"bonus\": {…}, \"veto\": {…}}"))
+    sub.add_argument("--out", required=True, help=_("folder to write the returned file into"))
+    sub.add_argument("--by", metavar="TEXT", help=_("who returns it"))
+    sub = command("approve", cmd_approve,
+                  _("approve (审定) a department's merged revision, or withdraw the approval"))
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("--department", required=True, metavar="NAME", help=_("department name"))
+    sub.add_argument("--by", metavar="TEXT", help=_("who approves it"))
+    sub.add_argument("--withdraw", action="store_true", help=_("withdraw the approval"))
+    sub = command("remind", cmd_remind,
+                  _("write a 催报 notice: who has not reported, who has not sent a correction"))
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("-o", "--output", required=True, help=_("file to write (.docx or .txt)"))
+    sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
     sub = command("report", cmd_report,
                   _("print to PDF: a department's score sheet, or the bureau report"))
     sub.add_argument("file", help=_(".selfassess file"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Iterable
 
 from selfassess.paths import resource
 
@@ -68,3 +69,11 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Mark a message for translation without translating it now (translated where shown)."""
     return message
+
+
+def join_list(parts: Iterable[str]) -> str:
+    """Entries of a list in running text: “甲、乙、丙” in Chinese, “a, b, c” in English."""
+    text = ""
+    for number, part in enumerate(parts):
+        text = part if number == 0 else _("{first}, {then}").format(first=text, then=part)
+    return text

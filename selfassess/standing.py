@@ -15,12 +15,14 @@ from decimal import Decimal
 from selfassess.checklist.model import Checklist
 from selfassess.collation import name_key
 from selfassess.completeness import Problem, completeness_problems
+from selfassess.i18n import N_
 from selfassess.numbers import round_cents
 from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
 from selfassess.store import merge_log, roster_table
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.merge_log import MergeLogRow
-from selfassess.store.records import DepartmentData, FileInfo
+from selfassess.store.records import Department, DepartmentData, FileInfo
+from selfassess.store.returns import Approval, ReturnRecord, read_approvals, read_returns
 from selfassess.store.transfer import earlier_names
 from selfassess.validation import same_name, submission_name
 
@@ -93,6 +95,11 @@ class DepartmentStanding:
     problems: tuple[Problem, ...]  # what blocks sealing
     review: ReviewProgress
     renamed_from: str | None = None  # its name in the revision a newer one replaced
+    # where it stands (STATES) and since when; the last return and the approval in force
+    state: str = "submitted"
+    state_since: str = ""
+    last_return: ReturnRecord | None = None
+    approval: Approval | None = None
 
     @property
     def name(self) -> str:
@@ -110,6 +117,28 @@ class DepartmentStanding:
         return self.data.department.sealed
 
 
+# a department's state in a bureau file (product.md: 未报 → 已报送 → 退回 → 已重报 → 已审定; a
+# draft merged with --allow-drafts is its own): summary --json's keywords, shown translated
+STATES = {"missing": N_("not reported"), "draft": N_("draft"), "submitted": N_("submitted"),
+          "returned": N_("returned"), "resubmitted": N_("resubmitted"),
+          "approved": N_("approved")}
+
+
+def department_state(department: Department, returns: list[ReturnRecord],
+                     approvals: list[Approval]) -> tuple[str, str]:
+    """(state, since when) of a merged department, from its returns and approvals."""
+    active = next((a for a in reversed(approvals) if a.active), None)
+    if active is not None:
+        return "approved", active.approved_at
+    if not department.sealed:
+        return "draft", department.merged_at
+    if returns and returns[-1].revision >= department.revision:
+        return "returned", returns[-1].returned_at
+    if returns:
+        return "resubmitted", department.merged_at
+    return "submitted", department.merged_at
+
+
 @dataclass(frozen=True)
 class RosterLine:
     """A bureau roster's entry and whether its file was received."""
@@ -121,6 +150,7 @@ class RosterLine:
     # draft is not "未报": the department did send a file)
     outcome: str | None = None  # "refused" or "conflict"
     reason: str = ""
+    since: str = ""  # not received: waited for since the bureau file was made
 
 
 def missing_names(roster: tuple[RosterLine, ...]) -> list[str]:
@@ -255,6 +285,23 @@ def statistics(checklist: Checklist, results: list[Result],
     )
 
 
+def _where_it_stands(af: AssessmentFile, department: Department, returns: list[ReturnRecord],
+                     approvals: list[Approval]
+                     ) -> tuple[str, str, ReturnRecord | None, Approval | None]:
+    """State, since when, the last return and the approval in force, of one department."""
+    if af.info.kind == "bureau":
+        state, since = department_state(department, returns, approvals)
+        active = next((a for a in reversed(approvals) if a.active), None)
+        return state, since, returns[-1] if returns else None, active
+    # a department file: sealed (sent), being corrected under a return, or a draft
+    current = af.current_return(department.id)
+    if current is not None:
+        return "returned", current.returned_at, current, None
+    if department.sealed:
+        return "submitted", "", None, None
+    return "draft", "", None, None
+
+
 def renamed(earlier: str | None, name: str) -> str | None:
     """The earlier name when it differs (as names are compared), else None."""
     return earlier if earlier is not None and same_name(earlier) != same_name(name) else None
@@ -263,6 +310,13 @@ def renamed(earlier: str | None, name: str) -> str | None:
 def read_standing(af: AssessmentFile, department_id: str | None = None) -> Standing:
     """Read and score a file once (every department, or one; statistics over those read)."""
     read = []
+    returns: dict[str, list[ReturnRecord]] = {}
+    approvals: dict[str, list[Approval]] = {}
+    if af.info.kind == "bureau":
+        for record in read_returns(af):
+            returns.setdefault(record.department_id, []).append(record)
+        for approval in read_approvals(af):
+            approvals.setdefault(approval.department_id, []).append(approval)
     for department in af.departments():
         if department_id is not None and department.id != department_id:
             continue
@@ -279,7 +333,10 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
         (DepartmentStanding(data, digest, own, final, position,
                             tuple(completeness_problems(af.checklist, data)),
                             review_progress(af.checklist, data),
-                            renamed(earlier.get(data.department.id), data.department.name))
+                            renamed(earlier.get(data.department.id), data.department.name),
+                            *_where_it_stands(af, data.department,
+                                              returns.get(data.department.id, []),
+                                              approvals.get(data.department.id, [])))
          for (data, digest, own, final), position in zip(read, positions, strict=True)),
         key=listing_key)
     roster: tuple[RosterLine, ...] = ()
@@ -295,7 +352,8 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
                 or attempts.get(submission_name(af.info.period, entry.name)))
             lines.append(RosterLine(entry.name, entry.department_id, received,
                                     attempt.outcome if attempt else None,
-                                    attempt.reason if attempt else ""))
+                                    attempt.reason if attempt else "",
+                                    "" if received else af.info.created_at))
         roster = tuple(lines)
     return Standing(af.path.name, af.info, af.checklist, tuple(departments),
                     statistics(af.checklist, [d.final for d in departments], departments),

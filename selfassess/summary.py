@@ -16,6 +16,7 @@ from selfassess.numbers import decimal_text, json_number
 from selfassess.standing import DepartmentStanding, Standing, Statistics, read_standing
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.records import Department
+from selfassess.store.returns import ReturnRecord
 
 
 def _n(value: Decimal | None) -> int | float | None:
@@ -38,6 +39,27 @@ def checklist_summary(checklist: Checklist) -> dict[str, Any]:
     }
 
 
+def return_summary(record: ReturnRecord | None) -> dict[str, Any] | None:
+    """A return as summary --json gives it."""
+    if record is None:
+        return None
+    return {"revision": record.revision, "at": record.returned_at, "by": record.returned_by,
+            "note": record.note, "reopened_at": record.reopened_at,
+            "entries": [{"kind": e.kind, "code": e.code, "reason": e.reason}
+                        for e in record.entries]}
+
+
+def to_remind(standing: Standing) -> list[dict[str, Any]]:
+    """催报: who has not reported, and who was returned and has not sent the correction, with
+    since when (oldest first)."""
+    waiting = [{"name": line.name, "state": "missing", "since": line.since, "entries": []}
+               for line in standing.roster if not line.received]
+    waiting += [{"name": d.name, "state": "returned", "since": d.state_since,
+                 "entries": [e.code for e in d.last_return.entries] if d.last_return else []}
+                for d in standing.departments if d.state == "returned"]
+    return sorted(waiting, key=lambda entry: entry["since"])
+
+
 def department_summary(checklist: Checklist, standing: DepartmentStanding) -> dict[str, Any]:
     """One department's entry."""
     data, own, final, digest = standing.data, standing.own, standing.final, standing.digest
@@ -49,6 +71,12 @@ def department_summary(checklist: Checklist, standing: DepartmentStanding) -> di
         "revision": data.department.revision,
         "sealed": data.department.sealed,
         "digest": digest,
+        "state": standing.state,
+        "state_since": standing.state_since,
+        "last_return": return_summary(standing.last_return),
+        "approval": None if standing.approval is None else {
+            "revision": standing.approval.revision, "digest": standing.approval.digest,
+            "at": standing.approval.approved_at, "by": standing.approval.approved_by},
         "self_total": json_number(own.total),
         "self_grade": own.grade,
         "base_total": json_number(final.base),
@@ -154,6 +182,7 @@ def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[s
                               "last_reason": line.reason} for line in standing.roster]
         summary["missing"] = standing.missing
         summary["drafts"] = standing.drafts
+        summary["to_remind"] = to_remind(standing)
     return summary
 
 

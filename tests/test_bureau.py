@@ -120,19 +120,21 @@ def test_higher_revision_replaces_and_keeps_unchanged_reviews(
     code, lines, _ = merge(capsys, bureau, office)
     assert code == 0
     assert lines == ["replaced 2026_办公室.selfassess: 办公室 (revision 2) replaces revision 1; "
-                     "1 review(s) to redo"]
+                     "changed since revision 1: 2.1 (narrative); 1 review(s) to redo"]
     with AssessmentFile.open(bureau, readonly=True) as af:
         data = af.data(af.departments()[0].id)
         assert data.department.revision == 2
         assert data.answers["1.1"].review_score == 3  # answer unchanged: review kept
-        assert data.answers["2.1"].review_score is None and data.answers["2.1"].review_flag
+        # answer changed: the review kept, flagged 待复核, what was said kept beside it
+        assert data.answers["2.1"].review_score == 3 and data.answers["2.1"].review_flag
+        assert data.answers["2.1"].review_reason == "分工未更新"
         assert json.loads(data.answers["2.1"].previous_review) == {"score": "3",
                                                                    "reason": "分工未更新"}
         history = connection(af).execute("SELECT revision, content FROM department_history").fetchall()
         assert [h[0] for h in history] == [1]
         assert json.loads(history[0][1])["reviews"]["items"]["2.1"]["score"] == "3"
     dept = summary(capsys, bureau)["departments"][0]
-    assert dept["total"] == 99 and dept["review"]["to_redo"] == 1
+    assert dept["total"] == 98 and dept["review"]["to_redo"] == 1
 
 
 def test_same_revision_different_content_is_a_conflict(bureau: Path, folder: Path,
@@ -429,6 +431,6 @@ def test_bonus_and_veto_reviews_follow_the_same_rule(bureau: Path, folder: Path,
     with AssessmentFile.open(bureau, readonly=True) as af:
         data = af.data(af.departments()[0].id)
     assert data.veto["V1"].review_triggered is False and not data.veto["V1"].review_flag
-    assert data.veto["V2"].review_triggered is None and data.veto["V2"].review_flag
+    assert data.veto["V2"].review_triggered is False and data.veto["V2"].review_flag
     assert json.loads(data.veto["V2"].previous_review) == {"score": False, "reason": "核实无"}
-    assert data.bonus["B1"].review_points is None and data.bonus["B1"].review_flag
+    assert data.bonus["B1"].review_points == 0 and data.bonus["B1"].review_flag

@@ -69,7 +69,7 @@ def test_a_draft_never_replaces_the_same_sealed_revision(bureau: Path, folder: P
         af.reopen()
     code, lines, _ = merge(capsys, bureau, office, drafts=True)
     assert code == 0 and lines == ["draft 2026_办公室.selfassess: 办公室 (revision 2) replaces "
-                                   "revision 1"]
+                                   "revision 1; changed since revision 1: 1.1 (narrative)"]
     assert summary(capsys, bureau)["drafts"] == ["办公室"]
 
 
@@ -112,7 +112,7 @@ def test_the_first_file_binds_its_roster_entry(bureau: Path, folder: Path,  # no
     bump(newcomer, ChangeSet(answers={"1.1": {"narrative": "补充"}}))
     code, lines, _ = merge(capsys, bureau, newcomer)
     assert code == 0 and lines == ["replaced 2026_档案室.selfassess: 档案室 (revision 2) replaces "
-                                   "revision 1"]
+                                   "revision 1; changed since revision 1: 1.1 (narrative)"]
     assert len(bureau_roster(bureau)) == 4
 
 
@@ -209,7 +209,7 @@ def test_a_draft_merged_again_is_unchanged_until_it_changes(
         af.apply(ChangeSet(answers={"1.1": {"narrative": "又补充了"}}))
     code, lines, _ = merge(capsys, bureau, draft, drafts=True)
     assert code == 0 and lines == ["draft 2026_财务处.selfassess: 财务处 (revision 0) replaces "
-                                   "revision 0"]
+                                   "revision 0; changed since revision 0: 1.1 (narrative)"]
     with AssessmentFile.open(bureau, readonly=True) as af:
         assert af.data(af.departments()[0].id).answers["1.1"].narrative == "又补充了"
 

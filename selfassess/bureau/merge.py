@@ -10,8 +10,9 @@ The decision table (issue "secretary's workspace"), in the order it is applied:
 | content does not match its sealed digest, or evidence not matching its hash | refused |
 | department not yet in the bureau file (and its name not taken by another id) | added |
 | another department id with a name already merged or bound on the roster | conflict |
-| same department, higher revision | replaced: the old revision kept as history; reviews |
-|   | of unchanged answers kept, the others flagged to redo |
+| same department, approved (审定), another revision | refused until the approval is withdrawn |
+| same department, higher revision | replaced: the old revision kept as history, the reason |
+|   | names what changed; reviews kept, those of changed answers flagged 待复核 |
 | same department, same revision, same digest | unchanged |
 | same department, same revision, different digest | conflict |
 | same department, lower revision | refused as older |
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.bureau.intake import Expectations, Intake, Refusal, read_ahead, strip_name
+from selfassess.bureau.resubmission import changed_entries, changes_text
 from selfassess.bureau.roster import require_bureau, roster
 from selfassess.errors import Cancelled, MergeCancelled, SelfassessError
 from selfassess.i18n import _
@@ -37,8 +39,9 @@ from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData
+from selfassess.store.returns import read_approvals
 from selfassess.store.roster_table import RosterEntry
-from selfassess.store.sealing import content_digest
+from selfassess.store.sealing import content_digest, digest_content
 from selfassess.store.transfer import (
     EvidenceMismatch,
     add_blob_bytes,
@@ -149,11 +152,24 @@ class _Run:
                                             "{source} with different content; both files claim "
                                             "the same revision").format(
                     revision=dept.revision, name=dept.name, source=merged.source_file))
+        if approved := next((a for a in read_approvals(self.bureau, dept.id) if a.active), None):
+            raise Refusal("refused", _("{name} was approved (审定) at revision {revision} on "
+                                       "{date}; a newer revision is taken only after the "
+                                       "approval is withdrawn").format(
+                name=merged.name, revision=approved.revision, date=approved.approved_at[:10]))
         self._check_identity(data)
         kind = "replaced" if digest else "draft"
         reason = _("{label} replaces revision {old}").format(label=label, old=merged.revision)
         if merged.name != dept.name:
             reason += _("; renamed from {old}").format(old=merged.name)
+        fingerprint, period = self.bureau.checklist.fingerprint, self.bureau.info.period
+        changed = changed_entries(
+            self.bureau.checklist,
+            digest_content(existing, fingerprint, period, merged.revision),
+            digest_content(data, fingerprint, period, dept.revision))
+        if changed:
+            reason += _("; changed since revision {old}: {changes}").format(
+                old=merged.revision, changes=changes_text(changed))
         return kind, reason
 
     def _store_evidence(self, intake: Intake, copy: bool) -> None:

@@ -130,20 +130,21 @@ def _stored(value: Any) -> Any:
 
 
 def _carried_review(column: str, before: Any, value: Any, same: bool) -> tuple[dict[str, Any], int]:
-    """The review columns of a re-merged row: kept when the department's answer is the same,
-    otherwise cleared and flagged to redo (the earlier review kept as ``previous_review``).
-    Returns the columns and 1 when a review was flagged."""
+    """The review columns of a re-merged row: kept; when the department's answer changed, also
+    flagged 待复核 (what the reviewers had said kept as ``previous_review``, which the review
+    page shows beside the new answer). Returns the columns and 1 when a review was flagged."""
     review: dict[str, Any] = {column: None, "review_reason": "", "review_flag": 0,
                               "previous_review": ""}
     if before is None or (value is None and not before.review_flag):
         return review, 0
+    kept = {column: None if value is None else _stored(value),
+            "review_reason": before.review_reason}
     if same:
-        return {column: _stored(value), "review_reason": before.review_reason,
-                "review_flag": int(before.review_flag),
+        return {**review, **kept, "review_flag": int(before.review_flag),
                 "previous_review": before.previous_review}, 0
     previous = (before.previous_review if value is None
                 else _previous(value, before.review_reason))
-    return {**review, "review_flag": 1, "previous_review": previous}, 1
+    return {**review, **kept, "review_flag": 1, "previous_review": previous}, 1
 
 
 def write_department(bureau_file: AssessmentFile, data: DepartmentData, old: DepartmentData | None,
