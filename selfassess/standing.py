@@ -95,11 +95,21 @@ class DepartmentStanding:
     problems: tuple[Problem, ...]  # what blocks sealing
     review: ReviewProgress
     renamed_from: str | None = None  # its name in the revision a newer one replaced
-    # where it stands (STATES) and since when; the last return and the approval in force
+    # where it stands (STATES) and since when; its returns and approvals, oldest first
     state: str = "submitted"
     state_since: str = ""
-    last_return: ReturnRecord | None = None
-    approval: Approval | None = None
+    returns: tuple[ReturnRecord, ...] = ()
+    approvals: tuple[Approval, ...] = ()
+
+    @property
+    def last_return(self) -> ReturnRecord | None:
+        """The latest return (退回), if it was ever returned."""
+        return self.returns[-1] if self.returns else None
+
+    @property
+    def approval(self) -> Approval | None:
+        """The approval (审定) in force, if any."""
+        return next((a for a in reversed(self.approvals) if a.active), None)
 
     @property
     def name(self) -> str:
@@ -287,19 +297,16 @@ def statistics(checklist: Checklist, results: list[Result],
 
 def _where_it_stands(af: AssessmentFile, department: Department, returns: list[ReturnRecord],
                      approvals: list[Approval]
-                     ) -> tuple[str, str, ReturnRecord | None, Approval | None]:
-    """State, since when, the last return and the approval in force, of one department."""
+                     ) -> tuple[str, str, tuple[ReturnRecord, ...], tuple[Approval, ...]]:
+    """State, since when, the returns and the approvals of one department."""
     if af.info.kind == "bureau":
         state, since = department_state(department, returns, approvals)
-        active = next((a for a in reversed(approvals) if a.active), None)
-        return state, since, returns[-1] if returns else None, active
+        return state, since, tuple(returns), tuple(approvals)
     # a department file: sealed (sent), being corrected under a return, or a draft
-    current = af.current_return(department.id)
-    if current is not None:
-        return "returned", current.returned_at, current, None
-    if department.sealed:
-        return "submitted", "", None, None
-    return "draft", "", None, None
+    own = tuple(af.returns(department.id))
+    if af.current_return(department.id) is not None:
+        return "returned", own[-1].returned_at, own, ()
+    return ("submitted" if department.sealed else "draft"), "", own, ()
 
 
 def renamed(earlier: str | None, name: str) -> str | None:

@@ -73,6 +73,38 @@ def scored_bureau(tmp_path: Path, checklist: Checklist, totals: list[tuple[str, 
     return path
 
 
+EVERY_STATE = {"办公室": "submitted", "宣传处": "returned", "财务处": "resubmitted",
+               "组织人事处": "approved", "档案室": "draft", "纪检组": "missing"}
+
+
+def bureau_in_every_state(tmp_path: Path, checklist: Checklist) -> Path:
+    """A bureau file with a department in each state of EVERY_STATE (the returned files sent
+    back are in ``tmp_path / "outbox"``)."""
+    from selfassess.bureau.returns import ReturnNotes, approve_department, return_department
+    from selfassess.store.returns import ReturnEntry
+
+    path = tmp_path / "2026_汇总.selfassess"
+    create_bureau(path, checklist, "XX市水利局", "2026", list(EVERY_STATE)).close()
+    sent = {name: scored_department(tmp_path, checklist, name, D(100) - number)
+            for number, name in enumerate(("办公室", "宣传处", "财务处", "组织人事处"))}
+    draft = tmp_path / "2026_档案室.selfassess"
+    with AssessmentFile.create(draft, checklist, department_name="档案室", period="2026") as af:
+        af.apply(ChangeSet(answers={"1.1": {"self_score": D(3)}}))
+    outcomes = merge_files(path, [*sent.values(), draft], allow_drafts=True)
+    assert [o.outcome for o in outcomes] == ["added"] * 4 + ["draft"]
+    outbox = tmp_path / "outbox"
+    outbox.mkdir(exist_ok=True)
+    notes = ReturnNotes("请补充后重新报送。", (ReturnEntry("item", "1.2", "缺会议纪要"),))
+    return_department(path, "宣传处", notes, outbox, actor="考核组")
+    returned = return_department(path, "财务处", notes, outbox, actor="考核组")
+    with AssessmentFile.open(returned) as af:
+        af.apply(ChangeSet(answers={"1.2": {"narrative": "已补充会议纪要。"}}))
+        af.seal()
+    assert merge_files(path, [returned])[0].outcome == "replaced"
+    approve_department(path, "组织人事处", by="王书记")
+    return path
+
+
 # --- filesystems a test mounts (root, as CI runs; skipped where mounting is not allowed) -----
 
 def _mount(*argv: str) -> None:

@@ -34,7 +34,7 @@ def unpack(name: str, folder: Path, as_name: str | None = None, version: int = 1
 
 
 def test_every_earlier_format_has_its_files() -> None:
-    assert SCHEMA_VERSION == EARLIER_FORMATS[-1] + 1
+    assert EARLIER_FORMATS[-1] + 1 == SCHEMA_VERSION
     for version in EARLIER_FORMATS:
         assert sorted(p.name for p in (DATA / f"format{version}").glob("*.gz")) == [
             "bureau.selfassess.gz", "draft-department.selfassess.gz",

@@ -14,8 +14,8 @@ from docx import Document
 from test_bureau import department
 
 from selfassess.checklist import Checklist
+from selfassess.errors import InputRefused
 from selfassess.store import AssessmentFile, ChangeSet
-from selfassess.store.database import connection
 
 
 def write_json(path: Path, data: Any) -> Path:
@@ -191,7 +191,7 @@ def test_a_returned_file_reopened_whole_can_change_everything(
         str(tmp_path))
     returned = tmp_path / "2026_办公室_退回.selfassess"
     with AssessmentFile.open(returned) as af:
-        with pytest.raises(Exception, match="1.1 were not returned"):
+        with pytest.raises(InputRefused, match=r"1\.1 were not returned"):
             af.apply(ChangeSet(answers={"1.1": {"self_score": D(3)}}))
         af.reopen(actor="张三")
         assert af.current_return() is None
@@ -231,3 +231,36 @@ def test_remind_writes_who_is_waited_for(bureau: Path, tmp_path: Path, checklist
     assert code == 1 and "already exists" in err
     code, _out, err = run(capsys, "remind", str(bureau), "-o", str(tmp_path / "催报.pdf"))
     assert code == 1 and ".docx or .txt" in err
+
+
+def test_every_state_in_summary_report_and_workbook(tmp_path: Path, checklist: Checklist,
+                                                    capsys: Capture) -> None:
+    from files import EVERY_STATE, bureau_in_every_state
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    bureau = bureau_in_every_state(tmp_path, checklist)
+    result = summary(capsys, bureau)
+    states = {d["name"]: d["state"] for d in result["departments"]}
+    states.update({entry["name"]: entry["state"] for entry in result["to_remind"]
+                   if entry["state"] == "missing"})
+    assert states == EVERY_STATE
+    assert [(r["name"], r["state"]) for r in result["to_remind"]] == [
+        ("纪检组", "missing"), ("宣传处", "returned")]
+    workbook = tmp_path / "汇总.xlsx"
+    code, _out, err = run(capsys, "--lang", "zh_CN", "export", str(bureau), "-o", str(workbook))
+    assert code == 0, err
+    sheet = load_workbook(workbook).worksheets[0]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = next(row for row in rows if "状态" in row)
+    shown = {row[1]: row[header.index("状态")] for row in rows[rows.index(header) + 1:]
+             if row[1] in EVERY_STATE}
+    assert shown == {"办公室": "已报送", "宣传处": "退回", "财务处": "已重报",
+                     "组织人事处": "已审定", "档案室": "草稿"}
+    pdf = tmp_path / "报告.pdf"
+    code, _out, err = run(capsys, "--lang", "zh_CN", "report", str(bureau), "-o", str(pdf))
+    assert code == 0, err
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages[:12]).replace("\n", "")
+    assert "退回与审定" in text and "缺会议纪要" in text and "王书记" in text
+    for word in ("已重报", "已审定", "退回"):
+        assert word in text

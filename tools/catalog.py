@@ -71,8 +71,8 @@ def update() -> tuple[int, int]:
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 CJK = re.compile(r"[\u3400-\u9fff]")
 # spans whose punctuation is not prose: {placeholders}, --flags, 1,000 / 12:30 / 3.5, (&F)
-# accelerators, (*.yaml) file filters, URLs
-PROTECTED = re.compile(r"\{[^}]*\}|--?[A-Za-z][\w-]*|\d[\d,.:]*\d|\(&\w\)|\(\*[^)]*\)|"
+# accelerators, (*.yaml) file filters and the ;; between them, URLs
+PROTECTED = re.compile(r"\{[^}]*\}|--?[A-Za-z][\w-]*|\d[\d,.:]*\d|\(&\w\)|\(\*[^)]*\)|;;|"
                        r"https?://\S+")
 FULL = "".join(HALF_TO_FULL.values())
 

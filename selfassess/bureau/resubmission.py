@@ -15,6 +15,9 @@ from typing import Any
 
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import N_, _, join_list
+from selfassess.store import AssessmentFile, DepartmentData
+from selfassess.store.sealing import digest_content
+from selfassess.store.transfer import replaced_content
 
 # what the department fills in, per entry, grouped as the review page shows it
 _ITEM_FIELDS = {"score": ("self_score", "not_applicable"), "narrative": ("narrative",),
@@ -38,6 +41,18 @@ class EntryChange:
     before: Mapping[str, Any] | None = None  # the entry as it was (None: there was none)
     after: Mapping[str, Any] | None = None
 
+    def details(self) -> list[str]:
+        """``Self score: 4 → 3`` per field, texts shortened, for the review page."""
+        lines = []
+        for name in self.fields:
+            old, new = _shown(self.before, name), _shown(self.after, name)
+            lines.append(_("{field}: {old} → {new}").format(field=_(FIELD_LABELS[name]),
+                                                           old=old, new=new))
+        if self.added or self.removed:
+            lines.append(_("Evidence: {added} added, {removed} removed").format(
+                added=self.added, removed=self.removed))
+        return lines
+
     def text(self) -> str:
         """``1.2 (narrative, evidence +1)``."""
         parts = [_(FIELD_LABELS[name]) for name in self.fields]
@@ -46,6 +61,37 @@ class EntryChange:
         if self.removed:
             parts.append(_("evidence −{count}").format(count=self.removed))
         return _("{code} ({changes})").format(code=self.code, changes=join_list(parts))
+
+
+SHOWN_CHARACTERS = 60
+
+
+def _shown(entry: Mapping[str, Any] | None, name: str) -> str:
+    """One field of an entry as the review page shows it (a long text cut short)."""
+    if entry is None:
+        return "—"
+    if name == "score":
+        return _("N/A") if entry.get("not_applicable") else str(entry.get("self_score") or "—")
+    if name == "declaration":
+        triggered = entry.get("triggered")
+        return "—" if triggered is None else (_("yes (有)") if triggered else _("no (无)"))
+    keys = {"reason": ("deduction_reason", "na_reason")}.get(name, (name,))
+    text = "；".join(str(entry.get(key) or "") for key in keys if entry.get(key)) or "—"
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"
+
+
+def changes_since_replaced(af: AssessmentFile, data: DepartmentData
+                           ) -> tuple[int | None, list[EntryChange]]:
+    """In a bureau file: the revision the department's current one replaced, and what the
+    department changed since ((None, []) when it replaced none)."""
+    before = replaced_content(af, data.department.id)
+    revision = before.get("revision") if before is not None else None
+    if before is None or not isinstance(revision, int):
+        return None, []
+    after = digest_content(data, af.checklist.fingerprint, af.info.period,
+                           data.department.revision)
+    return revision, changed_entries(af.checklist, before, after)
 
 
 def _documents(content: Mapping[str, Any], target: str) -> Counter[str]:

@@ -20,7 +20,7 @@ from selfassess.numbers import json_number, section_label
 from selfassess.office.package import package_date, write_package
 from selfassess.office.sheets import style_table
 from selfassess.report.data import ReportData
-from selfassess.standing import DepartmentStanding
+from selfassess.standing import STATES, DepartmentStanding
 from selfassess.summary import statistics_text
 from selfassess.validation import xml_safe
 
@@ -59,8 +59,7 @@ def summary_rows(report: ReportData) -> list[list[Any]]:
                     + [json_number(final.base), json_number(final.bonus),
                        "、".join(final.vetoed_by) or _("none"), json_number(own.total),
                        json_number(final.total), json_number(final.total - own.total),
-                       final.grade,
-                       _("sealed") if department.data.department.sealed else _("draft")])
+                       final.grade, _(STATES[department.state])])
     return rows
 
 

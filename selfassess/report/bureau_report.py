@@ -35,7 +35,7 @@ from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, table_style
 from selfassess.report.rows import Row, RowTable
 from selfassess.report.sheet import SheetBuilder, points
 from selfassess.report.text import TextBlock
-from selfassess.standing import DepartmentStanding
+from selfassess.standing import STATES, DepartmentStanding
 from selfassess.summary import statistics_text
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
@@ -114,7 +114,7 @@ class BureauReportBuilder:
         rows = []
         for department in self.report.departments:  # listing order: by rank, vetoed last
             own, final = department.own, department.final
-            remarks = [] if department.data.department.sealed else [_("draft")]
+            remarks = [_(STATES[department.state])]
             if department.rank is None:
                 remarks.append(_("vetoed"))
             if department.review.to_redo:
@@ -296,9 +296,42 @@ class BureauReportBuilder:
         story: list[Flowable] = [self.p(_("7. Review findings (复核意见)"), "heading",
                                         "heading")]
         if not rows:
-            return [*story, self.p(_("The review group changed no self score."), "body")]
-        header = [_("Department"), _("Item"), _("Self score"), _("Review score"), _("Reason")]
-        return [*story, self._table(header, rows, [35, 70, 18, 18, WIDE / mm - 141])]
+            story.append(self.p(_("The review group changed no self score."), "body"))
+        else:
+            header = [_("Department"), _("Item"), _("Self score"), _("Review score"),
+                      _("Reason")]
+            story.append(self._table(header, rows, [35, 70, 18, 18, WIDE / mm - 141]))
+        steps = self._returns_and_approvals()
+        if steps:
+            header = [_("Department"), _("Step"), _("Revision"), _("Date"), _("By"),
+                      _("Note")]
+            story += [Spacer(0, 4 * mm), self.p(_("Returns and approvals (退回与审定)"),
+                                                "subheading", "kai"),
+                      self._table(header, steps, [35, 20, 14, 24, 24, WIDE / mm - 117])]
+        return story
+
+    def _returns_and_approvals(self) -> list[list[str]]:
+        """Each return (with what was returned and why) and each approval, per department in
+        listing order, oldest first."""
+        rows = []
+        for department in self.report.departments:
+            steps: list[tuple[str, list[str]]] = []
+            for record in department.returns:
+                why = "；".join(f"{entry.code} {entry.reason}" for entry in record.entries)
+                note = "。".join(part for part in (record.note.rstrip("。"), why) if part)
+                steps.append((record.returned_at, [_("returned"), str(record.revision),
+                                                   record.returned_at[:10], record.returned_by,
+                                                   note]))
+            for approval in department.approvals:
+                steps.append((approval.approved_at, [_("approved"), str(approval.revision),
+                                                     approval.approved_at[:10],
+                                                     approval.approved_by, ""]))
+                if approval.withdrawn_at:
+                    steps.append((approval.withdrawn_at, [
+                        _("approval withdrawn"), str(approval.revision),
+                        approval.withdrawn_at[:10], approval.withdrawn_by, ""]))
+            rows += [[department.name, *row] for _at, row in sorted(steps, key=lambda s: s[0])]
+        return rows
 
     # --- the whole report ----------------------------------------------------------------------
 

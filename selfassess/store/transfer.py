@@ -279,3 +279,18 @@ def earlier_names(af: AssessmentFile) -> dict[str, str]:
         if isinstance(name, str):  # an unreadable history row names nobody
             found[str(department_id)] = name
     return found
+
+
+def replaced_content(af: AssessmentFile, department_id: str) -> dict[str, Any] | None:
+    """What ``department_history`` kept of the revision the current one replaced (the mapping
+    its digest covered, reviews included), or None when none was replaced or it is unreadable."""
+    row = connection(af).execute(
+        "SELECT content FROM department_history WHERE department_id = ? ORDER BY id DESC "
+        "LIMIT 1", [department_id]).fetchone()
+    if row is None or not isinstance(row[0], str):
+        return None
+    try:
+        content = json.loads(row[0])
+    except ValueError:
+        return None
+    return content if isinstance(content, dict) else None

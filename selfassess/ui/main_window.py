@@ -366,9 +366,15 @@ class MainWindow(QMainWindow):
         """Unseal after confirmation."""
         if self.session is None:
             return
-        answer = QMessageBox.question(self, _("Reopen for editing"), _(
+        question = _(
             "Reopening unseals the file so it can be changed; it must then be sealed and sent "
-            "again (as the next revision). Copies already sent do not change. Reopen?"),
+            "again (as the next revision). Copies already sent do not change. Reopen?")
+        if self.session.correction is not None:
+            question = _(
+                "This file was returned for correction of some entries only. Reopening the whole "
+                "file lets everything be changed; the review group will see every change when "
+                "it is sent again. The return's notes stay. Reopen the whole file?")
+        answer = QMessageBox.question(self, _("Reopen for editing"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:

@@ -52,6 +52,10 @@ def item_state(session: Session, code: str) -> str:
     answer = session.data.answers.get(code)
     if code in session.flagged_items() or (session.review_mode and answer is not None and answer.review_flag):
         return "attention"
+    if session.return_reason("item", code) is not None:  # returned for correction (退回)
+        return "attention"
+    if session.change("item", code) is not None:  # in review: changed since the last revision
+        return "attention"
     if answer is None or not answer.answered:
         return "not_started"
     return "not_applicable" if answer.not_applicable else "answered"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from selfassess.bureau.resubmission import EntryChange, changes_since_replaced
 from selfassess.completeness import Problem, completeness_problems
 from selfassess.errors import NoSpace, SelfassessError
 from selfassess.i18n import _
@@ -29,6 +30,7 @@ from selfassess.validation import submission_name
 
 if TYPE_CHECKING:
     from selfassess.bureau.review import Review
+    from selfassess.store.returns import ReturnRecord
 
 RETRY_MS = 5000  # how often changes a full disk refused are tried again
 
@@ -51,6 +53,14 @@ class Session(QObject):
         self.department_id = department_id
         self.review_mode = af.info.kind == "bureau"
         self.data: DepartmentData = af.data(department_id)
+        # the return this department file is being corrected under (退回), if any, and the
+        # return whose notes are shown (the same, or the last one after reopening the whole
+        # file, until it is sealed again)
+        self.correction: ReturnRecord | None = None
+        self.notes: ReturnRecord | None = None
+        self._read_returns()
+        self._changes: dict[tuple[str, str], EntryChange] | None = None
+        self.replaced_revision: int | None = None  # the revision the shown one replaced
         self._problems: list[Problem] | None = None
         self._flagged: frozenset[str] | None = None
         self._result: Result | None = None
@@ -88,6 +98,37 @@ class Session(QObject):
     def read_only(self) -> bool:
         """True when the department's own answers cannot be edited here."""
         return self.sealed or self.review_mode or self.af.readonly
+
+    def _read_returns(self) -> None:
+        department = self.data.department
+        self.correction = self.af.current_return(self.department_id)
+        self.notes = self.correction
+        if self.notes is None and not self.review_mode and not department.sealed:
+            last = next(reversed(self.af.returns(self.department_id)), None)
+            if last is not None and last.revision == department.revision:
+                self.notes = last
+
+    def change(self, kind: str, code: str) -> EntryChange | None:
+        """In review: how the department changed this entry since the revision its current
+        one replaced (已修改), or None."""
+        if not self.review_mode:
+            return None
+        if self._changes is None:
+            self.replaced_revision, changes = changes_since_replaced(self.af, self.data)
+            self._changes = {(c.kind, c.code): c for c in changes}
+        return self._changes.get((kind, code))
+
+    def return_reason(self, kind: str, code: str) -> str | None:
+        """Why this entry was returned, while the notes are shown (None: it was not)."""
+        return None if self.notes is None else self.notes.reason(kind, code)
+
+    def editable(self, kind: str, code: str) -> bool:
+        """Whether this item (``kind`` item), bonus claim or veto declaration can be changed
+        here: not in a sealed or read-only file, and in a returned file only what was
+        returned (the store refuses the rest as well)."""
+        if self.read_only:
+            return False
+        return self.correction is None or code in self.correction.codes(kind)
 
     @property
     def actor(self) -> str:
@@ -131,6 +172,8 @@ class Session(QObject):
     def reload(self, touched: set[str] | None = None) -> None:
         """Read the data again (after this or another connection wrote) and tell the views."""
         self.data = self.af.data(self.department_id)
+        self._read_returns()
+        self._changes = None
         self._problems = None
         self._flagged = None
         self._result = None

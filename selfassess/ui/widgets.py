@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from selfassess import FILE_SUFFIX
 from selfassess.i18n import _
+
+if TYPE_CHECKING:
+    from selfassess.bureau.resubmission import EntryChange
 from selfassess.numbers import decimal_places, decimal_text, parse_decimal
 
 TYPING_SAVE_DELAY_MS = 400  # typing is saved this long after the last keystroke (≤ 1 s lost)
@@ -216,3 +219,46 @@ class SaveAsField(QWidget):
         if name:
             self.edit.setText(name if name.endswith(FILE_SUFFIX) else name + FILE_SUFFIX)
             self.edited.emit()
+
+
+# why the review group returned an entry (退回): shown above it, in the colour of a returned
+# department in the secretary's table
+RETURN_STYLE = ("background: #fce4ec; border: 1px solid #ad1457; padding: 4px; "
+                "color: #5a0e30;")
+
+
+def return_reason_label(object_name: str) -> QLabel:
+    """A label for a returned entry's reason, hidden until there is one (``show_return``)."""
+    label = wrap_label(object_name=object_name)
+    label.setStyleSheet(RETURN_STYLE)
+    label.hide()
+    return label
+
+
+def show_return(label: QLabel, reason: str | None) -> None:
+    """Show the reason an entry was returned for, or hide the label."""
+    label.setText(_("Returned for correction: {reason}").format(reason=reason or ""))
+    label.setVisible(reason is not None)
+
+
+# what the department changed since the revision the review group saw (已修改)
+CHANGED_STYLE = ("background: #e3f2fd; border: 1px solid #1565c0; padding: 4px; "
+                 "color: #0d2a4a;")
+
+
+def change_label(object_name: str) -> QLabel:
+    """A label for what changed in an entry, hidden until something did (``show_change``)."""
+    label = wrap_label(object_name=object_name)
+    label.setStyleSheet(CHANGED_STYLE)
+    label.hide()
+    return label
+
+
+def show_change(label: QLabel, change: EntryChange | None, since: int | None) -> None:
+    """Show what changed in an entry since revision ``since``, or hide the label."""
+    if change is None:
+        label.hide()
+        return
+    label.setText("\n".join([_("Changed since revision {old} (已修改):").format(
+        old=since if since is not None else "—"), *change.details()]))
+    label.show()

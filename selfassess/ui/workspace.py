@@ -5,7 +5,7 @@ window for a department file and by the secretary's workspace to review a depart
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -39,8 +39,29 @@ from selfassess.ui.pages.item_page import ItemPage
 from selfassess.ui.pages.lists_page import ListPage, measures_page, shortcomings_page
 from selfassess.ui.pages.summary_page import SummaryPage
 from selfassess.ui.session import Session
+from selfassess.ui.widgets import RETURN_STYLE
+
+if TYPE_CHECKING:
+    from selfassess.store.returns import ReturnRecord
 
 BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
+
+
+def return_banner(notes: ReturnRecord, whole: bool) -> str:
+    """What a department reads at the top of a file returned for correction."""
+    returned = _("; ").join(f"{entry.code} {entry.reason}" for entry in notes.entries)
+    text = _("Returned for correction on {date}{by}: {note}").format(
+        date=notes.returned_at[:10], note=notes.note or "—",
+        by=_(" by {name}").format(name=notes.returned_by) if notes.returned_by else "")
+    text += "\n" + _("To correct: {entries}").format(entries=returned)
+    if whole:
+        text += "\n" + _("The whole file was reopened: everything can be changed. Seal it on "
+                         "the Summary page and send it again.")
+    else:
+        text += "\n" + _("Only these entries, the shortcomings and the measures can be changed. "
+                         "Seal it on the Summary page and send it again; to change anything "
+                         "else, reopen the whole file there.")
+    return text
 
 
 class Workspace(QWidget):
@@ -343,7 +364,12 @@ class Workspace(QWidget):
             self.banner.setText(_("This file is sealed (revision {revision}, {time}) and read-only. "
                                   "To change it, reopen it on the Summary page.").format(
                 revision=department.revision, time=seals[-1].sealed_at.replace("T", " ")[:16]))
-        self.banner.setVisible(department.sealed or self.session.read_only)
+        elif (notes := self.session.notes) is not None:
+            self.banner.setText(return_banner(notes, whole=self.session.correction is None))
+        self.banner.setStyleSheet(RETURN_STYLE if self.session.notes is not None
+                                  and not self.session.read_only else BANNER_STYLE)
+        self.banner.setVisible(department.sealed or self.session.read_only
+                               or self.session.notes is not None)
         for page in self.page_of.values():
             page.refresh_state()  # type: ignore[attr-defined]
         if self.current and not self.current.startswith("item:"):

@@ -98,7 +98,7 @@ def test_import_review_and_totals(qtbot: QtBot, window: MainWindow, bureau_file:
             for r in range(table.rowCount())}
     # the draft was refused: 财务处 did send a file, so it says refused and why, not 未报
     assert rows["财务处"][2] == "refused" and "not sealed" in rows["财务处"][8]
-    assert rows["办公室"][2] == "sealed" and rows["办公室"][5] == "100"
+    assert rows["办公室"][2] == "submitted" and rows["办公室"][5] == "100"
     assert len(bureau.totals_chart.bars) == 2
 
     row = next(r for r in range(bureau.proxy.rowCount())

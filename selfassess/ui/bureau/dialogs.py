@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,14 +18,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from selfassess import FILE_SUFFIX
 from selfassess.bureau import MergeOutcome, create_bureau
+from selfassess.bureau.returns import NOTE_KEYS, ReturnNotes, parse_return_notes
 from selfassess.bureau.roster import parse_roster
-from selfassess.checklist import builtin_checklists, load_checklist_file
+from selfassess.checklist import Checklist, builtin_checklists, load_checklist_file
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.paths import default_documents_dir
@@ -166,3 +170,74 @@ class MergeResultDialog(QDialog):
         rows = table.verticalHeader().defaultSectionSize() * (min(len(outcomes), 18) + 1)
         self.resize(self.fontMetrics().horizontalAdvance("x") * 130,
                     rows + self.fontMetrics().lineSpacing() * 6)
+
+
+class ReturnDialog(QDialog):
+    """退回修改: tick the items (bonus claims, veto declarations) to return, each with its
+    reason, and write an overall note; ``notes`` after OK (checked as the command line's)."""
+
+    def __init__(self, checklist: Checklist, department: str,
+                 suggested: dict[tuple[str, str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Return {name} for correction").format(name=department))
+        self.setObjectName("return_dialog")
+        self.checklist = checklist
+        self.notes: ReturnNotes | None = None
+        entries = ([("item", i.code, i.title) for i in checklist.items]
+                   + [("bonus", b.code, b.title) for b in checklist.bonus_items]
+                   + [("veto", v.code, v.text) for v in checklist.veto_items])
+        self.keys = [(kind, code) for kind, code, _title in entries]
+        self.table = QTableWidget(len(entries), 2)
+        self.table.setObjectName("return_entries")
+        self.table.setHorizontalHeaderLabels([_("Entry"), _("Reason (required when ticked)")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for row, (kind, code, title) in enumerate(entries):
+            tick = QTableWidgetItem(f"{code}  {title}")
+            tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            reason = suggested.get((kind, code))
+            tick.setCheckState(Qt.CheckState.Checked if reason else Qt.CheckState.Unchecked)
+            self.table.setItem(row, 0, tick)
+            self.table.setItem(row, 1, QTableWidgetItem(reason or ""))
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("return_note")
+        self.note.setPlaceholderText(_("An overall note to the department (optional)"))
+        self.note.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.error = ErrorLabel("return_error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Return and write the file…"))
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(wrap_label(_(
+            "Tick what the department must correct and say why. The department gets its file "
+            "back with these notes and can change only what is ticked; its next sealed "
+            "revision is merged as a resubmission showing what changed.")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(_("Note")))
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().horizontalAdvance("x") * 110,
+                    self.fontMetrics().lineSpacing() * 32)
+
+    def ticked(self) -> dict[str, dict[str, str]]:
+        """The notes as the command line's JSON has them."""
+        data: dict[str, dict[str, str]] = {key: {} for key in NOTE_KEYS}
+        part = {kind: key for key, kind in NOTE_KEYS.items()}
+        for row, (kind, code) in enumerate(self.keys):
+            tick, reason = self.table.item(row, 0), self.table.item(row, 1)
+            if tick is not None and tick.checkState() == Qt.CheckState.Checked:
+                data[part[kind]][code] = reason.text() if reason is not None else ""
+        return data
+
+    def _on_ok(self) -> None:
+        try:
+            self.notes = parse_return_notes({"note": self.note.toPlainText(), **self.ticked()},
+                                            _("return"), self.checklist)
+        except SelfassessError as error:
+            self.error.setText("\n".join(error.problems[:10]))
+            return
+        self.accept()

@@ -19,9 +19,9 @@ from PySide6.QtGui import QColor, QFont
 
 from selfassess.bureau.intake import DRAFT_REFUSAL
 from selfassess.bureau.merge import MergeOutcome
-from selfassess.i18n import LANGUAGES, N_, _, translate_to
+from selfassess.i18n import LANGUAGES, N_, _, join_list, translate_to
 from selfassess.numbers import decimal_text
-from selfassess.standing import DepartmentStanding, Standing
+from selfassess.standing import STATES, DepartmentStanding, Standing
 from selfassess.store.search import Hit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,7 +36,8 @@ OUTCOME_NAMES = {"added": N_("added"), "replaced": N_("replaced"), "unchanged": 
 # the merge dialog's check box that lets drafts in (the app's counterpart of --allow-drafts)
 ALLOW_DRAFTS_LABEL = N_("also merge drafts")
 MISSING_COLOR = "#e65100"  # 未报: a department to chase, not a disabled row
-STATE_COLORS = {"draft": "#a05a00", "conflict": "#c62828", "refused": "#c62828"}
+STATE_COLORS = {"draft": "#a05a00", "conflict": "#c62828", "refused": "#c62828",
+                "returned": "#ad1457", "resubmitted": "#1565c0", "approved": "#2e7d32"}
 
 
 @functools.cache
@@ -132,7 +133,8 @@ class DepartmentTableModel(_Table):
             attempt = self._attempts.get(row)
             outcome = attempt.outcome if attempt is not None else None
             return QColor(STATE_COLORS.get(outcome or "", MISSING_COLOR))
-        return None if row.sealed else QColor(STATE_COLORS["draft"])
+        color = STATE_COLORS.get(row.state)
+        return None if color is None else QColor(color)
 
     def cell(self, row: DepartmentStanding | str, column: int, role: int) -> Any:
         missing = isinstance(row, str)
@@ -169,7 +171,14 @@ class DepartmentTableModel(_Table):
                 notes.append(_("veto {codes}").format(codes=_(", ").join(final.vetoed_by)))
             if row.renamed_from:
                 notes.append(_("renamed from {name}").format(name=row.renamed_from))
-            state = _("sealed") if row.sealed else _("draft")
+            if row.state == "returned" and row.last_return is not None:
+                notes.insert(0, _("returned on {date}: {entries}").format(
+                    date=row.last_return.returned_at[:10],
+                    entries=join_list(e.code for e in row.last_return.entries)))
+            if row.approval is not None:
+                notes.insert(0, _("approved on {date}").format(
+                    date=row.approval.approved_at[:10]))
+            state = _(STATES[row.state])
             values = [row.rank or "—", name, state, row.data.department.revision,
                       decimal_text(row.own.total), decimal_text(final.total), final.grade,
                       f"{review.reviewed}/{review.items}", _("; ").join(notes)]

@@ -31,15 +31,17 @@ from PySide6.QtWidgets import (
 
 from selfassess import FILE_SUFFIX
 from selfassess.bureau import MergeCancelled, distribute, merge_files, roster, set_roster
+from selfassess.bureau.reminder import write_reminder
+from selfassess.bureau.returns import approve_department, return_department
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, section_label
-from selfassess.standing import Standing, read_standing
-from selfassess.store import AssessmentFile, merge_log
+from selfassess.standing import STATES, DepartmentStanding, Standing, read_standing
+from selfassess.store import AssessmentFile, default_actor, merge_log
 from selfassess.store.search import NarrativeIndex
-from selfassess.summary import statistics_text
+from selfassess.summary import statistics_text, to_remind
 from selfassess.ui.bureau.charts import BarChart, nice_maximum, nice_minimum
-from selfassess.ui.bureau.dialogs import MergeResultDialog, RosterDialog
+from selfassess.ui.bureau.dialogs import MergeResultDialog, ReturnDialog, RosterDialog
 from selfassess.ui.bureau.models import (
     ALLOW_DRAFTS_LABEL,
     ID_ROLE,
@@ -119,6 +121,8 @@ class BureauWorkspace(QWidget):
         self.distribute_button = QPushButton(_("Distribute blank files…"))
         self.report_button = QPushButton(_("Report preview…"))
         self.report_button.setObjectName("bureau_report")
+        self.remind_button = QPushButton(_("Reminder (催报)…"))
+        self.remind_button.setObjectName("bureau_remind")
         self.allow_drafts = QCheckBox(_(ALLOW_DRAFTS_LABEL))
         self.allow_drafts.setObjectName("bureau_allow_drafts")
         self.search = QLineEdit()
@@ -127,7 +131,8 @@ class BureauWorkspace(QWidget):
         self.search.setClearButtonEnabled(True)
         bar = QHBoxLayout()
         for widget in (self.import_button, self.folder_button, self.roster_button,
-                       self.distribute_button, self.report_button, self.allow_drafts):
+                       self.distribute_button, self.report_button, self.remind_button,
+                       self.allow_drafts):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.search, 1)
@@ -191,6 +196,7 @@ class BureauWorkspace(QWidget):
         self.roster_button.clicked.connect(self.edit_roster)
         self.distribute_button.clicked.connect(self.distribute)
         self.report_button.clicked.connect(self.preview)
+        self.remind_button.clicked.connect(self.remind)
         self.search.returnPressed.connect(lambda: self.run_search(self.search.text()))
         # tables
         self.table.doubleClicked.connect(self._on_department_activated)
@@ -388,10 +394,23 @@ class BureauWorkspace(QWidget):
         back = QPushButton(_("◀ Back to all departments"))
         back.setObjectName("bureau_back")
         back.clicked.connect(self.close_department)
+        self.return_button = QPushButton(_("Return for correction…"))
+        self.return_button.setObjectName("bureau_return")
+        self.return_button.clicked.connect(self.return_for_correction)
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("bureau_approve")
+        self.approve_button.clicked.connect(self.approve)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("bureau_department_state")
         workspace = Workspace(session)
+        bar = QHBoxLayout()
+        bar.addWidget(back)
+        bar.addWidget(self.state_label, 1)
+        bar.addWidget(self.return_button)
+        bar.addWidget(self.approve_button)
         view_layout = QVBoxLayout(view)
         view_layout.setContentsMargins(0, 0, 0, 0)
-        view_layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        view_layout.addLayout(bar)
         view_layout.addWidget(workspace, 1)
         self.review = view
         self.review_workspace = workspace
@@ -402,7 +421,111 @@ class BureauWorkspace(QWidget):
         session.refused.connect(self._on_review_refused)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
+        self._show_department_state()
         workspace.go_to(place or "item:" + self.af.checklist.items[0].code)
+
+    def _reviewed(self) -> DepartmentStanding | None:
+        """The read model's entry of the department open for review."""
+        if self.review is None:
+            return None
+        wanted = self.review_session.data.department.id
+        return next((d for d in self.standing.departments if d.id == wanted), None)
+
+    def _show_department_state(self) -> None:
+        """The state (退回, 已审定 …) beside the buttons that change it."""
+        department = self._reviewed()
+        if department is None:
+            return
+        text = _("State: {state}").format(state=_(STATES[department.state]))
+        if department.state_since:
+            text += _(" since {date}").format(date=department.state_since[:10])
+        self.state_label.setText(text)
+        approved = department.approval is not None
+        self.approve_button.setText(_("Withdraw approval…") if approved else _("Approve (审定)…"))
+        self.approve_button.setEnabled(department.sealed)
+        self.return_button.setEnabled(department.sealed and not approved)
+
+    def return_for_correction(self) -> None:
+        """退回: choose entries and reasons, then write the file to send back."""
+        department = self._reviewed()
+        if department is None:
+            return
+        self.flush()
+        data = department.data
+        # the review group's reasons where it lowered a score: the usual things to return
+        suggested = {("item", code): answer.review_reason for code, answer in data.answers.items()
+                     if answer.review_score is not None and answer.self_score is not None
+                     and answer.review_score < answer.self_score and answer.review_reason}
+        dialog = ReturnDialog(self.af.checklist, department.name, suggested, self)
+        if not dialog.exec() or dialog.notes is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, _("Write the returned file into"),
+                                                  str(self.af.path.parent))
+        if not folder:
+            return
+        try:
+            written = return_department(self.af.path, department.name, dialog.notes,
+                                        Path(folder), actor=_("review group"))
+        except SelfassessError as error:
+            QMessageBox.warning(self, _("Return for correction"), "\n".join(error.problems[:10]))
+            return
+        self.refresh()
+        self._show_department_state()
+        QMessageBox.information(self, _("Return for correction"), _(
+            "{name} is returned for correction. Send this file back to the department:\n"
+            "{path}").format(name=department.name, path=written))
+
+    def approve(self) -> None:
+        """审定 the department's revision, or withdraw its approval."""
+        department = self._reviewed()
+        if department is None:
+            return
+        self.flush()
+        withdraw = department.approval is not None
+        if withdraw:
+            question = _("Withdraw the approval of {name} (revision {revision})? A newer "
+                         "revision can then be merged again.").format(
+                name=department.name, revision=department.approval.revision)
+        else:
+            question = _("Approve {name} at revision {revision}? Its result is then bound to "
+                         "this revision: a newer one is refused until the approval is "
+                         "withdrawn.").format(name=department.name,
+                                              revision=department.data.department.revision)
+        answer = QMessageBox.question(self, _("Approve (审定)"), question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            message = approve_department(self.af.path, department.name, by=default_actor(),
+                                         withdraw=withdraw)
+        except SelfassessError as error:
+            QMessageBox.warning(self, _("Approve (审定)"), "\n".join(error.problems[:10]))
+            return
+        self.refresh()
+        self._show_department_state()
+        self.status.emit(message)
+
+    def remind(self) -> None:
+        """催报: write the notice listing who has not reported or not sent a correction."""
+        if not to_remind(self.standing):
+            QMessageBox.information(self, _("Reminder (催报)"), _(
+                "Every department on the roster has reported and no correction is "
+                "outstanding: there is nobody to remind."))
+            return
+        suggested = self.af.path.parent / f"{self.af.info.period}_催报.docx"
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, _("Write the reminder"), str(suggested),
+            _("Word document (*.docx);;Text file (*.txt)"))
+        if not path:
+            return
+        try:  # the dialog asked before replacing a file
+            written = write_reminder(self.af.path, Path(path), force=True)
+        except SelfassessError as error:
+            QMessageBox.warning(self, _("Reminder (催报)"), "\n".join(error.problems[:10]))
+            return
+        self.status.emit(_("{path} written").format(path=written))
 
     def _on_review_saved(self, time: str) -> None:
         self.status.emit(_("Saved {time}").format(time=time))

@@ -26,8 +26,12 @@ from selfassess.ui.widgets import (
     Debouncer,
     ErrorLabel,
     PointsSpinBox,
+    change_label,
     heading,
+    return_reason_label,
     set_text_quietly,
+    show_change,
+    show_return,
     text_editor,
     wrap_label,
 )
@@ -54,9 +58,15 @@ class BonusPage(QScrollArea):
         self.narratives: dict[str, Any] = {}
         self.panels: dict[str, EvidencePanel] = {}
         self.reviews: dict[str, ReviewPanel] = {}
+        self.returned: dict[str, QLabel] = {}
+        self.changed: dict[str, QLabel] = {}
         for bonus in session.checklist.bonus_items:
             box = QGroupBox(f"{bonus.code}  {bonus.title}")
             box_layout = QVBoxLayout(box)
+            self.returned[bonus.code] = return_reason_label(f"bonus_return_{bonus.code}")
+            box_layout.addWidget(self.returned[bonus.code])
+            self.changed[bonus.code] = change_label(f"bonus_changed_{bonus.code}")
+            box_layout.addWidget(self.changed[bonus.code])
             box_layout.addWidget(wrap_label(bonus.rule))
             row = QHBoxLayout()
             spin = PointsSpinBox(f"bonus_points_{bonus.code}", "")
@@ -119,9 +129,12 @@ class BonusPage(QScrollArea):
         self.refresh_state()
 
     def refresh_state(self) -> None:
-        """Editors follow the sealed state."""
-        editable = not self.session.read_only
+        """Editors follow the sealed state (in a returned file: the claims returned)."""
         for code, spin in self.points.items():
+            show_return(self.returned[code], self.session.return_reason("bonus", code))
+            show_change(self.changed[code], self.session.change("bonus", code),
+                        self.session.replaced_revision)
+            editable = self.session.editable("bonus", code)
             spin.setEnabled(editable)
             self.narratives[code].setReadOnly(not editable)
             self.panels[code].set_editable(editable)
@@ -133,14 +146,14 @@ class BonusPage(QScrollArea):
             review.flush()
 
     def _save(self, code: str, fields: dict[str, Any]) -> None:
-        if self.session.read_only:
+        if not self.session.editable("bonus", code):
             return
         stored = self.session.apply(ChangeSet(bonus={code: fields}), {"page:bonus"})
         self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
 
     def _on_points_changed(self, code: str) -> None:
         self._show_claims()
-        if self.session.read_only:
+        if not self.session.editable("bonus", code):
             return
         claim = self.session.data.bonus.get(code)
         stored = self.session.undoable(
@@ -174,9 +187,15 @@ class VetoPage(QScrollArea):
         self.groups: dict[str, QButtonGroup] = {}
         self.explanations: dict[str, QLineEdit] = {}
         self.reviews: dict[str, ReviewPanel] = {}
+        self.returned: dict[str, QLabel] = {}
+        self.changed: dict[str, QLabel] = {}
         for veto in session.checklist.veto_items:
             box = QGroupBox(veto.code)
             box_layout = QVBoxLayout(box)
+            self.returned[veto.code] = return_reason_label(f"veto_return_{veto.code}")
+            box_layout.addWidget(self.returned[veto.code])
+            self.changed[veto.code] = change_label(f"veto_changed_{veto.code}")
+            box_layout.addWidget(self.changed[veto.code])
             box_layout.addWidget(wrap_label(veto.text))
             row = QHBoxLayout()
             group = QButtonGroup(box)
@@ -221,9 +240,12 @@ class VetoPage(QScrollArea):
         self.refresh_state()
 
     def refresh_state(self) -> None:
-        """Editors follow the sealed state."""
-        editable = not self.session.read_only
+        """Editors follow the sealed state (in a returned file: the declarations returned)."""
         for code, group in self.groups.items():
+            show_return(self.returned[code], self.session.return_reason("veto", code))
+            show_change(self.changed[code], self.session.change("veto", code),
+                        self.session.replaced_revision)
+            editable = self.session.editable("veto", code)
             for button in group.buttons():
                 button.setEnabled(editable)
             self.explanations[code].setReadOnly(not editable)
@@ -235,13 +257,13 @@ class VetoPage(QScrollArea):
             review.flush()
 
     def _save(self, code: str, fields: dict[str, Any]) -> None:
-        if self.session.read_only:
+        if not self.session.editable("veto", code):
             return
         stored = self.session.apply(ChangeSet(veto={code: fields}), {"page:veto"})
         self.error_label.setText("" if stored else "\n".join(self.session.last_problems))
 
     def _on_declared(self, code: str, choice: int) -> None:
-        if self.session.read_only:
+        if not self.session.editable("veto", code):
             return
         declaration = self.session.data.veto.get(code)
         stored = self.session.undoable(

@@ -62,6 +62,7 @@ class EvidencePanel(QWidget):
         self.code = code
         self._task: Task | None = None
         self._before: set[int] = set()  # evidence ids before an attaching (for its undo)
+        self._editable = not session.read_only  # set for each place shown (set_editable)
         self.setAcceptDrops(True)
         self.model = EvidenceModel(session, kind, code, parent=self)
         self.table = QTableView()
@@ -101,7 +102,9 @@ class EvidencePanel(QWidget):
         self.model.set_target(self.kind, code)
 
     def set_editable(self, editable: bool) -> None:
-        """Sealed files can be opened, not changed."""
+        """Sealed files can be opened, not changed (nor, in a returned file, the documents of
+        an entry that was not returned)."""
+        self._editable = editable
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
         self.setAcceptDrops(editable)
@@ -111,7 +114,7 @@ class EvidencePanel(QWidget):
     def attach(self, files: list[Path]) -> None:
         """Attach files in the background; the list refreshes when done."""
         files = [f for f in files if f.is_file()]
-        if not files or self._task is not None or self.session.read_only:
+        if not files or self._task is not None or not self._editable:
             return
         # what was there before, so the documents this attaching adds can be undone
         self._before = {ref.id for ref in self.session.data.evidence}
@@ -154,7 +157,7 @@ class EvidencePanel(QWidget):
         QMessageBox.warning(self, _("Evidence not attached"), "\n".join(problems[:10]))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and not self.session.read_only:
+        if event.mimeData().hasUrls() and self._editable:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -197,7 +200,7 @@ class EvidencePanel(QWidget):
     def remove_selected(self) -> None:
         """Remove the selected document after confirmation."""
         ref = self._selected()
-        if ref is None or self.session.read_only:
+        if ref is None or not self._editable:
             return
         answer = QMessageBox.question(
             self, _("Remove evidence"), _("Remove “{name}” from this file?").format(

@@ -39,8 +39,12 @@ from selfassess.ui.widgets import (
     Debouncer,
     ErrorLabel,
     PointsSpinBox,
+    change_label,
     heading,
+    return_reason_label,
     set_text_quietly,
+    show_change,
+    show_return,
     text_editor,
     wrap_label,
 )
@@ -78,7 +82,10 @@ class ItemPage(QWidget):
         self.reference_label = wrap_label(object_name="item_reference")
         self.hint_label = wrap_label(object_name="item_evidence_hint")
         self.reference_label.setStyleSheet("color: #555;")
-        for widget in (self.section_label, self.title_label, self.meta_label):
+        self.return_label = return_reason_label("item_return_reason")
+        self.changed_label = change_label("item_changed")
+        for widget in (self.section_label, self.title_label, self.meta_label, self.return_label,
+                       self.changed_label):
             layout.addWidget(widget)
         facts = QFormLayout()
         facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -169,6 +176,9 @@ class ItemPage(QWidget):
         section = self.session.checklist.section_by_code[item.section_code]
         self.section_label.setText(section_label(section.code, section.title))
         self.title_label.setText(f"{item.code}  {item.title}")
+        show_return(self.return_label, self.session.return_reason("item", code))
+        show_change(self.changed_label, self.session.change("item", code),
+                    self.session.replaced_revision)
         self.meta_label.setText(_("Maximum {max} points · {mode}").format(
             max=decimal_text(item.max_points), mode=_(MODE_NAMES[item.mode])))
         self.content_label.setText(item.content or "—")
@@ -208,7 +218,7 @@ class ItemPage(QWidget):
             return self.review.score
         aid = [widget for widget in self.aid.rules.findChildren(QWidget)
                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()]
-        return aid[0] if aid and not self.session.read_only else self.score
+        return aid[0] if aid and self._editable() else self.score
 
     def _chain_tab_order(self) -> None:
         """Tab goes through the scoring aid, then 采用建议分, the score, N/A, the reason for lost
@@ -225,8 +235,11 @@ class ItemPage(QWidget):
             if first.window() is second.window():  # a page not yet in its window waits
                 QWidget.setTabOrder(first, second)
 
+    def _editable(self) -> bool:
+        return self.item is not None and self.session.editable("item", self.item.code)
+
     def _update_enabled(self) -> None:
-        editable = not self.session.read_only
+        editable = self._editable()
         not_applicable = self.na_check.isChecked()
         self.aid.setEnabled(not not_applicable)  # readable even when nothing may change
         self.aid.set_read_only(not editable)
@@ -248,6 +261,8 @@ class ItemPage(QWidget):
 
     def refresh_state(self) -> None:
         """After sealing or reopening: editors follow the file's state."""
+        if self.item is not None:
+            show_return(self.return_label, self.session.return_reason("item", self.item.code))
         self._update_enabled()
 
     # --- storing -------------------------------------------------------------------------------
@@ -258,7 +273,7 @@ class ItemPage(QWidget):
         self.review.flush()
 
     def _save(self, fields: dict[str, Any]) -> bool:
-        if self.item is None or self.session.read_only:
+        if self.item is None or not self._editable():
             return False
         stored = self.session.apply(ChangeSet(answers={self.item.code: fields}),
                                     {f"item:{self.item.code}"})
@@ -267,7 +282,7 @@ class ItemPage(QWidget):
 
     def _save_na(self, fields: dict[str, Any]) -> None:
         """不适用 switched: undoable (编辑 → 撤销)."""
-        if self.item is None or self.session.read_only:
+        if self.item is None or not self._editable():
             return
         code = self.item.code
         answer = self.session.data.answers.get(code)

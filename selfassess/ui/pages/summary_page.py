@@ -340,7 +340,10 @@ class SummaryPage(QScrollArea):
         editable_file = not session.review_mode and not session.af.readonly
         self.seal_button.setVisible(editable_file and not department.sealed)
         self.copy_button.setVisible(not session.review_mode and department.sealed)
-        self.reopen_button.setVisible(editable_file and department.sealed)
+        self.reopen_button.setVisible(editable_file and (department.sealed
+                                                         or session.correction is not None))
+        self.reopen_button.setText(_("Reopen the whole file…") if session.correction is not None
+                                   else _("Reopen for editing…"))
 
     def _load_problems(self) -> None:
         problems = self.session.problems()

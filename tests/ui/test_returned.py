@@ -1,0 +1,156 @@
+"""A department opens the file the secretary returned (退回): the banner with the note and what
+to correct, the reason beside each returned entry, only those editable; reopening the whole
+file (after confirmation) lets everything change, the notes staying."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from files import scored_department
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from conftest import type_text
+from selfassess.bureau import create_bureau, merge_files
+from selfassess.bureau.returns import ReturnNotes, return_department
+from selfassess.checklist import Checklist
+from selfassess.store import AssessmentFile
+from selfassess.store.returns import ReturnEntry
+from selfassess.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def returned(tmp_path: Path, checklist: Checklist) -> Path:
+    bureau = tmp_path / "2026_汇总.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
+    sent = scored_department(tmp_path, checklist, "办公室", D(100))
+    assert merge_files(bureau, [sent])[0].outcome == "added"
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    notes = ReturnNotes("请补充后重新报送。", (ReturnEntry("item", "1.2", "缺会议纪要"),
+                                            ReturnEntry("bonus", "B1", "请补充表彰文件")))
+    return return_department(bureau, "办公室", notes, outbox, actor="考核组")
+
+
+def test_only_the_returned_entries_can_be_changed(window: MainWindow, qtbot: QtBot,
+                                                  returned: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.open_file(returned)
+    workspace = window.workspace
+    assert workspace is not None
+    banner = workspace.banner
+    assert banner.isVisibleTo(window)
+    assert "请补充后重新报送。" in banner.text() and "1.2 缺会议纪要" in banner.text()
+    assert "B1 请补充表彰文件" in banner.text()
+    page = workspace.item_page
+    workspace.go_to("item:1.1")
+    assert page.narrative.isReadOnly() and page.score.isReadOnly()
+    assert not page.return_label.isVisibleTo(window)
+    workspace.go_to("item:1.2")
+    assert not page.narrative.isReadOnly() and not page.score.isReadOnly()
+    assert page.return_label.isVisibleTo(window) and "缺会议纪要" in page.return_label.text()
+    type_text(page.narrative, "已补充会议纪要。")
+    workspace.flush()
+    workspace.go_to("page:bonus")
+    bonus = workspace.bonus_page
+    assert bonus.points["B1"].isEnabled() and not bonus.points["B2"].isEnabled()
+    assert bonus.returned["B1"].isVisibleTo(window) and not bonus.returned["B2"].isVisibleTo(window)
+    workspace.go_to("page:summary")
+    reopen = workspace.summary_page.reopen_button
+    assert reopen.isVisibleTo(window) and reopen.text() == "Reopen the whole file…"
+    with AssessmentFile.open(returned, readonly=True) as af:
+        data = af.data()
+        assert data.answers["1.2"].narrative.endswith("已补充会议纪要。")
+        assert not data.department.sealed and af.current_return() is not None
+    asked: list[str] = []
+
+    def yes(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(yes))
+    reopen.click()
+    assert asked and "returned for correction of some entries only" in asked[0]
+    assert "The whole file was reopened" in banner.text() and "1.2 缺会议纪要" in banner.text()
+    workspace.go_to("item:1.1")
+    assert not page.narrative.isReadOnly()
+    with AssessmentFile.open(returned, readonly=True) as af:
+        assert af.current_return() is None and af.returns()[-1].reopened_at is not None
+
+
+def test_the_secretary_returns_approves_and_sees_what_changed(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, checklist: Checklist,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from files import EVERY_STATE, bureau_in_every_state
+    from PySide6.QtWidgets import QFileDialog
+
+    from selfassess.ui.bureau.dialogs import ReturnDialog
+
+    path = bureau_in_every_state(tmp_path, checklist)
+    assert window.open_file(path)
+    bureau = window.bureau
+    assert bureau is not None
+    table = bureau.departments
+    rows = {table.index(r, 1).data(): (table.index(r, 2).data(), table.index(r, 8).data())
+            for r in range(table.rowCount())}
+    assert {name: state for name, (state, _notes) in rows.items()} == {
+        "办公室": "submitted", "宣传处": "returned", "财务处": "resubmitted",
+        "组织人事处": "approved", "档案室": "draft", "纪检组": "not received"}
+    assert rows["宣传处"][1].startswith("returned on ") and rows["宣传处"][1].endswith(": 1.2")
+    assert EVERY_STATE["纪检组"] == "missing"
+
+    # the resubmission: 1.2 marked as changed, old → new, and the review to redo
+    ids = {d.name: d.id for d in bureau.standing.departments}
+    bureau.open_department(ids["财务处"], "item:1.2")
+    page = bureau.review_workspace.item_page
+    assert page.changed_label.isVisibleTo(window)
+    assert "Changed since revision 1" in page.changed_label.text()
+    assert "narrative: — → 已补充会议纪要。" in page.changed_label.text()
+    assert bureau.state_label.text().startswith("State: resubmitted")
+    bureau.review_workspace.go_to("item:1.1")
+    assert not page.changed_label.isVisibleTo(window)
+
+    # 退回 from the review view: the dialog ticks 1.3 with a reason
+    bureau.open_department(ids["办公室"])
+    outbox = tmp_path / "sent-back"
+    outbox.mkdir()
+
+    def tick(dialog: ReturnDialog) -> int:
+        row = dialog.keys.index(("item", "1.3"))
+        dialog.table.item(row, 0).setCheckState(Qt.CheckState.Checked)
+        dialog.table.item(row, 1).setText("请补充记录")
+        dialog.note.setPlainText("请核实后重报。")
+        dialog._on_ok()
+        return int(dialog.notes is not None)
+
+    monkeypatch.setattr(ReturnDialog, "exec", tick)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *args, **kwargs: str(outbox)))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kwargs: 0))
+    bureau.return_button.click()
+    returned = outbox / "2026_办公室_退回.selfassess"
+    assert returned.is_file()
+    with AssessmentFile.open(returned, readonly=True) as af:
+        record = af.current_return()
+        assert record is not None and record.note == "请核实后重报。"
+        assert [(e.code, e.reason) for e in record.entries] == [("1.3", "请补充记录")]
+    assert bureau.state_label.text().startswith("State: returned")
+    assert bureau.return_button.isEnabled()  # another return stays possible
+
+    # 审定 and its withdrawal from the review view
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Yes))
+    bureau.open_department(ids["组织人事处"])
+    assert bureau.approve_button.text() == "Withdraw approval…"
+    assert not bureau.return_button.isEnabled()
+    bureau.approve_button.click()
+    assert bureau.state_label.text().startswith("State: submitted")
+    assert bureau.approve_button.text() == "Approve (审定)…"
+    bureau.approve_button.click()
+    assert bureau.state_label.text().startswith("State: approved")
+    with AssessmentFile.open(path, readonly=True) as af:
+        approvals = af.approvals(ids["组织人事处"])
+    assert [a.active for a in approvals] == [False, True]
