@@ -173,6 +173,24 @@ def _selfassess_cases(folder: Path, sealed: Path, draft: Path) -> list[Case]:
     add("seal-digest-broken", lambda p: _sql(
         sealed, p, "UPDATE answers SET narrative = '封存后改过' WHERE item_code = '1.2'"))
     add("unknown-kind", lambda p: _sql(draft, p, "UPDATE meta SET value = 'x' WHERE key = 'kind'"))
+    # returns and approvals (format 3) are checked like every stored value
+    return_row = ("INSERT INTO returns (id, department_id, revision, returned_at, note) "
+                  "SELECT 1, id, 0, '{at}', '请补充' FROM departments")
+    entry_row = "INSERT INTO return_entries VALUES (1, '{kind}', '{code}', '{reason}')"
+    for name, at, kind, code, reason in (
+            ("return-unknown-entry", "2026-11-29T10:00:00", "item", "9.9", "缺纪要"),
+            ("return-unknown-kind", "2026-11-29T10:00:00", "chapter", "1.1", "缺纪要"),
+            ("return-reason-control", "2026-11-29T10:00:00", "item", "1.1", "缺\x07纪要"),
+            ("return-time-implausible", "9999-01-01T00:00:00", "item", "1.1", "缺纪要")):
+        add(name, lambda p, at=at, kind=kind, code=code, reason=reason: _sql(
+            draft, p, return_row.format(at=at),
+            entry_row.format(kind=kind, code=code, reason=reason)))
+    add("return-orphan", lambda p: _sql(
+        draft, p, "INSERT INTO returns (id, department_id, revision, returned_at) "
+                  "VALUES (1, 'nobody', 0, '2026-11-29T10:00:00')"))
+    add("approval-bad-digest", lambda p: _sql(
+        draft, p, "INSERT INTO approvals (department_id, revision, digest, approved_at) "
+                  "SELECT id, 0, 'not-a-digest', '2026-11-29T10:00:00' FROM departments"))
     add("folder-named-like-a-file", lambda p: p.mkdir())
 
     def hostile_wal(p: Path) -> None:
