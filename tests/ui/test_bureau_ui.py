@@ -374,7 +374,9 @@ def test_missing_departments_read_as_rows_to_chase_not_disabled_ones(
     foreground = Qt.ItemDataRole.ForegroundRole
     missing, refused = rows["宣传处"], rows["财务处"]
     assert table.index(missing, 2).data() == "not received"
-    assert table.index(missing, 8).data() == "no file yet"
+    # since when it is waited for: the bureau file was made (the roster handed out)
+    created = bureau.af.info.created_at[:10]
+    assert table.index(missing, 8).data() == f"no file yet, waited for since {created}"
     # the state says it in orange, bold; every other cell keeps the normal text colour
     assert table.index(missing, 2).data(foreground) == QColor(MISSING_COLOR)
     assert table.index(missing, 2).data(Qt.ItemDataRole.FontRole).bold()

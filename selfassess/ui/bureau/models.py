@@ -116,6 +116,7 @@ class DepartmentTableModel(_Table):
                N_("Total"), N_("Grade"), N_("Reviewed"), N_("Notes"))
     _name_order: dict[str, int] = {}  # noqa: RUF012  (replaced, never mutated)
     _attempts: dict[str, Any] = {}  # noqa: RUF012  (replaced, never mutated)
+    _since: dict[str, str] = {}  # noqa: RUF012  (replaced, never mutated)
 
     def set_standing(self, standing: Standing) -> None:
         """Rows from the bureau's read model: merged departments by rank (vetoed last), then
@@ -123,6 +124,7 @@ class DepartmentTableModel(_Table):
         rows: list[DepartmentStanding | str] = [*standing.departments, *standing.missing]
         # a department whose file was refused did send one: its state says so, with why
         self._attempts = {line.name: line for line in standing.roster if line.outcome}
+        self._since = {line.name: line.since for line in standing.roster if line.since}
         self._name_order = pinyin_positions([row if isinstance(row, str) else row.name
                                              for row in rows])
         self.set_rows(rows)
@@ -158,8 +160,10 @@ class DepartmentTableModel(_Table):
                                      None, None, None, shown_reason(attempt.outcome,
                                                                     attempt.reason)]
             else:
+                since = self._since.get(name, "")
                 values = [None, name, _("not received"), None, None, None, None, None,
-                          _("no file yet")]
+                          _("no file yet, waited for since {date}").format(date=since[:10])
+                          if since else _("no file yet")]
         else:
             name, review, final = row.name, row.review, row.final
             notes = []
