@@ -13,7 +13,13 @@ from typing import Any
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, json_number
-from selfassess.standing import DepartmentStanding, Standing, Statistics, read_standing
+from selfassess.standing import (
+    STATES,
+    DepartmentStanding,
+    Standing,
+    Statistics,
+    read_standing,
+)
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.records import Department
 from selfassess.store.returns import ReturnRecord
@@ -50,14 +56,16 @@ def return_summary(record: ReturnRecord | None) -> dict[str, Any] | None:
 
 
 def to_remind(standing: Standing) -> list[dict[str, Any]]:
-    """催报: who has not reported, and who was returned and has not sent the correction, with
-    since when (oldest first)."""
+    """催报: who has not reported (or sent only a draft), and who was returned and has not sent
+    the correction, with since when (oldest first)."""
     waiting = [{"name": line.name, "state": "missing", "since": line.since, "entries": []}
                for line in standing.roster if not line.received]
-    waiting += [{"name": d.name, "state": "returned", "since": d.state_since,
-                 "entries": [e.code for e in d.last_return.entries] if d.last_return else []}
-                for d in standing.departments if d.state == "returned"]
-    return sorted(waiting, key=lambda entry: entry["since"])
+    waiting += [{"name": d.name, "state": d.state, "since": d.state_since,
+                 "entries": [e.code for e in d.last_return.entries]
+                 if d.last_return and d.state == "returned" else []}
+                for d in standing.departments if d.state in ("returned", "draft")]
+    order = ("missing", "draft", "returned")  # at the same moment, the one waited for longest
+    return sorted(waiting, key=lambda entry: (entry["since"], order.index(entry["state"])))
 
 
 def department_summary(checklist: Checklist, standing: DepartmentStanding) -> dict[str, Any]:
@@ -211,12 +219,16 @@ def summary_text(standing: Standing) -> str:
             expected=len(standing.roster), missing="、".join(standing.missing) or "—"))
         if standing.drafts:
             lines.append(_("Drafts (not sealed): {names}").format(names="、".join(standing.drafts)))
+        returned = [d.name for d in standing.departments if d.state == "returned"]
+        if returned:
+            lines.append(_("Returned, correction not yet received: {names}").format(
+                names="、".join(returned)))
         lines.append(statistics_text(standing.statistics))
         lines.append("")
         lines.append(_("Rank  Department  State  Self total  Total  Grade  Reviewed"))
         for dept in standing.departments:
-            state = (_("sealed, revision {revision}") if dept.sealed else _("draft")).format(
-                revision=dept.data.department.revision)
+            state = _("{state}, revision {revision}").format(
+                state=_(STATES[dept.state]), revision=dept.data.department.revision)
             review = dept.review
             redo = _(" ({count} to redo)").format(count=review.to_redo) if review.to_redo else ""
             lines.append(f"{dept.rank or '—':>4}  {dept.name}  {state}  "
@@ -227,6 +239,11 @@ def summary_text(standing: Standing) -> str:
         final = dept.final
         lines += ["", _("Department: {name} ({state})").format(
             name=dept.name, state=_state(dept.data.department))]
+        if dept.state == "returned" and dept.last_return is not None:
+            record = dept.last_return
+            lines.append(_("  Returned for correction on {date}: {note}").format(
+                date=record.returned_at[:10], note=record.note or "—"))
+            lines += [f"    {entry.code} {entry.reason}" for entry in record.entries]
         for section in checklist.sections:
             lines.append(f"  {section.code}. {section.title}  "
                          f"{decimal_text(final.sections[section.code].score)} / "

@@ -174,7 +174,7 @@ def test_returns_are_refused_for_what_cannot_be_returned(
                str(outbox))[0] == 0
     code, _out, err = run(capsys, "return", str(bureau), "--department", "办公室", str(good),
                           "--out", str(outbox))
-    assert code == 1 and "already exists; it was not overwritten" in err
+    assert code == 1 and "already returned on" in err
     code, _out, err = run(capsys, "approve", str(bureau), "--department", "宣传处")
     assert code == 1 and "only a sealed revision can be approved" in err
     code, _out, err = run(capsys, "approve", str(bureau), "--department", "办公室", "--withdraw")
@@ -246,7 +246,7 @@ def test_every_state_in_summary_report_and_workbook(tmp_path: Path, checklist: C
                    if entry["state"] == "missing"})
     assert states == EVERY_STATE
     assert [(r["name"], r["state"]) for r in result["to_remind"]] == [
-        ("纪检组", "missing"), ("宣传处", "returned")]
+        ("纪检组", "missing"), ("档案室", "draft"), ("宣传处", "returned")]
     workbook = tmp_path / "汇总.xlsx"
     code, _out, err = run(capsys, "--lang", "zh_CN", "export", str(bureau), "-o", str(workbook))
     assert code == 0, err
@@ -264,3 +264,64 @@ def test_every_state_in_summary_report_and_workbook(tmp_path: Path, checklist: C
     assert "退回与审定" in text and "缺会议纪要" in text and "王书记" in text
     for word in ("已重报", "已审定", "退回"):
         assert word in text
+
+
+def test_returning_a_department_with_evidence_and_refilling_it_whole(
+        bureau: Path, tmp_path: Path, checklist: Checklist, capsys: Capture) -> None:
+    """The returned file carries the documents; an answers file or a form given back whole
+    (its other entries unchanged) is accepted; the rules on when a return is possible."""
+    received = tmp_path / "received"
+    received.mkdir()
+    minutes = tmp_path / "会议纪要.txt"
+    minutes.write_text("专题研究会议纪要", encoding="utf-8")
+    office = department(received, "办公室", checklist, evidence=minutes)
+    assert run(capsys, "merge", str(bureau), str(office))[0] == 0
+    notes = write_json(tmp_path / "notes.json", {"items": {"1.2": "缺会议纪要"}})
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    code, _out, err = run(capsys, "return", str(bureau), "--department", "办公室", str(notes),
+                          "--out", str(outbox))
+    assert code == 0, err
+    returned = outbox / "2026_办公室_退回.selfassess"
+    with AssessmentFile.open(returned, readonly=True) as af:
+        (ref,) = af.data().evidence
+        assert (ref.target_code, af.evidence_bytes(ref.sha256)) == (
+            "1.1", "专题研究会议纪要".encode())
+    # a second return before the correction, or an approval, would lose track of it
+    code, _out, err = run(capsys, "return", str(bureau), "--department", "办公室", str(notes),
+                          "--out", str(tmp_path))
+    assert code == 1 and "already returned on" in err and "has not sent its correction" in err
+    code, _out, err = run(capsys, "approve", str(bureau), "--department", "办公室")
+    assert code == 1 and "approve it once the resubmission is merged" in err
+    # the department fills in its whole answers file again: only 1.2 differs
+    everything = {"items": {item.code: {"score": float(item.max_points),
+                                        "narrative": "按要求开展。"}
+                            for item in checklist.items},
+                  "veto": {veto.code: False for veto in checklist.veto_items}}
+    everything["items"]["1.1"]["evidence"] = [str(minutes)]
+    everything["items"]["1.2"]["narrative"] = "已补充会议纪要。"
+    code, _out, err = run(capsys, "fill", str(returned), str(write_json(
+        tmp_path / "all.json", everything)))
+    assert code == 0, err
+    # and the form the department exports, filled in and read back
+    form = tmp_path / "表.xlsx"
+    assert run(capsys, "export", str(returned), "-o", str(form))[0] == 0
+    code, _out, err = run(capsys, "import-xlsx", str(form), str(returned))
+    assert code == 0, err
+    with AssessmentFile.open(returned, readonly=True) as af:
+        assert af.data().answers["1.2"].narrative == "已补充会议纪要。"
+    everything["items"]["1.1"]["evidence"] = []  # taking a document off 1.1 is a change
+    code, _out, err = run(capsys, "fill", str(returned), str(write_json(
+        tmp_path / "all.json", everything)))
+    assert code == 1 and "1.1 were not returned" in err
+
+
+def test_returned_file_names(bureau: Path, tmp_path: Path, checklist: Checklist,
+                             capsys: Capture) -> None:
+    from selfassess.bureau.returns import returned_file_path
+
+    assert returned_file_path(tmp_path, "2026", "财务/审计处").name == "2026_财务_审计处_退回.selfassess"
+    long_name = "长" * 97 + "甲处"
+    path = returned_file_path(tmp_path, "2026", long_name)
+    assert path.name.endswith("_退回.selfassess") and path.name.startswith("2026_长")
+    assert len(path.name.encode()) <= 255

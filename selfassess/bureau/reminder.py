@@ -59,10 +59,11 @@ def reminder(standing: Standing, today: date) -> Reminder | None:
         return None
     period = standing.info.period
     if period.isdigit():
-        period = _("{year} (year)").format(year=period)
-    title = _("Notice on reporting the {period} {checklist} without delay").format(
+        period = _("year {year}").format(year=period)
+    title = _("Notice: please report the {checklist} for {period} without delay").format(
         period=period, checklist=standing.checklist.title)
     missing = [entry for entry in waiting if entry["state"] == "missing"]
+    drafts = [entry for entry in waiting if entry["state"] == "draft"]
     returned = [entry for entry in waiting if entry["state"] == "returned"]
     today_text = _day(today.isoformat())
     paragraphs = [_("As of {date}, the {checklist} of the following departments has not been "
@@ -73,6 +74,11 @@ def reminder(standing: Standing, today: date) -> Reminder | None:
         paragraphs.append(_("{label} Not yet reported ({count}): {names}.").format(
             label=_label(number), count=len(missing),
             names=join_list(entry["name"] for entry in missing)))
+    if drafts:
+        number += 1
+        paragraphs.append(_("{label} Sent only an unsealed draft ({count}): {names}.").format(
+            label=_label(number), count=len(drafts),
+            names=join_list(entry["name"] for entry in drafts)))
     if returned:
         number += 1
         paragraphs.append(_("{label} Returned for correction and not yet sent again "
@@ -100,7 +106,9 @@ def write_reminder(bureau_path: Path, output: Path, force: bool = False,
     """Write the notice as .docx or .txt; refused when nobody is waited for."""
     if output.suffix.lower() not in SUFFIXES:
         raise InputRefused(_("{name}: the notice is written as .docx or .txt").format(
-            name=output.name))
+            name=output.name or output))
+    if output.is_dir():
+        raise InputRefused(_("{path} is a folder").format(path=output))
     if output.exists() and not force:
         raise InputRefused(_("{path} already exists; use --force to replace it").format(
             path=output))
@@ -114,15 +122,19 @@ def write_reminder(bureau_path: Path, output: Path, force: bool = False,
     if notice is None:
         raise InputRefused(_("every department on the roster has reported and no correction "
                              "is outstanding: there is nobody to remind"))
-    if output.suffix.lower() == ".docx":
-        from selfassess.office.reminder_docx import write_reminder_docx
+    try:
+        if output.suffix.lower() == ".docx":
+            from selfassess.office.reminder_docx import write_reminder_docx
 
-        return write_reminder_docx(notice, output)
-    temporary = output.with_name(f".{secrets.token_hex(8)}.part")
-    try:  # UTF-8 with a byte-order mark and CRLF: Notepad on an old PC shows it right
-        temporary.write_text(reminder_text(notice).replace("\n", "\r\n"), encoding="utf-8-sig",
-                             newline="")
-        os.replace(temporary, output)
-    finally:
-        temporary.unlink(missing_ok=True)
+            return write_reminder_docx(notice, output)
+        temporary = output.with_name(f".{secrets.token_hex(8)}.part")
+        try:  # UTF-8 with a byte-order mark and CRLF: Notepad on an old PC shows it right
+            temporary.write_text(reminder_text(notice).replace("\n", "\r\n"),
+                                 encoding="utf-8-sig", newline="")
+            os.replace(temporary, output)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as error:  # a read-only folder, a full disk: say where, not the temp name
+        raise InputRefused(_("cannot write {path} ({reason})").format(
+            path=output, reason=error.strerror or error)) from None
     return output

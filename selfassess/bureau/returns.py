@@ -25,6 +25,7 @@ from selfassess.store.returned_file import write_returned_file
 from selfassess.store.returns import (
     KINDS,
     ReturnEntry,
+    ReturnRecord,
     add_approval,
     add_return,
     withdraw_approval,
@@ -33,8 +34,8 @@ from selfassess.validation import (
     MAX_NAME,
     MAX_SHORT_TEXT,
     fit_path,
-    safe_file_name,
     same_name,
+    submission_name,
     text_problem,
 )
 
@@ -60,7 +61,7 @@ def parse_return_notes(data: Any, source: str, checklist: Checklist) -> ReturnNo
                 for key in data if key not in ("note", *NOTE_KEYS)]
     note = data.get("note", "")
     if problem := text_problem(note, MAX_SHORT_TEXT):
-        problems.append(f"{source}: " + _("note") + f" {problem}")
+        problems.append(f"{source}: " + _("the note {problem}").format(problem=problem))
     known: dict[str, list[str]] = {"item": [i.code for i in checklist.items],
                                    "bonus": [b.code for b in checklist.bonus_items],
                                    "veto": [v.code for v in checklist.veto_items]}
@@ -74,7 +75,7 @@ def parse_return_notes(data: Any, source: str, checklist: Checklist) -> ReturnNo
             where = f"{source}: {key} {str(code)[:20]}"
             if code not in known[kind]:
                 problems.append(f"{where}: " + _("not in the checklist"))
-            elif problem := text_problem(reason, MAX_SHORT_TEXT):
+            elif problem := text_problem(reason, MAX_SHORT_TEXT, single_line=True):
                 problems.append(f"{where}: {problem}")
             elif not str(reason).strip():
                 problems.append(f"{where}: " + _("a reason is required"))
@@ -116,18 +117,30 @@ def find_department(af: AssessmentFile, name: str) -> Department:
     return found
 
 
-def returned_file_name(period: str, department: str) -> str:
-    """``2026_办公室_退回.selfassess``."""
-    return safe_file_name(f"{period}_{department}_退回.selfassess")
+RETURNED_MARK = "_退回"
+
+
+def returned_file_path(folder: Path, period: str, department: str) -> Path:
+    """``folder/2026_办公室_退回.selfassess``: the name a submission has (a slash in the
+    department's name is part of the name), shortened where a path must be, the mark kept."""
+    base = fit_path(folder, submission_name(period, department), reserve=len(RETURNED_MARK))
+    return base.with_name(f"{base.stem}{RETURNED_MARK}{base.suffix}")
+
+
+def _open_return(bureau: AssessmentFile, department: Department) -> ReturnRecord | None:
+    """The return still waiting for its correction (made at the revision merged now)."""
+    returns = bureau.returns(department.id)
+    return returns[-1] if returns and returns[-1].revision >= department.revision else None
 
 
 def return_department(bureau_path: Path, name: str, notes: ReturnNotes, out_dir: Path,
                       actor: str = "") -> Path:
     """Record the return and write the file to send back into ``out_dir``; returns its path."""
-    if text_problem(actor, MAX_NAME, single_line=True):
-        raise InputRefused(_("the name of who returns it is not valid"))
+    if problem := text_problem(actor, MAX_NAME, single_line=True):
+        raise InputRefused(_("the name of who returns it {problem}").format(problem=problem))
     if not out_dir.is_dir():
-        raise InputRefused(_("the folder {folder} does not exist").format(folder=out_dir))
+        raise InputRefused((_("{folder} is not a folder") if out_dir.exists() else
+                            _("the folder {folder} does not exist")).format(folder=out_dir))
     with AssessmentFile.open(bureau_path) as bureau:
         require_bureau(bureau)
         department = find_department(bureau, name)
@@ -137,7 +150,12 @@ def return_department(bureau_path: Path, name: str, notes: ReturnNotes, out_dir:
         if any(a.active for a in bureau.approvals(department.id)):
             raise InputRefused(_("{name} is approved (审定); withdraw the approval before "
                                  "returning it").format(name=department.name))
-        target = fit_path(out_dir, returned_file_name(bureau.info.period, department.name))
+        if (open_return := _open_return(bureau, department)) is not None:
+            raise InputRefused(_("{name} was already returned on {date} (revision {revision}) "
+                                 "and has not sent its correction yet: merge that first").format(
+                name=department.name, date=open_return.returned_at[:10],
+                revision=open_return.revision))
+        target = returned_file_path(out_dir, bureau.info.period, department.name)
         if target.exists():
             raise InputRefused(_("{name} already exists; it was not overwritten").format(
                 name=target.name))
@@ -156,9 +174,13 @@ def return_department(bureau_path: Path, name: str, notes: ReturnNotes, out_dir:
                                     bureau.seals(department.id), notes.note,
                                     list(notes.entries), at, actor, target)
                 written = True
-        except BaseException:
+        except BaseException as error:
             if written:  # the record did not commit: the file must not go out without it
                 target.unlink(missing_ok=True)
+            if isinstance(error, OSError):  # a read-only stick, a full disk: say where
+                raise InputRefused(_("cannot write the returned file into {folder} ({reason})")
+                                   .format(folder=out_dir, reason=error.strerror or error)
+                                   ) from None
             raise
     return target
 
@@ -166,8 +188,8 @@ def return_department(bureau_path: Path, name: str, notes: ReturnNotes, out_dir:
 def approve_department(bureau_path: Path, name: str, by: str = "",
                        withdraw: bool = False) -> str:
     """审定 a department's merged revision (or withdraw its approval); returns a line to show."""
-    if text_problem(by, MAX_NAME, single_line=True):
-        raise InputRefused(_("the approver's name is not valid"))
+    if problem := text_problem(by, MAX_NAME, single_line=True):
+        raise InputRefused(_("the approver's name {problem}").format(problem=problem))
     with AssessmentFile.open(bureau_path) as bureau:
         require_bureau(bureau)
         department = find_department(bureau, name)
@@ -189,6 +211,10 @@ def approve_department(bureau_path: Path, name: str, by: str = "",
         if not department.sealed or department.digest is None:
             raise InputRefused(_("{name} was merged as a draft: only a sealed revision can be "
                                  "approved").format(name=department.name))
+        if (open_return := _open_return(bureau, department)) is not None:
+            raise InputRefused(_("{name} was returned for correction on {date} and has not sent "
+                                 "it again: approve it once the resubmission is merged").format(
+                name=department.name, date=open_return.returned_at[:10]))
         with bureau.transaction():
             add_approval(bureau, department.id, department.revision, department.digest, at, by)
             bureau.record("approve", at=at, actor=by, department_id=department.id,

@@ -400,9 +400,7 @@ class AssessmentFile:
         data = self.data(department_id)
         self._writable(data.department)
         record = self.current_return(data.department.id)
-        problems = [] if record is None else outside_return(
-            record, {ref.id: (ref.target_kind, ref.target_code) for ref in data.evidence},
-            changes)
+        problems = [] if record is None else outside_return(record, data, changes)
         problems = problems or change_problems(self.checklist, data, changes)
         if problems:
             raise InputRefused(problems)

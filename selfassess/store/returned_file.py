@@ -34,13 +34,14 @@ def write_returned_file(bureau: AssessmentFile, data: DepartmentData, seals: lis
             period=bureau.info.period, bureau_name=bureau.info.bureau_name,
             filled_by=department.filled_by, department_id=department.id)
         with returned, returned.transaction():
+            # the documents first: the evidence rows refer to them
+            verify_and_copy_blobs(bureau, returned, data, copy=True)
             write_department(returned, data, None, seals, "")
             db = connection(returned)
             # a department file: open to correct (not sealed), no bureau's merge columns
             db.execute("UPDATE departments SET sealed = 0, digest = NULL, source_file = '', "
                        "merged_at = '', created_at = ? WHERE id = ?",
                        [department.created_at, department.id])
-            verify_and_copy_blobs(bureau, returned, data, copy=True)
             add_return(returned, department.id, department.revision, at, by, note, entries)
             db.execute("DELETE FROM audit_log")  # its "create" line: this file was not made new
             write_audit(db, "returned", at=at, actor=by, department_id=department.id,

@@ -19,12 +19,20 @@ from typing import TYPE_CHECKING, Any
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
 from selfassess.store.database import connection
+from selfassess.store.evidence import hash_file
 from selfassess.store.reading import SHA256_PATTERN, damaged
-from selfassess.validation import MAX_NAME, MAX_SHORT_TEXT, text_problem, time_problem
+from selfassess.validation import (
+    MAX_NAME,
+    MAX_SHORT_TEXT,
+    safe_file_name,
+    text_problem,
+    time_problem,
+)
 
 if TYPE_CHECKING:
     from selfassess.checklist.model import Checklist
     from selfassess.store.assessment import AssessmentFile
+    from selfassess.store.records import DepartmentData
 
 KINDS = ("item", "bonus", "veto")
 
@@ -216,20 +224,30 @@ def withdraw_approval(af: AssessmentFile, approval_id: int, at: str, by: str) ->
                            [at, by, approval_id])
 
 
-def outside_return(record: ReturnRecord, evidence_targets: dict[int, tuple[str, str]],
-                   changes: Any) -> list[str]:
-    """What a change to a returned file touches that was not returned (empty when it keeps to
-    the returned entries, the shortcomings and the measures). ``evidence_targets`` maps the
-    file's evidence ids to (kind, code), for removals."""
+def outside_return(record: ReturnRecord, data: DepartmentData, changes: Any) -> list[str]:
+    """What a change to a returned file would change that was not returned (empty when it
+    keeps to the returned entries, the shortcomings and the measures). An entry given again
+    with the values it has (a whole answers file, a form filled in again) changes nothing."""
     touched: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    touched["item"].update(changes.answers, changes.item_evidence)
-    touched["bonus"].update(changes.bonus, changes.bonus_evidence)
-    touched["veto"].update(changes.veto)
+    for kind, part, current in (("item", changes.answers, data.answers),
+                                ("bonus", changes.bonus, data.bonus),
+                                ("veto", changes.veto, data.veto)):
+        for code, fields in part.items():
+            entry = current.get(code)
+            if any(getattr(entry, name, _ABSENT) != value if entry is not None
+                   else value not in _EMPTY for name, value in fields.items()):
+                touched[kind].add(code)
+    for kind, lists in (("item", changes.item_evidence), ("bonus", changes.bonus_evidence)):
+        for code, sources in lists.items():
+            if _documents_of(sources) != [(ref.file_name, ref.sha256)
+                                         for ref in data.evidence_for(kind, code)]:
+                touched[kind].add(code)
     for kind, code, _source in changes.add_evidence:
         touched.setdefault(kind, set()).add(code)
+    targets = {ref.id: (ref.target_kind, ref.target_code) for ref in data.evidence}
     for evidence_id in changes.remove_evidence:
-        if evidence_id in evidence_targets:
-            kind, code = evidence_targets[evidence_id]
+        if evidence_id in targets:
+            kind, code = targets[evidence_id]
             touched.setdefault(kind, set()).add(code)
     outside = [code for kind in KINDS for code in sorted(touched.get(kind, ()))
                if code not in record.codes(kind)]
@@ -238,3 +256,15 @@ def outside_return(record: ReturnRecord, evidence_targets: dict[int, tuple[str, 
     returned = "、".join(code for kind in KINDS for code in record.codes(kind)) or "-"
     return [_("{codes} were not returned for correction: only {returned} can be changed, or "
               "reopen the whole file").format(codes="、".join(outside), returned=returned)]
+
+
+_ABSENT = object()
+_EMPTY = (None, "", False)  # what a field of an entry not yet there holds
+
+
+def _documents_of(sources: list[Any]) -> list[tuple[str, str]] | None:
+    """(name as stored, SHA-256) of each document to attach; None when one cannot be read."""
+    try:
+        return [(safe_file_name(source.name), hash_file(source.path)[0]) for source in sources]
+    except OSError:
+        return None
