@@ -199,6 +199,12 @@ def test_a_returned_file_reopened_whole_can_change_everything(
         af.apply(ChangeSet(answers={"1.1": {"self_score": D(3), "deduction_reason": "自查发现不足"}}))
         assert af.seal().revision == 2
         assert [line.action for line in af.audit()][:2] == ["returned", "reopen"]
+    # the bureau learns it: the merge line says so, and so does its return
+    code, out, err = run(capsys, "merge", str(bureau), str(returned))
+    assert code == 0 and out.startswith("replaced "), err
+    assert "1.1 (self score, reason)" in out and "the department reopened the whole file" in out
+    (office,) = summary(capsys, bureau)["departments"]
+    assert office["state"] == "resubmitted" and office["last_return"]["reopened_at"]
 
 
 def test_remind_writes_who_is_waited_for(bureau: Path, tmp_path: Path, checklist: Checklist,

@@ -51,6 +51,10 @@ class Intake:
     seals: list[SealRecord] = field(default_factory=list)
     digest: str | None = None  # verified sealed digest; None for a draft
     evidence: dict[str, bytes] | None = None  # sha256 → verified bytes; None: stream it
+    # a returned file: the revision it was returned at, and when the department reopened it
+    # whole instead of correcting only the returned entries (None: it did not)
+    returned_at_revision: int | None = None
+    reopened_at: str | None = None
     failure: BaseException | None = None  # an unexpected error, re-raised by the writer
 
 
@@ -130,6 +134,9 @@ def take_in(path: Path, expected: Expectations) -> Intake:
     try:
         intake.data, intake.digest = check_file(incoming, expected)
         intake.seals = incoming.seals()
+        if returns := incoming.returns():  # every value checked on the way
+            intake.returned_at_revision = returns[-1].revision
+            intake.reopened_at = returns[-1].reopened_at
         intake.evidence = read_evidence(incoming, intake.data)
     except Refusal as refusal:
         intake.refusal = refusal

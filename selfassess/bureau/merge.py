@@ -39,7 +39,7 @@ from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData
-from selfassess.store.returns import read_approvals
+from selfassess.store.returns import mark_reopened, read_approvals
 from selfassess.store.roster_table import RosterEntry
 from selfassess.store.sealing import content_digest, digest_content
 from selfassess.store.transfer import (
@@ -199,6 +199,7 @@ class _Run:
                 self._store_evidence(intake, copy=outcome != "unchanged")
                 if outcome != "unchanged":
                     reason += self._write(intake, existing)
+                    reason += self._note_reopened(intake, existing)
         except Refusal as refusal:
             return MergeOutcome(intake.path, refusal.outcome, refusal.reason)
         except Cancelled:
@@ -207,6 +208,18 @@ class _Run:
             return MergeOutcome(intake.path, "refused", strip_name(intake.path, error.problems[0]))
         return MergeOutcome(intake.path, outcome, reason, data.department.id,
                             data.department.revision, intake.digest)
+
+    def _note_reopened(self, intake: Intake, existing: DepartmentData | None) -> str:
+        """A returned file the department reopened whole: the bureau's return says so too,
+        and so does the merge's line (every entry may have changed, not only those returned)."""
+        if existing is None or intake.reopened_at is None \
+                or intake.returned_at_revision != existing.department.revision:
+            return ""
+        returns = self.bureau.returns(existing.department.id)
+        if returns and returns[-1].revision == existing.department.revision \
+                and returns[-1].reopened_at is None:
+            mark_reopened(self.bureau, returns[-1].id, intake.reopened_at)
+        return _("; the department reopened the whole file")
 
     def _write(self, intake: Intake, existing: DepartmentData | None) -> str:
         data = intake.data
