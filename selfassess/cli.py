@@ -343,7 +343,7 @@ def cmd_return(args: argparse.Namespace) -> int:
     written = return_department(Path(args.file), args.department, notes, Path(args.out),
                                 actor=args.by or "")
     _out(_("{name}: returned {entries}; send {file} back").format(
-        name=args.department, file=written, entries=join_list(
+        name=args.department.strip(), file=written, entries=join_list(
             entry.code for entry in notes.entries)))
     return EXIT_OK
 

@@ -111,7 +111,8 @@ def find_department(af: AssessmentFile, name: str) -> Department:
     wanted = same_name(name)
     found = next((d for d in af.departments() if same_name(d.name) == wanted), None)
     if found is None:
-        names = join_list(d.name for d in af.departments()) or "-"
+        merged = [d.name for d in af.departments()]
+        names = join_list(merged[:10]) + ("…" if len(merged) > 10 else "") or "-"
         raise InputRefused(_("no department named “{name}” was merged into this file "
                              "(merged: {names})").format(name=name, names=names))
     return found
@@ -135,7 +136,8 @@ def _open_return(bureau: AssessmentFile, department: Department) -> ReturnRecord
 
 def return_department(bureau_path: Path, name: str, notes: ReturnNotes, out_dir: Path,
                       actor: str = "") -> Path:
-    """Record the return and write the file to send back into ``out_dir``; returns its path."""
+    """Record the return and write the file to send back into ``out_dir``; returns its path
+    (named after the department as merged, however ``name`` was typed)."""
     if problem := text_problem(actor, MAX_NAME, single_line=True):
         raise InputRefused(_("the name of who returns it {problem}").format(problem=problem))
     if not out_dir.is_dir():
