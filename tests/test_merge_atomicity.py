@@ -30,6 +30,9 @@ def state(path: Path) -> str:
     with AssessmentFile.open(path) as af:  # writable, as the app opens it: recovers a hot journal
         summary = file_summary(af)
         summary.pop("file")  # each trial works on its own copy
+        for entry in [*summary["departments"], *summary["to_remind"]]:  # when, not what
+            entry.pop("state_since", None)
+            entry.pop("since", None)
         extra = [connection(af).execute(sql).fetchall() for sql in (
             "SELECT run, file_name, outcome FROM merge_log ORDER BY id",
             "SELECT department_id, revision FROM department_history ORDER BY id",
