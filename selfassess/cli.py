@@ -122,6 +122,18 @@ def cmd_checklist_export_xlsx(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_checklist_diff(args: argparse.Namespace) -> int:
+    from selfassess.checklist.diff import checklist_diff
+
+    old, new = _checklist_of(args.old), _checklist_of(args.new)
+    changes = checklist_diff(old, new)
+    _out(_("{old} → {new}: {count} change(s)").format(
+        old=f"{old.id} {old.version}", new=f"{new.id} {new.version}", count=len(changes)))
+    for change in changes:
+        _out(change.line())
+    return EXIT_OK
+
+
 def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise InputRefused(_("{path} already exists; use --force to replace it").format(path=path))
@@ -490,6 +502,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help=_("built-in checklist id, checklist YAML file or .selfassess file"))
     sub.add_argument("-o", "--output", required=True, help=_("workbook to write (.xlsx)"))
     sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    sub = command("diff", cmd_checklist_diff,
+                  _("what changed from one checklist to another: items added, removed, "
+                    "renamed, split or merged (by the new one's previous: map), points, wording"),
+                  checklist_commands)
+    sub.add_argument("old", metavar="OLD", help=_("built-in checklist id, checklist YAML file "
+                                                  "or .selfassess file"))
+    sub.add_argument("new", metavar="NEW", help=_("built-in checklist id, checklist YAML file "
+                                                  "or .selfassess file"))
     sub = command("import-xlsx", cmd_checklist_import_xlsx,
                   _("read a checklist template workbook, check it and write it as YAML"),
                   checklist_commands)

@@ -57,7 +57,16 @@ def _item_mapping(item: Item) -> dict[str, Any]:
 
 
 def checklist_mapping(checklist: Checklist) -> dict[str, Any]:
-    """The complete canonical mapping of a checklist."""
+    """The complete canonical mapping of a checklist (``previous`` only when declared, so the
+    checklists made before it keep their fingerprints)."""
+    mapping = _mapping(checklist)
+    if checklist.previous is not None:
+        mapping["previous"] = {"id": checklist.previous.id, "version": checklist.previous.version,
+                               "items": {old: list(new) for old, new in checklist.previous.items}}
+    return mapping
+
+
+def _mapping(checklist: Checklist) -> dict[str, Any]:
     return {
         "id": checklist.id,
         "version": checklist.version,

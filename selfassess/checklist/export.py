@@ -35,6 +35,10 @@ def checklist_yaml(checklist: Checklist) -> str:
     """YAML text of the checklist (empty optional fields left out; same fingerprint on load)."""
     header = (f"# {checklist.title} ({checklist.id} {checklist.version})\n"
               f"# fingerprint {checklist.fingerprint}\n")
-    body = yaml.dump(_without_empty(checklist_mapping(checklist)), Dumper=_Dumper,
-                     allow_unicode=True, sort_keys=False, width=100)
+    mapping = checklist_mapping(checklist)
+    previous = mapping.pop("previous", None)
+    plain = _without_empty(mapping)
+    if previous is not None:  # kept whole: an item mapped to no code ([]) was removed
+        plain["previous"] = previous
+    body = yaml.dump(plain, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return header + body

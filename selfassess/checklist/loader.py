@@ -23,6 +23,7 @@ from selfassess.checklist.model import (
     GradeBand,
     Item,
     Level,
+    PreviousChecklist,
     Section,
     VetoItem,
 )
@@ -40,7 +41,9 @@ DEFAULT_CATEGORIES = ("责任落实", "理论学习", "政治能力", "组织生
 _TOP_KEYS = {
     "id", "version", "title", "description", "full_marks", "step", "na_policy", "bonus_cap",
     "cap_total", "grade_bands", "shortcoming_categories", "sections", "bonus_items", "veto_items",
+    "previous",
 }
+_PREVIOUS_KEYS = {"id", "version", "items"}
 _SECTION_KEYS = {"code", "title", "max_points", "suggested_category", "items"}
 _ITEM_KEYS = {
     "code", "title", "max_points", "step", "mode", "content", "criteria", "evidence_hint",
@@ -465,6 +468,8 @@ def checklist_from_mapping(data: Any, source: str) -> Checklist:
 
     _unique(reader, section_codes)
     _unique(reader, coded)  # items, bonus and veto items share one set of codes
+    previous = _previous(reader, data, {item.code for section in sections
+                                        for item in section.items})
 
     section_sum = sum((s.max_points for s in sections), Decimal(0))
     if full_marks is not None and sections and section_sum != full_marks:
@@ -493,7 +498,53 @@ def checklist_from_mapping(data: Any, source: str) -> Checklist:
         grade_bands=bands,
         shortcoming_categories=categories,
         warnings=tuple(reader.warnings),
+        previous=previous,
     )
+
+
+def _previous(reader: _Reader, data: dict[str, Any], codes: set[str]) -> PreviousChecklist | None:
+    """``previous:``: the earlier checklist's id and version, and a map of its item codes to
+    this one's (a code, a list of codes for a split, [] or null for an item removed)."""
+    node = data.get("previous")
+    if node is None:
+        return None
+    if not isinstance(node, dict):
+        reader.error(data, "previous", _("must be a mapping with id, version and items"))
+        return None
+    reader.keys(node, _PREVIOUS_KEYS, "previous")
+    previous_id, version = node.get("id"), node.get("version")
+    if not isinstance(previous_id, str) or not ID_PATTERN.match(previous_id):
+        reader.error(node, "id", _("must be 1–64 lower-case letters, digits, “.”, “-” or “_”"),
+                     key="previous.id")
+        previous_id = ""
+    if not isinstance(version, str) or not version.strip() or len(version) > 40:
+        reader.error(node, "version", _("must be text such as \"2026.1\""), key="previous.version")
+        version = ""
+    items = node.get("items", {})
+    if not isinstance(items, dict):
+        reader.error(node, "items", _("must map the earlier checklist's item codes to this "
+                                      "one's"), key="previous.items")
+        items = {}
+    mapped = []
+    for old, new in items.items():
+        where = _("previous item {code}").format(code=str(old)[:20])
+        targets = [] if new is None else [new] if isinstance(new, str) else new
+        if not isinstance(old, str) or not CODE_PATTERN.match(old):
+            reader.error(node, "items", _("{where}: not an item code").format(where=where),
+                         key="previous.items")
+            continue
+        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+            reader.error(node, "items", _("{where}: must be a code, a list of codes or "
+                                          "null").format(where=where), key="previous.items")
+            continue
+        unknown = [t for t in targets if t not in codes]
+        if unknown or len(set(targets)) != len(targets):
+            reader.error(node, "items", _("{where}: {codes} is not an item of this checklist, "
+                                          "or is given twice").format(
+                where=where, codes="、".join(unknown or targets)), key="previous.items")
+            continue
+        mapped.append((old, tuple(targets)))
+    return PreviousChecklist(previous_id, version.strip(), tuple(sorted(mapped)))
 
 
 def load_checklist_text(text: str, source: str) -> Checklist:

@@ -119,6 +119,21 @@ class GradeBand:
 
 
 @dataclass(frozen=True)
+class PreviousChecklist:
+    """The checklist a new year's checklist follows (``previous:``) and where each of its items
+    went: an old code → the new codes that carry it on (one: kept or renamed; several: split;
+    none: removed). Old codes not listed go on under the same code, when it still exists."""
+
+    id: str
+    version: str
+    items: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def targets(self, code: str) -> tuple[str, ...] | None:
+        """The new codes of an old item, or None when the map does not list it."""
+        return next((new for old, new in self.items if old == code), None)
+
+
+@dataclass(frozen=True)
 class Checklist:
     """The whole template a department file is filled against."""
 
@@ -137,6 +152,7 @@ class Checklist:
     shortcoming_categories: tuple[str, ...]
     description: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    previous: PreviousChecklist | None = None
 
     @cached_property
     def items(self) -> tuple[Item, ...]:
