@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import signal
 import sys
 import threading
@@ -694,12 +695,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, _database_error()) as error:  # evaluated only when something failed
         reason = getattr(error, "strerror", None) or str(error)
         where = getattr(error, "filename", None)
+        if where and _TEMPORARY.fullmatch(Path(str(where)).name):
+            where = Path(str(where)).parent  # the folder written into, not our temporary name
         _err(f"{where}: {reason}" if where else reason)
         return EXIT_REFUSED
     except Exception:
         log_path = _log_internal_error()
         _err(_("internal error; details were written to {path}").format(path=log_path or "-"))
         return EXIT_INTERNAL
+
+
+# the names files are written under before they are published (".<hex>.tmp" / ".<hex>.part")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{16,32}\.(tmp|part)")
 
 
 def _database_error() -> type[Exception]:

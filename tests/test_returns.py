@@ -331,3 +331,26 @@ def test_returned_file_names(bureau: Path, tmp_path: Path, checklist: Checklist,
     path = returned_file_path(tmp_path, "2026", long_name)
     assert path.name.endswith("_退回.selfassess") and path.name.startswith("2026_长")
     assert len(path.name.encode()) <= 255
+
+
+def test_writing_onto_a_read_only_stick_names_the_folder(
+        bureau: Path, tmp_path: Path, checklist: Checklist, capsys: Capture) -> None:
+    """A write-protected stick: one line naming where, never the temporary name written
+    under first (".3f9a….part: Read-only file system")."""
+    from files import read_only
+
+    received = tmp_path / "received"
+    received.mkdir()
+    run(capsys, "merge", str(bureau), str(department(received, "办公室", checklist)))
+    notes = write_json(tmp_path / "notes.json", {"items": {"1.2": "缺纪要"}})
+    stick = tmp_path / "stick-content"
+    stick.mkdir()
+    with read_only(stick, tmp_path / "stick") as folder:
+        for argv in (("export", str(bureau), "-o", str(folder / "汇总.xlsx")),
+                     ("remind", str(bureau), "-o", str(folder / "催报.docx")),
+                     ("return", str(bureau), "--department", "办公室", str(notes), "--out",
+                      str(folder))):
+            code, _out, err = run(capsys, *argv)
+            assert code == 1 and len(err.strip().splitlines()) == 1, (argv, err)
+            assert str(folder) in err and ".part" not in err and ".tmp" not in err, err
+    assert state_of(capsys, bureau, "办公室") == "submitted"  # the return was not recorded
