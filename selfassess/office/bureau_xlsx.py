@@ -131,7 +131,9 @@ def write_workbook(report: ReportData, path: Path) -> Path:
         sheet = workbook.create_sheet(sheet_title(department.name, taken))
         style_table(sheet, f"{department.name} {report.period_title()}{report.checklist.title}",
                department_header, department_rows(report, department),
-               [8, 18, 36, 6, 36, 9, 44, 18, 9, 16])
+               # about 160 characters across: fitted to a landscape page, the type prints
+               # at 9 pt or more (200 printed it at 7 pt); long texts wrap onto more lines
+               [6, 14, 30, 5, 30, 7, 36, 14, 7, 11])
     problems = workbook.create_sheet(sheet_title(_("Shortcomings"), taken))
     rows = [[n, s.category, s.text, d.name, s.item_code]
             for n, (d, s) in enumerate(((d, s) for d in report.departments
