@@ -186,6 +186,10 @@ def test_bureau_draft_groups_departments(tmp_path: Path, capsys: Capture) -> Non
     summary = doc.tables[0]
     assert [c.text for c in summary.rows[0].cells][:2] == ["排名", "单位"]
     assert sorted(row.cells[1].text for row in summary.rows[1:]) == sorted(names)
+    # each heading on one line: a 10.5 pt character is 3.7 mm, a cell's margins 3.8
+    for cell in summary.rows[0].cells:
+        assert cell.width.mm >= 3.7 * len(cell.text) + 3.8, (cell.text, cell.width.mm)
+    assert sum(cell.width.mm for cell in summary.rows[0].cells) <= 156.5  # the text block
 
 
 def convert(docx: Path, folder: Path) -> Path:
