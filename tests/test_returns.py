@@ -266,7 +266,12 @@ def test_every_state_in_summary_report_and_workbook(tmp_path: Path, checklist: C
     pdf = tmp_path / "报告.pdf"
     code, _out, err = run(capsys, "--lang", "zh_CN", "report", str(bureau), "-o", str(pdf))
     assert code == 0, err
-    text = "".join(page.extract_text() for page in PdfReader(pdf).pages[:12]).replace("\n", "")
+    pages = [page.extract_text().replace("\n", "") for page in PdfReader(pdf).pages]
+    # the cover: as final as its contents (one of six approved), and no page number
+    assert "已审定 1 个单位，共 6 个" in pages[0] and "审定稿" not in pages[0]
+    assert "第 1 页" not in pages[0] and "第 1 页" in pages[1]
+    assert f"共 {len(pages) - 1} 页" in pages[1]
+    text = "".join(pages[:12])
     assert "退回与审定" in text and "缺会议纪要" in text and "王书记" in text
     for word in ("已重报", "已审定", "退回"):
         assert word in text

@@ -575,7 +575,7 @@ def _score_table(report: ReportData) -> tuple[list[str], list[list[str]], list[f
         # a 10.5 pt character is 3.7 mm and a cell's margins take 3.8: 排名, 加分 and 等次 need
         # 12 mm, 基础分 15.5, a total like 100.5 13 (at 11 and 14 they broke into 排/名, 基础/分)
         fixed = [12.0] + [11.5] * len(sections) + [15.5, 12.0, 13.0, 12.0]
-        widths = [fixed[0], 156 - sum(fixed)] + fixed[1:]
+        widths = [fixed[0], 156 - sum(fixed), *fixed[1:]]
         return header, table, widths, set(range(2, len(header)))
     header = ["代码", "考核内容", "分值", "自评得分", "扣分原因 / 不适用理由"]
     rows: list[list[str]] = []

@@ -31,7 +31,7 @@ from selfassess.i18n import _
 from selfassess.numbers import section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
-from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, table_style
+from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, Unnumbered, table_style
 from selfassess.report.rows import Row, RowTable
 from selfassess.report.sheet import SheetBuilder, points
 from selfassess.report.text import TextBlock
@@ -95,12 +95,24 @@ class BureauReportBuilder:
                 count=len(self.report.departments), expected=len(self.report.roster),
                 received=self.report.received),
             _("Printed on {date}").format(date=self.report.printed_on),
-            _("DRAFT — not final") if draft else _("Final version (审定稿)"),
+            self._finality(draft),
         ]
-        return [Spacer(0, 40 * mm),
+        return [Unnumbered(), Spacer(0, 40 * mm),
                 self.p(f"{info.bureau_name}\n{self.report.period_title()}"
                        f"{_('Assessment report of the 意识形态工作责任制')}", "cover_title", "title"),
                 Spacer(0, 20 * mm)] + [self.p(line, "subtitle", "song") for line in lines]
+
+    def _finality(self, draft: bool) -> str:
+        """审定稿 only when every department expected was approved (审定); otherwise how many
+        were, so a cover is never more final than its contents."""
+        if draft:
+            return _("DRAFT — not final")
+        departments = self.report.departments
+        approved = sum(1 for d in departments if d.approval is not None)
+        if departments and approved == len(departments) and not self.report.missing:
+            return _("Final version (审定稿)")
+        return _("Approved (审定): {approved} of {count} departments").format(
+            approved=approved, count=max(len(self.report.roster), len(departments)))
 
     # --- 2 summary table -----------------------------------------------------------------------
 

@@ -67,6 +67,17 @@ class RunningHeader(Flowable):  # type: ignore[misc]
         self.canv.running_header = self.text
 
 
+class Unnumbered(Flowable):  # type: ignore[misc]
+    """Takes no room; the page it is drawn on carries no page number and is not counted (a
+    cover: GB/T 9704 numbers the text, not its cover)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.unnumbered = True
+
+
 class Deferred(Flowable):  # type: ignore[misc]
     """Flowables made only when the layout reaches them: a bureau report's appendix of 1,000
     departments' sheets is never held in memory at once. It never fits, so the frame asks it to
@@ -95,6 +106,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     font_name = "Helvetica"
     draft = False
     running_header: str | None = None  # set by a RunningHeader flowable
+    unnumbered = False  # set by an Unnumbered flowable, for the page it is on
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # an embedded font from the first byte: the default Helvetica is never embedded
@@ -107,6 +119,11 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self._runs = 0
 
     def showPage(self) -> None:
+        if self.unnumbered:  # a cover: no folio, not counted
+            self.unnumbered = False
+            self._furniture(numbered=False)
+            super().showPage()
+            return
         self._number += 1
         if self.running_header != self._run_header:
             self._close_run()
@@ -133,19 +150,20 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.drawString(0, 0, text)
         self.endForm()
 
-    def _furniture(self) -> None:
+    def _furniture(self, numbered: bool = True) -> None:
         width, height = self._pagesize
         self.saveState()
         self.setFont(self.font_name, 9)
         self.setFillColor(colors.black)
-        # "第 X 页" ends just left of the middle, the form "共 Y 页" starts just right of it
-        self.drawRightString(width / 2 - 2, 8 * mm, _("Page {number}").format(
-            number=self._number))
-        self.saveState()
-        self.translate(width / 2 + 2, 8 * mm)
-        self.doForm("pages_total")
-        self.restoreState()
-        if self.running_header and self._run_header == self.running_header:
+        if numbered:
+            # "第 X 页" ends just left of the middle, the form "共 Y 页" starts right of it
+            self.drawRightString(width / 2 - 2, 8 * mm, _("Page {number}").format(
+                number=self._number))
+            self.saveState()
+            self.translate(width / 2 + 2, 8 * mm)
+            self.doForm("pages_total")
+            self.restoreState()
+        if numbered and self.running_header and self._run_header == self.running_header:
             text = _("{header} · page {number}").format(header=self.running_header,
                                                       number=self._run_pages) + " "
             self.drawString(MARGIN, height - 9 * mm, text)
