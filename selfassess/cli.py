@@ -164,6 +164,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     from selfassess.checklist import resolve_checklist
     from selfassess.store import AssessmentFile
 
+    if args.source is not None:
+        return _new_from(args)
+    if not args.department:
+        raise InputRefused(_("--department is required (or --from last year's file)"))
     checklist = resolve_checklist(args.checklist)
     period = args.period if args.period is not None else str(date.today().year)
     with AssessmentFile.create(Path(args.file), checklist, department_name=args.department,
@@ -173,6 +177,42 @@ def cmd_new(args: argparse.Namespace) -> int:
         _out(_("created {path}: {department}, period {period}, checklist {checklist} {version}")
              .format(path=args.file, department=department.name, period=period,
                      checklist=checklist.id, version=checklist.version))
+    return EXIT_OK
+
+
+def _new_from(args: argparse.Namespace) -> int:
+    """``new NEW --from LAST``: next year's file from last year's."""
+    from selfassess.checklist import resolve_checklist
+    from selfassess.store import AssessmentFile
+    from selfassess.store.carry import carry_over
+
+    if args.department:
+        raise InputRefused(_("--from keeps the department of the file it starts from; leave "
+                             "out --department"))
+    with AssessmentFile.open(Path(args.source), readonly=True) as last:
+        checklist = resolve_checklist(args.checklist) if args.checklist else last.checklist
+        period = args.period
+        if period is None:
+            last_period = last.info.period.strip()
+            if not last_period.isdigit():
+                raise InputRefused(_("the period of {name} is “{period}”: give the new one "
+                                     "with --period").format(name=last.path.name,
+                                                             period=last_period))
+            period = str(int(last_period) + 1)
+        new, unmapped = carry_over(last, Path(args.file), checklist, period,
+                                   filled_by=args.filled_by)
+    with new:
+        data = new.data()
+        _out(_("created {path} from {source}: {department}, period {period}, checklist "
+               "{checklist} {version}").format(
+            path=args.file, source=Path(args.source).name, department=data.department.name,
+            period=period, checklist=checklist.id, version=checklist.version))
+        _out(_("narratives carried over, to read and change or confirm before sealing: "
+               "{codes}").format(codes=join_list(data.carried) or "—"))
+        _out(_("measures carried over: {count}").format(count=len(data.measures)))
+        if unmapped:
+            _out(_("last year's items the new checklist does not place (nothing carried): "
+                   "{codes}").format(codes=join_list(unmapped)))
     return EXIT_OK
 
 
@@ -520,10 +560,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("new", cmd_new, _("create a department self-assessment file"))
     sub.add_argument("file", help=_("the .selfassess file to create (never overwritten)"))
-    sub.add_argument("--department", required=True, help=_("department (处室/单位) name"))
+    sub.add_argument("--department", help=_("department (处室/单位) name"))
+    sub.add_argument("--from", dest="source", metavar="LAST",
+                     help=_("start from last year's file: the same department, its "
+                            "narratives to revisit, its measures"))
     sub.add_argument("--checklist", help=_("built-in checklist id or YAML file (default: the "
-                                           "built-in ideology-responsibility)"))
-    sub.add_argument("--period", help=_("assessment period (考核年度), default: this year"))
+                                           "built-in ideology-responsibility, or with --from "
+                                           "the last file's)"))
+    sub.add_argument("--period", help=_("assessment period (考核年度), default: this year, "
+                                        "or with --from the year after the last file's"))
     sub.add_argument("--bureau", help=_("bureau name"))
     sub.add_argument("--filled-by", help=_("who fills it in (填报人)"))
 

@@ -54,6 +54,10 @@ def completeness_problems(checklist: Checklist, data: DepartmentData) -> list[Pr
                                       "attached").format(code=item.code,
                                                          required=item.evidence_required,
                                                          attached=attached)))
+    for code in data.carried:
+        problems.append(Problem("item", code, "carried", _(
+            "item {code}: its narrative was carried over from last year; change it or confirm "
+            "it before sealing").format(code=code)))
     for bonus in checklist.bonus_items:
         claim = data.bonus.get(bonus.code)
         if claim is None or not claim.points:

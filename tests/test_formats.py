@@ -1,5 +1,6 @@
 """Files of every earlier format (made by the release that wrote it, kept gzipped in
-tests/data/formatN: 1 before the seal covered the audit log, 2 before returns and approvals)
+tests/data/formatN: 1 before the seal covered the audit log, 2 before returns and approvals,
+3 before carry-over)
 are read as they are and upgraded only when opened for editing; the seal covers the audit log
 (product.md: removing or editing audit lines of a sealed file is "modified after sealing")."""
 
@@ -18,13 +19,14 @@ from commands import Capture, run
 from files import read_only, scored_department, sha256_of
 
 from selfassess.bureau import create_bureau, merge_files
+from selfassess.bureau.returns import approve_department
 from selfassess.checklist import Checklist
 from selfassess.errors import FileFormatError
 from selfassess.store import AssessmentFile, ChangeSet
 from selfassess.store.schema import SCHEMA_VERSION
 
 DATA = Path(__file__).parent / "data"
-EARLIER_FORMATS = [1, 2]  # each a folder tests/data/formatN with the same three files
+EARLIER_FORMATS = [1, 2, 3]  # each a folder tests/data/formatN with the same three files
 
 
 def unpack(name: str, folder: Path, as_name: str | None = None, version: int = 1) -> Path:
@@ -86,7 +88,7 @@ def test_earlier_formats_are_read_from_read_only_media_unchanged(
         with AssessmentFile.open(department, readonly=True) as af:
             # format 1 sealed before the log was covered
             assert (af.seals()[-1].audit_digest is None) == (version == 1)
-            assert af.returns() == [] and af.approvals() == []
+            assert (af.returns() == []) == (version < 3) and af.approvals() == []
         assert sorted(p.name for p in stick.iterdir()) == sorted(before)
     assert {p.name: sha256_of(p) for p in received.iterdir()} == before
     assert not list(Path(tempfile.gettempdir()).glob("selfassess-*/upgraded*"))
@@ -109,8 +111,8 @@ def test_earlier_departments_merge_into_a_new_bureau_unchanged(
         assert (af.seals(merged.id)[-1].audit_digest is None) == (version == 1)
 
 
-def test_earlier_formats_are_upgraded_when_opened_for_editing(received: Path,
-                                                              capsys: Capture) -> None:
+def test_earlier_formats_are_upgraded_when_opened_for_editing(received: Path, capsys: Capture,
+                                                              version: int) -> None:
     department = received / "2026_办公室.selfassess"
     with AssessmentFile.open(department) as af:  # upgraded, and its old seal still holds
         assert af.department().sealed
@@ -123,6 +125,9 @@ def test_earlier_formats_are_upgraded_when_opened_for_editing(received: Path,
     code, _out, err = run(capsys, "summary", str(department), "--json")
     assert code == 0, err
     bureau = received / "2026_汇总.selfassess"
+    if version >= 3:  # its bureau approved 办公室 (审定): a newer revision waits for withdrawal
+        assert merge_files(bureau, [department])[0].outcome == "refused"
+        approve_department(bureau, "办公室", withdraw=True)
     assert merge_files(bureau, [department])[0].outcome == "replaced"
     assert user_version(bureau) == SCHEMA_VERSION
 

@@ -93,6 +93,9 @@ class _Writer:
 
     def answers(self, data: DepartmentData, changes: dict[str, dict[str, Any]]) -> None:
         for code, fields in changes.items():
+            if "narrative" in fields and code in data.carried:  # edited, or confirmed as it is
+                self.db.execute("DELETE FROM carried WHERE department_id = ? AND item_code = ?",
+                                [self.department_id, code])
             current = data.answers.get(code)
             answer = merged_answer(current, code, fields)
             if not self.audit_fields("answer", code, current, fields) and current is not None:

@@ -377,8 +377,12 @@ def refreshed_department_data(db: Database, checklist: Checklist, data: Departme
     if (changes.item_evidence or changes.bonus_evidence or changes.add_evidence
             or changes.remove_evidence):
         evidence = _evidence(db, checklist, department.id, problems)
+    carried = data.carried
+    if carried and any("narrative" in fields for fields in changes.answers.values()):
+        carried = _carried(db, checklist, department.id, problems)
     problems.raise_if_any()
-    return DepartmentData(department, answers, bonus, veto, shortcomings, measures, evidence)
+    return DepartmentData(department, answers, bonus, veto, shortcomings, measures, evidence,
+                          carried)
 
 
 def read_department_data(db: Database, checklist: Checklist, department: Department,
@@ -390,5 +394,22 @@ def read_department_data(db: Database, checklist: Checklist, department: Departm
     veto = _veto(db, checklist, department.id, problems)
     shortcomings, measures = _lists(db, checklist, department.id, problems)
     evidence = _evidence(db, checklist, department.id, problems)
+    carried = _carried(db, checklist, department.id, problems)
     problems.raise_if_any()
-    return DepartmentData(department, answers, bonus, veto, shortcomings, measures, evidence)
+    return DepartmentData(department, answers, bonus, veto, shortcomings, measures, evidence,
+                          carried)
+
+
+def _carried(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+             ) -> tuple[str, ...]:
+    """Items whose narrative was carried over and not yet edited, in checklist order."""
+    codes = set()
+    for code, period in db.execute("SELECT item_code, period FROM carried WHERE department_id = ?",
+                                   [dept_id]):
+        where = _("item {code}").format(code=str(code)[:20])
+        if code not in checklist.items_by_code:
+            problems.add(where, _("unknown item code"))
+            continue
+        problems.text(where, period, MAX_NAME)
+        codes.add(code)
+    return tuple(item.code for item in checklist.items if item.code in codes)

@@ -158,6 +158,9 @@ class DepartmentData:
     shortcomings: list[Shortcoming]
     measures: list[Measure]
     evidence: list[EvidenceRef]
+    # items whose narrative was carried over from last year's file and not yet edited or
+    # confirmed (``new --from``): sealing waits for them
+    carried: tuple[str, ...] = ()
 
     def evidence_for(self, target_kind: str, code: str) -> list[EvidenceRef]:
         """Evidence attached to one item or bonus claim, in order."""

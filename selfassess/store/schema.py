@@ -248,15 +248,40 @@ def _returns_and_approvals(db: Any) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@_migration("0004_carry_over")
+def _carry_over(db: Any) -> None:
+    # next year's file from last year's (``new --from``): the narratives carried over, until
+    # the department edits or confirms each (sealing waits for that), and last year's
+    # shortcomings, shown as reference on their items. Neither is part of the seal's digest:
+    # a file is sealed with nothing left carried.
+    db.execute("""CREATE TABLE carried (
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        item_code TEXT NOT NULL,
+        period TEXT NOT NULL,
+        PRIMARY KEY (department_id, item_code)
+    )""")
+    db.execute("""CREATE TABLE earlier_shortcomings (
+        id INTEGER PRIMARY KEY,
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        period TEXT NOT NULL,
+        category TEXT NOT NULL,
+        text TEXT NOT NULL,
+        item_code TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("PRAGMA user_version = 4")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
-MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals")
+MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals",
+                   "0004_carry_over")
 assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
     "meta", "checklist", "departments", "answers", "evidence_blobs", "evidence", "bonus_claims",
     "veto_declarations", "shortcomings", "measures", "seals", "audit_log", "roster", "merge_log",
-    "department_history", "returns", "return_entries", "approvals",
+    "department_history", "returns", "return_entries", "approvals", "carried",
+    "earlier_shortcomings",
 })
 
 

@@ -64,6 +64,9 @@ def verify_contents(af: AssessmentFile, writable: bool = True) -> None:
             raise _refuse(name, problem)
         referenced.update(ref.sha256 for ref in data.evidence)
     known = {department.id for department in departments}
+    from selfassess.store.carry import earlier_shortcomings  # it writes through AssessmentFile
+
+    earlier_shortcomings(af)  # every value checked
     owners = [r.department_id for r in read_returns(af)] + [
         a.department_id for a in read_approvals(af)]  # every value checked on the way
     for owner in owners:
