@@ -24,6 +24,7 @@ from selfassess.i18n import _
 from selfassess.scoring import Result, score
 from selfassess.standing import final_input, self_input
 from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_actor
+from selfassess.store.carry import earlier_shortcomings
 from selfassess.store.records import DepartmentData
 from selfassess.ui.undo import ChangeCommand, KeptDocuments
 from selfassess.validation import submission_name
@@ -61,6 +62,7 @@ class Session(QObject):
         self._read_returns()
         self._changes: dict[tuple[str, str], EntryChange] | None = None
         self.replaced_revision: int | None = None  # the revision the shown one replaced
+        self._earlier: list[tuple[str, str, str, str]] | None = None
         self._problems: list[Problem] | None = None
         self._flagged: frozenset[str] | None = None
         self._result: Result | None = None
@@ -107,6 +109,12 @@ class Session(QObject):
             last = next(reversed(self.af.returns(self.department_id)), None)
             if last is not None and last.revision == department.revision:
                 self.notes = last
+
+    def earlier_shortcomings(self, code: str) -> list[tuple[str, str, str, str]]:
+        """Last year's shortcomings on an item, kept as reference by ``new --from``."""
+        if self._earlier is None:
+            self._earlier = earlier_shortcomings(self.af)
+        return [entry for entry in self._earlier if entry[3] == code]
 
     def change(self, kind: str, code: str) -> EntryChange | None:
         """In review: how the department changed this entry since the revision its current

@@ -31,7 +31,6 @@ from selfassess.ui.models import (
     PAGES,
     SEARCH_ROLE,
     STATE_NAMES,
-    STATE_ROLE,
     ChecklistTreeModel,
 )
 from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
@@ -340,9 +339,11 @@ class Workspace(QWidget):
             self.progress.setFormat(_("{done} of {total} items reviewed").format(
                 done=reviewed, total=len(items)))
             return
+        # answered as completeness counts it (a carried or returned item is marked for
+        # attention in the tree whether it is answered or not)
+        answers = self.session.data.answers
         answered = sum(1 for item in items
-                       if self.tree_model.index_of(f"item:{item.code}").data(STATE_ROLE)
-                       in ("answered", "not_applicable", "attention"))
+                       if (answer := answers.get(item.code)) is not None and answer.answered)
         self.progress.setValue(answered)
         self.progress.setFormat(_("{done} of {total} items answered").format(
             done=answered, total=len(items)))

@@ -20,6 +20,7 @@ from selfassess.checklist import Checklist
 from selfassess.store import AssessmentFile
 from selfassess.store.returns import ReturnEntry
 from selfassess.ui.main_window import MainWindow
+from selfassess.ui.models import STATE_ROLE
 
 
 @pytest.fixture
@@ -154,3 +155,35 @@ def test_the_secretary_returns_approves_and_sees_what_changed(
     with AssessmentFile.open(path, readonly=True) as af:
         approvals = af.approvals(ids["组织人事处"])
     assert [a.active for a in approvals] == [False, True]
+
+
+def test_a_carried_narrative_is_shown_and_confirmed(window: MainWindow, qtbot: QtBot,
+                                                    tmp_path: Path, checklist: Checklist) -> None:
+    """Next year's file: the item says its narrative is last year's, with last year's
+    shortcomings there; 保持不变 confirms it (the file says so) and the mark goes."""
+    from test_carry_over import last_year
+
+    from selfassess.store.carry import carry_over
+
+    last = last_year(tmp_path, checklist)
+    with AssessmentFile.open(last, readonly=True) as af:
+        new, _unmapped = carry_over(af, tmp_path / "2027_办公室.selfassess", checklist, "2027")
+    new.close()
+    assert window.open_file(new.path)
+    workspace = window.workspace
+    assert workspace is not None
+    page = workspace.item_page
+    workspace.go_to("item:1.2")
+    assert page.carried_box.isVisibleTo(window) and page.confirm_button.isEnabled()
+    assert page.earlier_label.isVisibleTo(window)
+    assert "专题研究次数不足" in page.earlier_label.text()
+    assert workspace.tree_model.index_of("item:1.2").data(STATE_ROLE) == "attention"
+    assert workspace.progress.value() == 0  # marked, but not answered: nothing is scored yet
+    page.confirm_button.click()
+    assert not page.carried_box.isVisibleTo(window)
+    with AssessmentFile.open(new.path, readonly=True) as af:
+        data = af.data()
+        assert "1.2" not in data.carried and "1.3" in data.carried
+        assert data.answers["1.2"].narrative == "1.2：2026年的做法。"
+    workspace.go_to("item:1.1")
+    assert not page.earlier_label.isVisibleTo(window) and page.carried_box.isVisibleTo(window)

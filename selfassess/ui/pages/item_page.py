@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,7 @@ from selfassess.ui.widgets import (
     wrap_label,
 )
 
+CARRIED_STYLE = "#item_carried { background: #fff8e1; border: 1px solid #c77c00; }"
 READ_ONLY_STYLE = "background: #f2f2f2; color: #000;"
 
 
@@ -87,6 +89,26 @@ class ItemPage(QWidget):
         for widget in (self.section_label, self.title_label, self.meta_label, self.return_label,
                        self.changed_label):
             layout.addWidget(widget)
+        # next year's file: last year's narrative to revisit, and last year's shortcomings
+        self.carried_box = QWidget()
+        self.carried_box.setObjectName("item_carried")
+        self.carried_box.setStyleSheet(CARRIED_STYLE)
+        carried_layout = QHBoxLayout(self.carried_box)
+        carried_layout.setContentsMargins(4, 2, 4, 2)
+        self.carried_label = wrap_label(_(
+            "The narrative below is last year's, carried over: change it, or confirm it as it "
+            "is. Sealing waits for every carried narrative."))
+        self.confirm_button = QPushButton(_("Keep it as it is"))
+        self.confirm_button.setObjectName("confirm_carried")
+        self.confirm_button.clicked.connect(self._confirm_carried)
+        carried_layout.addWidget(self.carried_label, 1)
+        carried_layout.addWidget(self.confirm_button)
+        self.carried_box.hide()
+        self.earlier_label = wrap_label(object_name="item_earlier_shortcomings")
+        self.earlier_label.setStyleSheet("color: #555;")
+        self.earlier_label.hide()
+        layout.addWidget(self.carried_box)
+        layout.addWidget(self.earlier_label)
         facts = QFormLayout()
         facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         facts.addRow(_("What is checked (考核内容)"), self.content_label)
@@ -177,6 +199,7 @@ class ItemPage(QWidget):
         self.section_label.setText(section_label(section.code, section.title))
         self.title_label.setText(f"{item.code}  {item.title}")
         show_return(self.return_label, self.session.return_reason("item", code))
+        self._show_carried(code)
         show_change(self.changed_label, self.session.change("item", code),
                     self.session.replaced_revision)
         self.meta_label.setText(_("Maximum {max} points · {mode}").format(
@@ -259,9 +282,29 @@ class ItemPage(QWidget):
             field.setStyleSheet(shade)
         self.evidence.set_editable(editable)
 
+    def _show_carried(self, code: str) -> None:
+        """Last year's narrative waiting to be revisited, and last year's shortcomings here."""
+        self.carried_box.setVisible(code in self.session.data.carried)
+        self.confirm_button.setEnabled(self._editable())
+        earlier = self.session.earlier_shortcomings(code)
+        self.earlier_label.setText(_("Last year's shortcomings here: {list}").format(
+            list=_("; ").join(f"{text}（{period}，{category}）"
+                              for period, category, text, _code in earlier)))
+        self.earlier_label.setVisible(bool(earlier))
+
+    def _confirm_carried(self) -> None:
+        """Last year's narrative kept as it is: stored again, which confirms it."""
+        if self.item is None or not self._editable():
+            return
+        self.flush()
+        answer = self.session.data.answers.get(self.item.code)
+        if self._save({"narrative": answer.narrative if answer else ""}):
+            self._show_carried(self.item.code)
+
     def refresh_state(self) -> None:
         """After sealing or reopening: editors follow the file's state."""
         if self.item is not None:
+            self._show_carried(self.item.code)
             show_return(self.return_label, self.session.return_reason("item", self.item.code))
         self._update_enabled()
 
