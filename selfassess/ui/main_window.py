@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -32,6 +33,7 @@ from selfassess.ui.session import Session
 from selfassess.ui.settings import Settings
 from selfassess.ui.start_screen import StartScreen
 from selfassess.ui.workspace import Workspace
+from selfassess.validation import submission_name
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -79,14 +81,15 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(_("&File"))
         self.new_action = QAction(_("New self-assessment…"), self, shortcut=QKeySequence.StandardKey.New)
         self.new_bureau_action = QAction(_("New bureau file (汇总)…"), self)
+        self.new_from_action = QAction(_("New from last year's file…"), self)
         self.open_action = QAction(_("Open…"), self, shortcut=QKeySequence.StandardKey.Open)
         self.copy_action = QAction(_("Save a copy for sending…"), self)
         self.preview_action = QAction(_("Print preview…"), self,
                                       shortcut=QKeySequence.StandardKey.Print)
         self.close_action = QAction(_("Close file"), self, shortcut=QKeySequence.StandardKey.Close)
         self.quit_action = QAction(_("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.new_bureau_action, self.open_action,
-                       self.preview_action, self.copy_action):
+        for action in (self.new_action, self.new_from_action, self.new_bureau_action,
+                       self.open_action, self.preview_action, self.copy_action):
             file_menu.addAction(action)
         if getattr(self, "office", None) is not None:
             self.office.deleteLater()  # rebuilt in the new language
@@ -130,6 +133,7 @@ class MainWindow(QMainWindow):
         # menus
         self.new_action.triggered.connect(self.new_assessment)
         self.new_bureau_action.triggered.connect(self.new_bureau)
+        self.new_from_action.triggered.connect(self.new_from_last_year)
         self.open_action.triggered.connect(self.choose_file)
         self.copy_action.triggered.connect(self.save_copy)
         self.preview_action.triggered.connect(self.preview)
@@ -183,6 +187,52 @@ class MainWindow(QMainWindow):
         dialog = NewAssessmentDialog(self)
         if dialog.exec() and dialog.created is not None:
             self.open_file(dialog.created)
+
+    def new_from_last_year(self) -> None:
+        """以去年文件为基础: next year's file from last year's (the same department, its
+        narratives to revisit, its measures), against the checklist last year's file holds."""
+        from selfassess.store.carry import carry_over
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Last year's self-assessment"), "",
+            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        if not name:
+            return
+        try:
+            with AssessmentFile.open(Path(name), readonly=True) as last:
+                period = last.info.period.strip()
+                if period.isdigit():
+                    period = str(int(period) + 1)
+                else:
+                    period, ok = QInputDialog.getText(
+                        self, _("New from last year's file"), _("Period (考核年度)"))
+                    if not ok or not period.strip():
+                        return
+                department = last.department().name
+                suggested = Path(name).with_name(submission_name(period, department))
+                target, _filter = QFileDialog.getSaveFileName(
+                    self, _("Save the self-assessment as"), str(suggested),
+                    _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+                if not target:
+                    return
+                target_path = Path(target)
+                if target_path.suffix != FILE_SUFFIX:
+                    target_path = target_path.with_name(target_path.name + FILE_SUFFIX)
+                new, unmapped = carry_over(last, target_path, last.checklist, period.strip())
+        except SelfassessError as error:
+            QMessageBox.warning(self, _("New from last year's file"),
+                                "\n".join(error.problems[:20]))
+            return
+        carried = len(new.data().carried)
+        new.close()
+        if self.open_file(target_path):
+            text = _("{count} narrative(s) were carried over from last year: read each, then "
+                     "change it or confirm it as it is; sealing waits for them.").format(
+                count=carried)
+            if unmapped:
+                text += "\n" + _("Not carried (not in this checklist): {codes}").format(
+                    codes="、".join(unmapped))
+            QMessageBox.information(self, _("New from last year's file"), text)
 
     def choose_file(self) -> None:
         """Ask for a file to open."""

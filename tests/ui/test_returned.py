@@ -187,3 +187,33 @@ def test_a_carried_narrative_is_shown_and_confirmed(window: MainWindow, qtbot: Q
         assert data.answers["1.2"].narrative == "1.2：2026年的做法。"
     workspace.go_to("item:1.1")
     assert not page.earlier_label.isVisibleTo(window) and page.carried_box.isVisibleTo(window)
+
+
+def test_new_from_last_years_file_in_the_app(window: MainWindow, tmp_path: Path,
+                                             checklist: Checklist,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """文件 → 以去年文件为基础新建: choose last year's file and where to save; the new file
+    opens with its narratives carried (the period is the next year)."""
+    from PySide6.QtWidgets import QFileDialog
+    from test_carry_over import last_year
+
+    last = last_year(tmp_path, checklist)
+    chosen: list[str] = []
+
+    def save_as(_parent: object, _title: str, proposal: str, *args: object) -> tuple[str, str]:
+        chosen.append(proposal)
+        return str(tmp_path / "今年的自评"), ""
+
+    told: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args, **kwargs: (str(last), "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda _p, _t, text, *a: told.append(text) or 0))
+    window.new_from_action.trigger()
+    assert chosen == [str(tmp_path / "2027_办公室.selfassess")]
+    created = tmp_path / "今年的自评.selfassess"
+    assert window.session is not None and window.session.path == created
+    assert window.session.af.info.period == "2027"
+    assert len(window.session.data.carried) == len(checklist.items)
+    assert told and told[0].startswith(f"{len(checklist.items)} narrative(s) were carried")
