@@ -93,3 +93,33 @@ def test_the_read_path_imports_neither_qt_nor_sqlite_utils(tmp_path: Path) -> No
                           timeout=120, check=False,
                           env={**os.environ, "SELFASSESS_HOME": str(tmp_path / "h")})
     assert done.stderr.strip().splitlines()[-1] == "0 []", done.stderr
+
+
+def test_opening_a_department_in_the_app_loads_none_of_the_secretarys_side(
+        tmp_path: Path) -> None:
+    """The window and a department's file open without the merge, the report, the office
+    writers or sqlite-utils (issue 18: they cost start-up and are loaded when used)."""
+    from selfassess.demo import write_demo
+
+    write_demo(tmp_path / "demo")
+    department = next(p for p in (tmp_path / "demo").glob("*.selfassess") if "汇总" not in p.name)
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from selfassess.ui.app import application, apply_settings\n"
+        "from selfassess.ui.main_window import MainWindow\n"
+        "from selfassess.ui.settings import Settings\n"
+        "app = application()\n"
+        "settings = Settings()\n"
+        "apply_settings(settings)\n"
+        "window = MainWindow(settings)\n"
+        f"assert window.open_file(Path({str(department)!r}))\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('selfassess.bureau', "
+        "'selfassess.report', 'selfassess.office', 'sqlite_utils', 'yaml', 'openpyxl', "
+        "'docx', 'reportlab')))\n"
+        "print(loaded, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120, check=False,
+                          env={**os.environ, "SELFASSESS_HOME": str(tmp_path / "h"),
+                               "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr

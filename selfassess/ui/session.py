@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from selfassess.bureau.resubmission import EntryChange, changes_since_replaced
 from selfassess.completeness import Problem, completeness_problems
 from selfassess.errors import NoSpace, SelfassessError
 from selfassess.i18n import _
@@ -30,6 +29,7 @@ from selfassess.ui.undo import ChangeCommand, KeptDocuments
 from selfassess.validation import submission_name
 
 if TYPE_CHECKING:
+    from selfassess.bureau.resubmission import EntryChange
     from selfassess.bureau.review import Review
     from selfassess.store.returns import ReturnRecord
 
@@ -122,6 +122,10 @@ class Session(QObject):
         if not self.review_mode:
             return None
         if self._changes is None:
+            # the secretary's side, loaded when a department is reviewed (importing the
+            # bureau package loads the merge, not needed to open a department's file)
+            from selfassess.bureau.resubmission import changes_since_replaced
+
             self.replaced_revision, changes = changes_since_replaced(self.af, self.data)
             self._changes = {(c.kind, c.code): c for c in changes}
         return self._changes.get((kind, code))
