@@ -223,8 +223,8 @@ def test_remind_writes_who_is_waited_for(bureau: Path, tmp_path: Path, checklist
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0] == "关于抓紧报送2026年度意识形态工作责任制落实情况自查评分表的通知"
     assert "一、尚未报送的单位（1个）：宣传处。" in lines
-    assert any(line.startswith("二、已退回修改、尚未重新报送的单位（1个）：办公室（") and "1.2、V1" in line
-               for line in lines)
+    assert any(line.startswith("二、已退回修改、尚未重新报送的单位（1个）：办公室（")
+               and "需修改：1.2“专题研究部署”、V1" in line for line in lines)
     assert lines[-2:] == ["XX市水利局", lines[-1]] and lines[-1].endswith("日")
     docx_file = tmp_path / "催报.docx"
     code, _out, err = run(capsys, "--lang", "zh_CN", "remind", str(bureau), "-o", str(docx_file))
@@ -261,7 +261,7 @@ def test_every_state_in_summary_report_and_workbook(tmp_path: Path, checklist: C
     header = next(row for row in rows if "状态" in row)
     shown = {row[1]: row[header.index("状态")] for row in rows[rows.index(header) + 1:]
              if row[1] in EVERY_STATE}
-    assert shown == {"办公室": "已报送", "宣传处": "退回", "财务处": "已重报",
+    assert shown == {"办公室": "已报送", "宣传处": "已退回", "财务处": "已重新报送",
                      "组织人事处": "已审定", "档案室": "草稿"}
     pdf = tmp_path / "报告.pdf"
     code, _out, err = run(capsys, "--lang", "zh_CN", "report", str(bureau), "-o", str(pdf))
@@ -273,7 +273,8 @@ def test_every_state_in_summary_report_and_workbook(tmp_path: Path, checklist: C
     assert f"共 {len(pages) - 1} 页" in pages[1]
     text = "".join(pages[:12])
     assert "退回与审定" in text and "缺会议纪要" in text and "王书记" in text
-    for word in ("已重报", "已审定", "退回"):
+    assert "1.2 专题研究部署：缺会议纪要" in text and "退回修改" in text
+    for word in ("已重新报送", "已审定", "已退回"):
         assert word in text
 
 

@@ -45,6 +45,13 @@ def _day(iso: str) -> str:
     return day
 
 
+def _entry_name(standing: Standing, code: str) -> str:
+    """``1.2“专题研究部署”``: a returned entry by code and title."""
+    checklist = standing.checklist
+    item = checklist.items_by_code.get(code) or checklist.bonus_by_code.get(code)
+    return f"{code}“{item.title}”" if item is not None else code
+
+
 def _label(number: int) -> str:
     """一、 in Chinese (a document's first level), 1. in English."""
     if current_language().startswith("zh"):
@@ -86,7 +93,7 @@ def reminder(standing: Standing, today: date) -> Reminder | None:
             label=_label(number), count=len(returned), names=join_list(
                 _("{name} (returned on {date}, to correct: {entries})").format(
                     name=entry["name"], date=_day(entry["since"]),
-                    entries=join_list(entry["entries"]))
+                    entries=join_list(_entry_name(standing, code) for code in entry["entries"]))
                 for entry in returned)))
     paragraphs.append(_("Please complete it and send the sealed file by {deadline}.").format(
         deadline=PLACEHOLDER))

@@ -322,6 +322,12 @@ class BureauReportBuilder:
                       self._table(header, steps, [35, 20, 14, 24, 24, WIDE / mm - 117])]
         return story
 
+    def _titles(self) -> dict[str, str]:
+        checklist = self.report.checklist
+        return {**{i.code: i.title for i in checklist.items},
+                **{b.code: b.title for b in checklist.bonus_items},
+                **{v.code: "" for v in checklist.veto_items}}
+
     def _returns_and_approvals(self) -> list[list[str]]:
         """Each return (with what was returned and why) and each approval, per department in
         listing order, oldest first."""
@@ -329,13 +335,16 @@ class BureauReportBuilder:
         for department in self.report.departments:
             steps: list[tuple[str, list[str]]] = []
             for record in department.returns:
-                why = "；".join(f"{entry.code} {entry.reason}" for entry in record.entries)
-                note = "。".join(part for part in (record.note.rstrip("。"), why) if part)
-                steps.append((record.returned_at, [_("returned"), str(record.revision),
+                titles = self._titles()
+                why = "；".join(f"{entry.code} {titles.get(entry.code, '')}：{entry.reason}"
+                               for entry in record.entries)
+                note = "。".join(part.rstrip("。") for part in (why, record.note) if part)
+                steps.append((record.returned_at, [_("returned for correction"),
+                                                   str(record.revision),
                                                    record.returned_at[:10], record.returned_by,
                                                    note]))
             for approval in department.approvals:
-                steps.append((approval.approved_at, [_("approved"), str(approval.revision),
+                steps.append((approval.approved_at, [_("approval"), str(approval.revision),
                                                      approval.approved_at[:10],
                                                      approval.approved_by, ""]))
                 if approval.withdrawn_at:
