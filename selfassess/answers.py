@@ -31,6 +31,7 @@ from selfassess.inputs import read_input, unique_keys
 from selfassess.numbers import parse_decimal
 from selfassess.scoring import Aid
 from selfassess.store.changes import ChangeSet, EvidenceSource
+from selfassess.store.ledger import LedgerUpdate, status_keyword
 from selfassess.store.records import Measure, Shortcoming
 from selfassess.validation import MAX_AID_COUNT, normalize_text, safe_file_name
 
@@ -245,6 +246,15 @@ def parse_answers(data: Any, base: Path) -> ChangeSet:
 
 def load_answers_file(path: Path) -> ChangeSet:
     """Read an answers JSON file (evidence paths relative to it) into a ChangeSet."""
+    data = read_answers_json(path)
+    try:
+        return parse_answers(data, path.resolve().parent)
+    except InputRefused as error:  # each problem names the answers file it is in
+        raise InputRefused([f"{path.name}: {problem}" for problem in error.problems]) from None
+
+
+def read_answers_json(path: Path) -> Any:
+    """The decoded JSON of an answers file (UTF-8, size-capped, no key given twice)."""
     try:
         text = read_input(path, MAX_ANSWERS_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -260,7 +270,49 @@ def load_answers_file(path: Path) -> ChangeSet:
     except ValueError as error:  # e.g. an integer literal of thousands of digits
         raise InputRefused(f"{path.name}: " + _("not valid JSON ({reason})").format(
             reason=error)) from None
-    try:
-        return parse_answers(data, path.resolve().parent)
-    except InputRefused as error:  # each problem names the answers file it is in
-        raise InputRefused([f"{path.name}: {problem}" for problem in error.problems]) from None
+    return data
+
+
+# what a follow-up of a sealed file's measures may say of each (整改进展, outside the seal)
+FOLLOW_UP_KEYS = {"id", "status", "progress"}
+
+
+def parse_follow_ups(data: Any, source: str) -> list[LedgerUpdate]:
+    """``{"measures": [{"id": 1, "status": "整改中", "progress": "…"}]}`` for a sealed file →
+    ledger updates, or InputRefused naming every problem (the deadline and the measure's own
+    text are part of the sealed assessment: reopen the file to change them)."""
+    problems: list[str] = []
+    if not isinstance(data, dict) or not isinstance(data.get("measures"), list) or any(
+            key not in ("measures", "filled_by") for key in data):
+        raise InputRefused(f"{source}: " + _(
+            "the file is sealed: only its measures' follow-up can change here "
+            "(“measures”: [{{“id”, “status”, “progress”}}]); reopen it to change anything else"))
+    updates = []
+    for index, entry in enumerate(data["measures"], 1):
+        where = f"{source}: " + _("measure {number}").format(number=index)
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: " + _("must be an object"))
+            continue
+        if extra := sorted(set(entry) - FOLLOW_UP_KEYS):
+            problems.append(f"{where}: " + _("{keys} belong to the sealed assessment: reopen the "
+                                             "file to change them").format(keys="、".join(extra)))
+        number = entry.get("id")
+        if not isinstance(number, int) or isinstance(number, bool):
+            problems.append(f"{where}: " + _("“id” must be the measure's number"))
+            continue
+        status, note = entry.get("status"), entry.get("progress", "")
+        if status is not None and not isinstance(status, str):
+            problems.append(f"{where}: " + _("“status” must be text"))
+            continue
+        if not isinstance(note, str):
+            problems.append(f"{where}: " + _("“progress” must be text"))
+            continue
+        try:
+            keyword = status_keyword(status) if status is not None else None
+        except InputRefused as error:
+            problems.append(f"{where}: {error.problems[0]}")
+            continue
+        updates.append(LedgerUpdate(number, keyword, note))
+    if problems:
+        raise InputRefused(problems)
+    return updates

@@ -220,8 +220,19 @@ def cmd_fill(args: argparse.Namespace) -> int:
     from selfassess.answers import load_answers_file
     from selfassess.store import AssessmentFile
 
-    changes = load_answers_file(Path(args.answers))
     with AssessmentFile.open(Path(args.file)) as af:
+        if af.info.kind == "department" and af.department().sealed:
+            # a sealed file: its measures' follow-up (整改进展) only, outside the seal
+            from selfassess.answers import parse_follow_ups, read_answers_json
+
+            path = Path(args.answers)
+            data = read_answers_json(path)
+            updates = parse_follow_ups(data, path.name)
+            af.follow_up(updates, actor=str(data.get("filled_by") or ""))
+            _out(_("{path}: {count} measure(s) followed up (整改进展)").format(
+                path=args.file, count=len(updates)))
+            return EXIT_OK
+        changes = load_answers_file(Path(args.answers))
         af.apply(changes, actor=changes.filled_by or "")
         count = len(changes.answers)
     _out(_("{path}: {count} item(s) updated").format(path=args.file, count=count))
@@ -406,6 +417,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
     _out(approve_department(Path(args.file), args.department, by=args.by or "",
                             withdraw=args.withdraw))
+    return EXIT_OK
+
+
+def cmd_close_measure(args: argparse.Namespace) -> int:
+    from selfassess.bureau.ledger import close_department_measure
+
+    _out(close_department_measure(Path(args.file), args.department, args.measure,
+                                  by=args.by or ""))
     return EXIT_OK
 
 
@@ -638,6 +657,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--department", required=True, metavar="NAME", help=_("department name"))
     sub.add_argument("--by", metavar="TEXT", help=_("who approves it"))
     sub.add_argument("--withdraw", action="store_true", help=_("withdraw the approval"))
+    sub = command("close-measure", cmd_close_measure,
+                  _("mark a department's measure 已销号 in the bureau file (after checking its "
+                    "completion evidence)"))
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("--department", required=True, metavar="NAME", help=_("department name"))
+    sub.add_argument("--measure", required=True, type=int, metavar="ID",
+                     help=_("the measure's number (summary --json: measures, id)"))
+    sub.add_argument("--by", metavar="TEXT", help=_("who closes it"))
     sub = command("remind", cmd_remind,
                   _("write a 催报 notice: who has not reported, who has not sent a correction"))
     sub.add_argument("file", help=_("bureau .selfassess file"))

@@ -9,7 +9,8 @@ Excel workbook all print from it, so they cannot disagree on a mean or a rank.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from selfassess.checklist.model import Checklist
@@ -20,6 +21,7 @@ from selfassess.numbers import round_cents
 from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
 from selfassess.store import merge_log, roster_table
 from selfassess.store.assessment import AssessmentFile
+from selfassess.store.ledger import LedgerEntry, read_ledger
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import Department, DepartmentData, FileInfo
 from selfassess.store.returns import Approval, ReturnRecord, read_approvals, read_returns
@@ -100,6 +102,7 @@ class DepartmentStanding:
     state_since: str = ""
     returns: tuple[ReturnRecord, ...] = ()
     approvals: tuple[Approval, ...] = ()
+    ledger: Mapping[int, LedgerEntry] = field(default_factory=dict)  # 整改台账, by number
 
     @property
     def last_return(self) -> ReturnRecord | None:
@@ -343,7 +346,8 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
                             renamed(earlier.get(data.department.id), data.department.name),
                             *_where_it_stands(af, data.department,
                                               returns.get(data.department.id, []),
-                                              approvals.get(data.department.id, [])))
+                                              approvals.get(data.department.id, [])),
+                            read_ledger(af, data.department.id))
          for (data, digest, own, final), position in zip(read, positions, strict=True)),
         key=listing_key)
     roster: tuple[RosterLine, ...] = ()

@@ -7,6 +7,7 @@ people. Departments are listed in the read model's order: by rank, vetoed ones l
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +22,8 @@ from selfassess.standing import (
     read_standing,
 )
 from selfassess.store.assessment import AssessmentFile
-from selfassess.store.records import Department
+from selfassess.store.ledger import LedgerEntry, overdue
+from selfassess.store.records import Department, Measure
 from selfassess.store.returns import ReturnRecord
 
 
@@ -68,8 +70,23 @@ def to_remind(standing: Standing) -> list[dict[str, Any]]:
     return sorted(waiting, key=lambda entry: (entry["since"], order.index(entry["state"])))
 
 
-def department_summary(checklist: Checklist, standing: DepartmentStanding) -> dict[str, Any]:
-    """One department's entry."""
+def measure_summary(measure: Measure, entry: LedgerEntry | None, today: date) -> dict[str, Any]:
+    """A measure with where it stands in the 整改台账 (三色: green, yellow, red, or None when
+    its deadline is not a date)."""
+    return {"id": measure.number, "text": measure.text, "owner": measure.owner,
+            "deadline": measure.deadline, "shortcoming": measure.shortcoming,
+            "status": entry.status if entry else "not_started",
+            "overdue": overdue(measure, entry, today),
+            "closed_by": entry.closed_by if entry else "",
+            "closed_at": entry.closed_at if entry else None,
+            "notes": [{"at": note.at, "by": note.actor, "text": note.text}
+                      for note in (entry.notes if entry else ())]}
+
+
+def department_summary(checklist: Checklist, standing: DepartmentStanding,
+                       today: date | None = None) -> dict[str, Any]:
+    """One department's entry (``today`` decides which measures are overdue)."""
+    today = today or date.today()
     data, own, final, digest = standing.data, standing.own, standing.final, standing.digest
     missing = standing.problems
     return {
@@ -134,7 +151,8 @@ def department_summary(checklist: Checklist, standing: DepartmentStanding) -> di
         "explanation": [{"kind": e.kind, "code": e.code, "points": json_number(e.points),
                          "text": e.text} for e in final.explanation],
         "shortcomings": len(data.shortcomings),
-        "measures": len(data.measures),
+        "measures": [measure_summary(m, standing.ledger.get(m.number or 0), today)
+                     for m in data.measures],
         "review": {"items": standing.review.items, "reviewed": standing.review.reviewed,
                    "to_redo": standing.review.to_redo,
                    "differences": standing.review.differences},

@@ -1,6 +1,6 @@
 """Files of every earlier format (made by the release that wrote it, kept gzipped in
 tests/data/formatN: 1 before the seal covered the audit log, 2 before returns and approvals,
-3 before carry-over)
+3 before carry-over, 4 before the measures' ledger)
 are read as they are and upgraded only when opened for editing; the seal covers the audit log
 (product.md: removing or editing audit lines of a sealed file is "modified after sealing")."""
 
@@ -26,7 +26,7 @@ from selfassess.store import AssessmentFile, ChangeSet
 from selfassess.store.schema import SCHEMA_VERSION
 
 DATA = Path(__file__).parent / "data"
-EARLIER_FORMATS = [1, 2, 3]  # each a folder tests/data/formatN with the same three files
+EARLIER_FORMATS = [1, 2, 3, 4]  # each a folder tests/data/formatN with the same three files
 
 
 def unpack(name: str, folder: Path, as_name: str | None = None, version: int = 1) -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 from selfassess.errors import SelfassessError
 from selfassess.i18n import N_, _
 from selfassess.store import AssessmentFile, DatabaseError, SealRecord
+from selfassess.store.ledger import LedgerEntry
 from selfassess.store.records import DepartmentData
 from selfassess.store.schema import EXPECTED_TABLES
 from selfassess.store.verify import seal_problem, structure_problem
@@ -55,6 +56,7 @@ class Intake:
     # whole instead of correcting only the returned entries (None: it did not)
     returned_at_revision: int | None = None
     reopened_at: str | None = None
+    ledger: dict[int, LedgerEntry] = field(default_factory=dict)  # 整改台账 as the file has it
     failure: BaseException | None = None  # an unexpected error, re-raised by the writer
 
 
@@ -134,6 +136,7 @@ def take_in(path: Path, expected: Expectations) -> Intake:
     try:
         intake.data, intake.digest = check_file(incoming, expected)
         intake.seals = incoming.seals()
+        intake.ledger = incoming.ledger()
         if returns := incoming.returns():  # every value checked on the way
             intake.returned_at_revision = returns[-1].revision
             intake.reopened_at = returns[-1].reopened_at

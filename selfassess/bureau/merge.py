@@ -37,6 +37,7 @@ from selfassess.i18n import _
 from selfassess.store import AssessmentFile, merge_log, roster_table
 from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
+from selfassess.store.ledger import take_ledger
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData
 from selfassess.store.returns import mark_reopened, read_approvals
@@ -200,6 +201,13 @@ class _Run:
                 if outcome != "unchanged":
                     reason += self._write(intake, existing)
                     reason += self._note_reopened(intake, existing)
+                numbers = {m.number for m in data.measures if m.number is not None}
+                if take_ledger(self.bureau, data.department.id, intake.ledger, numbers) \
+                        and outcome == "unchanged":
+                    # the same sealed assessment with its measures followed up: 整改进展
+                    outcome, reason = "replaced", _("{label}: 整改进展 (the measures' "
+                                                    "follow-up)").format(
+                        label=department_label(data))
         except Refusal as refusal:
             return MergeOutcome(intake.path, refusal.outcome, refusal.reason)
         except Cancelled:

@@ -393,8 +393,9 @@ def _read_lists(reader: _Reader, checklist: Any, changes: ChangeSet) -> None:
                 reader.problem(ws, headers.columns["shortcoming"], row, _(
                     "there is no shortcoming No. {number}").format(number=decimal_text(link)))
                 link = None
-            fields = {key: cell_text(headers.value(ws, row, key)) if key in headers.columns
-                      else "" for key in ("owner", "leader", "deadline", "standard", "progress")}
+            fields: dict[str, Any] = {
+                key: cell_text(headers.value(ws, row, key)) if key in headers.columns else ""
+                for key in ("owner", "leader", "deadline", "standard", "progress")}
             deadline = headers.value(ws, row, "deadline") if "deadline" in headers.columns else ""
             if isinstance(deadline, datetime.datetime | datetime.date):
                 fields["deadline"] = deadline.strftime("%Y-%m-%d")  # Excel turned it into a date

@@ -47,6 +47,13 @@ from selfassess.store.database import (
 from selfassess.store.editing import now_text, write_changes
 from selfassess.store.evidence import blob_matches, blob_sizes, iter_blob
 from selfassess.store.journal import check_journal
+from selfassess.store.ledger import (
+    LedgerEntry,
+    LedgerUpdate,
+    read_ledger,
+    update_problems,
+    write_updates,
+)
 from selfassess.store.reading import (
     damaged,
     read_department_data,
@@ -336,6 +343,24 @@ class AssessmentFile:
                 or records[-1].reopened_at is not None:
             return None
         return records[-1]
+
+    def ledger(self, department_id: str | None = None) -> dict[int, LedgerEntry]:
+        """整改台账: where each measure of a department stands, by measure number."""
+        return read_ledger(self, self.department(department_id).id)
+
+    def follow_up(self, updates: list[LedgerUpdate], actor: str = "") -> None:
+        """整改进展 on a department file's measures: a status and/or a dated note each, all or
+        nothing. Allowed on a sealed file: the ledger is outside the seal (audited)."""
+        if self.readonly:
+            raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
+        data = self.data()
+        ledger = read_ledger(self, data.department.id)
+        if problems := update_problems(data.measures, ledger, updates):
+            raise InputRefused(problems)
+        self._prepare_writing()
+        with self._space(0), self._db.atomic():
+            write_updates(self, data.department.id, ledger, updates, now_text(),
+                          actor or data.department.filled_by or default_actor())
 
     def approvals(self, department_id: str | None = None) -> list[Approval]:
         """The approvals (审定) recorded for a department, oldest first."""

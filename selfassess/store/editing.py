@@ -5,6 +5,7 @@ Called inside one transaction by ``AssessmentFile.apply``: either all of it is s
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime
 from decimal import Decimal
@@ -167,11 +168,47 @@ class _Writer:
             self.audit("measures", "", [m.__dict__ for m in data.measures],
                        [m.__dict__ for m in measures])
             self.db.execute("DELETE FROM measures WHERE department_id = ?", [self.department_id])
+            measures = numbered(data.measures, measures)
+            # a measure taken off the list takes its ledger with it
+            kept = [m.number for m in measures]
+            self.db.execute(
+                f"DELETE FROM measure_ledger WHERE department_id = ? AND number NOT IN "
+                f"({', '.join('?' * len(kept))})", [self.department_id, *kept])
+            self.db.execute(
+                f"DELETE FROM measure_notes WHERE department_id = ? AND number NOT IN "
+                f"({', '.join('?' * len(kept))})", [self.department_id, *kept])
             self.db.table("measures").insert_all(
                 [{"department_id": self.department_id, "position": position, "text": m.text,
                   "owner": m.owner, "deadline": m.deadline, "shortcoming": m.shortcoming,
-                  "leader": m.leader, "standard": m.standard, "progress": m.progress}
-                 for position, m in enumerate(measures)])
+                  "leader": m.leader, "standard": m.standard, "progress": m.progress,
+                  "number": m.number} for position, m in enumerate(measures)])
+
+
+def numbered(before: list[Measure], after: list[Measure]) -> list[Measure]:
+    """``after`` with a number on each measure: its own when it has one (and no earlier entry
+    took it); else that of the measure before with the same text (a form or an answers file
+    read back gives the list without numbers: the ledger must stay with its measures); else
+    the next one not used by the list before or after."""
+    used = {m.number for m in before if m.number is not None}
+    used |= {m.number for m in after if m.number is not None}
+    following = max(used, default=0) + 1
+    by_text: dict[str, int | None] = {}
+    for earlier in before:
+        by_text.setdefault(earlier.text, earlier.number)
+    claimed = {m.number for m in after if m.number is not None}
+    seen: set[int] = set()
+    result = []
+    for measure in after:
+        if measure.number is None or measure.number in seen:
+            same = by_text.get(measure.text)
+            if measure.number is None and same is not None and same not in claimed | seen:
+                measure = dataclasses.replace(measure, number=same)
+            else:
+                measure = dataclasses.replace(measure, number=following)
+                following += 1
+        seen.add(measure.number or 0)
+        result.append(measure)
+    return result
 
 
 def write_changes(db: Database, data: DepartmentData, changes: ChangeSet, actor: str) -> None:

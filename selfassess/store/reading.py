@@ -308,19 +308,27 @@ def _lists(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
         shortcomings.append(Shortcoming(str(category), problems.text(where, text, MAX_SHORT_TEXT),
                                         str(item_code or "")))
     measures: list[Measure] = []
+    numbers: set[int] = set()
     for row in db.execute(
-            "SELECT text, owner, deadline, shortcoming, leader, standard, progress FROM measures "
-            "WHERE department_id = ? ORDER BY position", [dept_id]):
+            "SELECT text, owner, deadline, shortcoming, leader, standard, progress, number "
+            "FROM measures WHERE department_id = ? ORDER BY position", [dept_id]):
         where = _("measure {number}").format(number=len(measures) + 1)
         link = row[3]
         if link is not None and (not isinstance(link, int) or not 0 <= link < len(shortcomings)):
             problems.add(where, _("refers to a shortcoming that does not exist"))
             link = None
+        number = row[7]
+        if not isinstance(number, int) or isinstance(number, bool) or not 0 < number < 10**6 \
+                or number in numbers:
+            problems.add(where, _("the measure's number is missing or given twice"))
+            number = None
+        else:
+            numbers.add(number)
         measures.append(Measure(
             problems.text(where, row[0], MAX_SHORT_TEXT), problems.text(where, row[1], MAX_NAME),
             problems.text(where, row[2], MAX_NAME), link, problems.text(where, row[4], MAX_NAME),
             problems.text(where, row[5], MAX_SHORT_TEXT),
-            problems.text(where, row[6], MAX_SHORT_TEXT)))
+            problems.text(where, row[6], MAX_SHORT_TEXT), number))
     return shortcomings, measures
 
 

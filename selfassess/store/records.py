@@ -119,6 +119,9 @@ class Measure:
     leader: str = ""
     standard: str = ""
     progress: str = ""
+    # kept while the list changes around it (整改台账: its status and notes hang on it);
+    # None for one not stored yet. Not part of the seal's digest
+    number: int | None = None
 
 
 @dataclass(frozen=True)

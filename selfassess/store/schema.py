@@ -271,17 +271,44 @@ def _carry_over(db: Any) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+@_migration("0005_ledger")
+def _ledger(db: Any) -> None:
+    # 整改台账 with a life: a measure keeps its number while the list around it changes, and
+    # its status (未开始 / 整改中 / 已完成 / 已销号), dated progress notes and who closed it
+    # live beside it, outside the seal's digest: they change on a sealed file, audited
+    db.execute("ALTER TABLE measures ADD COLUMN number INTEGER")
+    db.execute("UPDATE measures SET number = position + 1")
+    db.execute("""CREATE TABLE measure_ledger (
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        number INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        closed_by TEXT NOT NULL DEFAULT '',
+        closed_at TEXT,
+        PRIMARY KEY (department_id, number)
+    )""")
+    db.execute("""CREATE TABLE measure_notes (
+        id INTEGER PRIMARY KEY,
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        number INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL
+    )""")
+    db.execute("PRAGMA user_version = 5")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
 MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals",
-                   "0004_carry_over")
+                   "0004_carry_over", "0005_ledger")
 assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
     "meta", "checklist", "departments", "answers", "evidence_blobs", "evidence", "bonus_claims",
     "veto_declarations", "shortcomings", "measures", "seals", "audit_log", "roster", "merge_log",
     "department_history", "returns", "return_entries", "approvals", "carried",
-    "earlier_shortcomings",
+    "earlier_shortcomings", "measure_ledger", "measure_notes",
 })
 
 

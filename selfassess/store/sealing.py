@@ -42,7 +42,10 @@ def digest_content(data: DepartmentData, checklist_fingerprint: str, period: str
         "veto": {code: {"triggered": v.triggered, "explanation": v.explanation}
                  for code, v in sorted(data.veto.items())},
         "shortcomings": [s.__dict__ for s in data.shortcomings],
-        "measures": [m.__dict__ for m in data.measures],
+        # named fields, not __dict__: a measure's number (and its ledger) are outside the seal
+        "measures": [{"text": m.text, "owner": m.owner, "deadline": m.deadline,
+                      "shortcoming": m.shortcoming, "leader": m.leader, "standard": m.standard,
+                      "progress": m.progress} for m in data.measures],
         "evidence": [
             {"target": f"{e.target_kind}:{e.target_code}", "position": e.position,
              "file_name": e.file_name, "media_type": e.media_type, "sha256": e.sha256,

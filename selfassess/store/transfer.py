@@ -211,7 +211,8 @@ def write_department(bureau_file: AssessmentFile, data: DepartmentData, old: Dep
     bureau.table("measures").insert_all([
         {"department_id": dept.id, "position": n, "text": m.text, "owner": m.owner,
          "deadline": m.deadline, "shortcoming": m.shortcoming, "leader": m.leader,
-         "standard": m.standard, "progress": m.progress} for n, m in enumerate(data.measures)])
+         "standard": m.standard, "progress": m.progress, "number": m.number}
+        for n, m in enumerate(data.measures)])
     bureau.table("seals").insert_all([{"department_id": dept.id, **s.__dict__} for s in seals])
     return flagged
 

@@ -1,0 +1,40 @@
+"""销号: the secretary closes a department's measure in the bureau file after checking its
+completion evidence (who, when; audited). A later 整改进展 copy from the department does not
+undo it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selfassess.bureau.returns import find_department
+from selfassess.bureau.roster import require_bureau
+from selfassess.errors import InputRefused
+from selfassess.i18n import _
+from selfassess.store import AssessmentFile
+from selfassess.store.editing import now_text
+from selfassess.store.ledger import close_measure
+from selfassess.validation import MAX_NAME, text_problem
+
+
+def close_department_measure(bureau_path: Path, name: str, number: int, by: str = "") -> str:
+    """Mark measure ``number`` of a department 已销号; returns a line to show."""
+    if problem := text_problem(by, MAX_NAME, single_line=True):
+        raise InputRefused(_("the name of who closes it {problem}").format(problem=problem))
+    with AssessmentFile.open(bureau_path) as bureau:
+        require_bureau(bureau)
+        department = find_department(bureau, name)
+        measures = {m.number: m for m in bureau.data(department.id).measures}
+        if number not in measures:
+            raise InputRefused(_("{name} has no measure {number} (its measures: {numbers})")
+                               .format(name=department.name, number=number,
+                                       numbers="、".join(str(n) for n in measures) or "—"))
+        entry = bureau.ledger(department.id).get(number)
+        if entry is not None and entry.status == "closed":
+            raise InputRefused(_("measure {number} of {name} was already closed by {by} on "
+                                 "{date}").format(number=number, name=department.name,
+                                                  by=entry.closed_by or "—",
+                                                  date=(entry.closed_at or "")[:10]))
+        with bureau.transaction():
+            close_measure(bureau, department.id, number, by, now_text())
+        return _("measure {number} of {name} closed (已销号)").format(number=number,
+                                                                   name=department.name)

@@ -1,0 +1,214 @@
+"""整改台账: each measure's status, dated progress notes and 销号, kept beside the measures and
+outside the seal's digest, so a department follows its measures up on a sealed file (each
+change audited, travelling in the same file) and the secretary marks one 已销号 in the bureau
+file after checking the completion evidence.
+
+Statuses are stored as keywords (``STATUSES``); a measure with no ledger row has not started.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from selfassess.errors import FileFormatError, InputRefused
+from selfassess.i18n import N_, _
+from selfassess.store.audit import write_audit
+from selfassess.store.database import connection
+from selfassess.store.reading import damaged
+from selfassess.validation import MAX_NAME, MAX_SHORT_TEXT, text_problem, time_problem
+
+if TYPE_CHECKING:
+    from selfassess.store.assessment import AssessmentFile
+    from selfassess.store.records import Measure
+
+STATUSES = {"not_started": N_("not started"), "in_progress": N_("in progress"),
+            "done": N_("done"), "closed": N_("closed (销号)")}
+# what a department or an answers file may write for each keyword (Chinese as it is said)
+STATUS_WORDS = {"未开始": "not_started", "整改中": "in_progress", "已完成": "done",
+                "已销号": "closed", **{key: key for key in STATUSES}}
+DUE_SOON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ProgressNote:
+    """One dated note on a measure's progress."""
+
+    at: str
+    actor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """Where one measure stands."""
+
+    number: int
+    status: str = "not_started"
+    updated_at: str = ""
+    closed_by: str = ""
+    closed_at: str | None = None
+    notes: tuple[ProgressNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class LedgerUpdate:
+    """A department's follow-up of one measure: a new status and/or a progress note."""
+
+    number: int
+    status: str | None = None  # a keyword of STATUSES, or None to keep it
+    note: str = ""
+
+
+def overdue(measure: Measure, entry: LedgerEntry | None, today: date) -> str | None:
+    """三色督办: ``green`` on track (or done), ``yellow`` due within 30 days, ``red`` overdue;
+    None when the deadline is not a date."""
+    if entry is not None and entry.status in ("done", "closed"):
+        return "green"
+    try:
+        deadline = date.fromisoformat(measure.deadline.strip())
+    except ValueError:
+        return None
+    if deadline < today:
+        return "red"
+    return "yellow" if (deadline - today).days <= DUE_SOON_DAYS else "green"
+
+
+def read_ledger(af: AssessmentFile, department_id: str) -> dict[int, LedgerEntry]:
+    """The ledger of one department by measure number, every value checked."""
+    db = connection(af)
+    problems: list[str] = []
+    where = _("ledger")
+    notes: dict[int, list[ProgressNote]] = {}
+    for number, at, actor, text in db.execute(
+            "SELECT number, at, actor, text FROM measure_notes WHERE department_id = ? "
+            "ORDER BY id", [department_id]):
+        for value, limit in ((actor, MAX_NAME), (text, MAX_SHORT_TEXT)):
+            if problem := text_problem(value, limit):
+                problems.append(f"{af.path.name}: {where}: {problem}")
+        if problem := time_problem(at):
+            problems.append(f"{af.path.name}: {where}: {problem}")
+        if isinstance(number, int):
+            notes.setdefault(number, []).append(ProgressNote(str(at), str(actor), str(text)))
+    entries = {}
+    for number, status, updated_at, closed_by, closed_at in db.execute(
+            "SELECT number, status, updated_at, closed_by, closed_at FROM measure_ledger "
+            "WHERE department_id = ?", [department_id]):
+        if status not in STATUSES or not isinstance(number, int):
+            problems.append(f"{af.path.name}: {where}: " + _("unknown status “{status}”").format(
+                status=str(status)[:20]))
+            continue
+        for problem in (time_problem(updated_at), time_problem(closed_at, optional=True)
+                        if closed_at is not None else None,
+                        text_problem(closed_by, MAX_NAME, single_line=True)):
+            if problem:
+                problems.append(f"{af.path.name}: {where}: {problem}")
+        entries[number] = LedgerEntry(number, status, str(updated_at), str(closed_by),
+                                      None if closed_at is None else str(closed_at))
+    if problems:
+        raise FileFormatError(damaged(af.path.name, problems))
+    numbers = set(entries) | set(notes)
+    return {n: LedgerEntry(n, *(
+        (entries[n].status, entries[n].updated_at, entries[n].closed_by, entries[n].closed_at)
+        if n in entries else ("not_started", "", "", None)), tuple(notes.get(n, ())))
+        for n in sorted(numbers)}
+
+
+def update_problems(measures: list[Measure], ledger: dict[int, LedgerEntry],
+                    updates: list[LedgerUpdate]) -> list[str]:
+    """Why these follow-ups cannot be stored (empty when they can)."""
+    known = {m.number for m in measures}
+    problems = []
+    for update in updates:
+        where = _("measure {number}").format(number=update.number)
+        if update.number not in known:
+            problems.append(f"{where}: " + _("there is no measure with this number"))
+            continue
+        if update.status is not None and update.status not in STATUSES:
+            problems.append(f"{where}: " + _("unknown status “{status}”").format(
+                status=update.status[:20]))
+        if update.status == "closed":
+            problems.append(f"{where}: " + _("only the bureau marks a measure 已销号"))
+        current = ledger.get(update.number)
+        if current is not None and current.status == "closed" and update.status is not None:
+            problems.append(f"{where}: " + _("it was closed (已销号) by the bureau"))
+        if problem := text_problem(update.note, MAX_SHORT_TEXT):
+            problems.append(f"{where}: {problem}")
+    return problems
+
+
+def write_updates(af: AssessmentFile, department_id: str, ledger: dict[int, LedgerEntry],
+                  updates: list[LedgerUpdate], at: str, actor: str) -> None:
+    """Store checked follow-ups, each audited (the caller holds the transaction)."""
+    db = connection(af)
+    for update in updates:
+        before = ledger.get(update.number)
+        if update.status is not None and (before is None or before.status != update.status):
+            db.upsert("measure_ledger", {"department_id": department_id,
+                                         "number": update.number, "status": update.status,
+                                         "updated_at": at},
+                      pk=("department_id", "number"))
+            write_audit(db, "ledger", at=at, actor=actor, department_id=department_id,
+                        target=str(update.number),
+                        old=json.dumps(before.status if before else "not_started"),
+                        new=json.dumps(update.status))
+        if update.note.strip():
+            db.insert("measure_notes", {"department_id": department_id, "number": update.number,
+                                        "at": at, "actor": actor, "text": update.note.strip()})
+            write_audit(db, "ledger-note", at=at, actor=actor, department_id=department_id,
+                        target=str(update.number), new=json.dumps(update.note.strip(),
+                                                                  ensure_ascii=False))
+
+
+def close_measure(af: AssessmentFile, department_id: str, number: int, by: str,
+                  at: str) -> None:
+    """销号 in a bureau file (the caller holds the transaction and has checked the measure)."""
+    db = connection(af)
+    db.upsert("measure_ledger", {"department_id": department_id, "number": number,
+                                 "status": "closed", "updated_at": at, "closed_by": by,
+                                 "closed_at": at}, pk=("department_id", "number"))
+    write_audit(db, "close-measure", at=at, actor=by, department_id=department_id,
+                target=str(number))
+
+
+def status_keyword(value: str) -> str:
+    """A status as written (整改中, or a keyword) → its keyword; InputRefused when unknown."""
+    keyword = STATUS_WORDS.get(value.strip())
+    if keyword is None:
+        raise InputRefused(_("unknown status “{status}” (known: 未开始, 整改中, 已完成)").format(
+            status=value[:20]))
+    return keyword
+
+
+def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, LedgerEntry],
+                numbers: set[int]) -> bool:
+    """At merge: the department's ledger as its file has it (of the measures it lists), the
+    bureau's 销号 kept. True when anything changed (the caller holds the transaction)."""
+    db = connection(af)
+    current = read_ledger(af, department_id)
+    wanted: dict[int, LedgerEntry] = {}
+    for number in numbers:
+        kept = current.get(number)
+        theirs = incoming.get(number)
+        if kept is not None and kept.status == "closed":
+            wanted[number] = LedgerEntry(number, "closed", kept.updated_at, kept.closed_by,
+                                         kept.closed_at, theirs.notes if theirs else ())
+        elif theirs is not None:
+            wanted[number] = theirs
+    if wanted == {n: e for n, e in current.items() if n in numbers} and set(current) <= numbers:
+        return False
+    db.execute("DELETE FROM measure_ledger WHERE department_id = ?", [department_id])
+    db.execute("DELETE FROM measure_notes WHERE department_id = ?", [department_id])
+    for entry in wanted.values():
+        if entry.status != "not_started" or entry.updated_at:
+            db.insert("measure_ledger", {"department_id": department_id, "number": entry.number,
+                                         "status": entry.status,
+                                         "updated_at": entry.updated_at or "",
+                                         "closed_by": entry.closed_by,
+                                         "closed_at": entry.closed_at})
+        for note in entry.notes:
+            db.insert("measure_notes", {"department_id": department_id, "number": entry.number,
+                                        "at": note.at, "actor": note.actor, "text": note.text})
+    return True
