@@ -113,3 +113,26 @@ def test_a_changed_checklist_carries_by_its_map(tmp_path: Path, checklist: Check
         assert "4.5" not in data.carried and "1.6" in data.carried
         assert earlier_shortcomings(af, "1.6") == [("2026", "理论学习", "专题研究次数不足",
                                                     "1.6")]
+
+
+def test_open_measures_go_on_with_their_history(tmp_path: Path, checklist: Checklist,
+                                                capsys: Capture) -> None:
+    from selfassess.store.ledger import LedgerUpdate
+
+    last = tmp_path / "2026_办公室.selfassess"
+    with AssessmentFile.create(last, checklist, department_name="办公室", period="2026") as af:
+        changes = complete(checklist)
+        changes.measures = [Measure("完善学习台账", "王五", "2026-12-31"),
+                            Measure("每季度专题研究一次", "李四", "2027-06-30")]
+        af.apply(changes)
+        af.seal()
+        af.follow_up([LedgerUpdate(1, "done", "已完成。"),
+                      LedgerUpdate(2, "in_progress", "已研究两次。")], actor="李四")
+    code, out, err = run(capsys, "new", str(tmp_path / "2027.selfassess"), "--from", str(last))
+    assert code == 0 and "measures carried over: 1" in out, err
+    with AssessmentFile.open(tmp_path / "2027.selfassess", readonly=True) as af:
+        (measure,) = af.data().measures
+        assert (measure.text, measure.number) == ("每季度专题研究一次", 1)
+        entry = af.ledger()[1]
+        assert entry.status == "in_progress"
+        assert [(n.actor, n.text) for n in entry.notes] == [("李四", "已研究两次。")]

@@ -4,8 +4,8 @@ The same department (id and name), against this year's checklist. Each narrative
 the items the checklist's ``previous:`` map gives (several old items merged into one: their
 narratives one after another), marked carried until the department edits or confirms it;
 sealing waits for that. Scores and evidence stay behind: this year is scored anew. The
-measures go on as they were (their deadlines and progress to be revisited), and last year's
-shortcomings are kept as reference on the items they named.
+measures not done go on with their status and notes (their deadlines to be revisited), and
+last year's shortcomings are kept as reference on the items they named.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from selfassess.store.audit import write_audit
 from selfassess.store.changes import ChangeSet
 from selfassess.store.database import connection
 from selfassess.store.editing import now_text
+from selfassess.store.ledger import carry_entry
 from selfassess.store.reading import damaged
 from selfassess.store.records import Measure
 from selfassess.validation import MAX_NAME, MAX_SHORT_TEXT, text_problem
@@ -54,18 +55,29 @@ def carry_over(last: AssessmentFile, target: Path, checklist: Checklist, period:
         bureau_name=last.info.bureau_name,
         filled_by=department.filled_by if filled_by is None else filled_by,
         department_id=department.id)
+    # the open measures go on, numbered anew, with their status and notes; the shortcomings
+    # they answered are last year's (kept as reference below)
+    ledger = last.ledger()
+    still_open = [m for m in data.measures
+                  if (entry := ledger.get(m.number or 0)) is None
+                  or entry.status not in ("done", "closed")]
     try:
         actor = new.department().filled_by
         new.apply(ChangeSet(
             answers={code: {"narrative": text} for code, text in carried.items()},
-            # the measures go on; the shortcomings they answered are last year's (reference)
             measures=[Measure(m.text, m.owner, m.deadline, None, m.leader, m.standard,
-                              m.progress) for m in data.measures]), actor=actor)
+                              m.progress) for m in still_open]), actor=actor)
+        renumbered = {m.number: carried_measure.number for m, carried_measure
+                      in zip(still_open, new.data().measures, strict=True)}
         with new.transaction():
             db = connection(new)
             for code in carried:
                 db.insert("carried", {"department_id": department.id, "item_code": code,
                                       "period": last.info.period})
+            for old_number, number in renumbered.items():
+                entry = ledger.get(old_number or 0)
+                if entry is not None and number is not None:
+                    carry_entry(new, department.id, number, entry)
             for shortcoming in data.shortcomings:
                 db.insert("earlier_shortcomings", {
                     "department_id": department.id, "period": last.info.period,
@@ -74,7 +86,7 @@ def carry_over(last: AssessmentFile, target: Path, checklist: Checklist, period:
             write_audit(db, "carry", at=now_text(), actor=actor, department_id=department.id,
                         target=last.info.period, new=json.dumps(
                             {"from": last.path.name, "period": last.info.period,
-                             "narratives": sorted(carried), "measures": len(data.measures)},
+                             "narratives": sorted(carried), "measures": len(still_open)},
                             ensure_ascii=False))
     except BaseException:
         new.close()

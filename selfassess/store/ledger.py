@@ -212,3 +212,15 @@ def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, Ledg
             db.insert("measure_notes", {"department_id": department_id, "number": entry.number,
                                         "at": note.at, "actor": note.actor, "text": note.text})
     return True
+
+
+def carry_entry(af: AssessmentFile, department_id: str, number: int, entry: LedgerEntry) -> None:
+    """Next year's file: a measure carried over keeps where it stood and its notes (the
+    caller holds the transaction)."""
+    db = connection(af)
+    if entry.status != "not_started":
+        db.insert("measure_ledger", {"department_id": department_id, "number": number,
+                                     "status": entry.status, "updated_at": entry.updated_at})
+    for note in entry.notes:
+        db.insert("measure_notes", {"department_id": department_id, "number": number,
+                                    "at": note.at, "actor": note.actor, "text": note.text})
