@@ -140,3 +140,34 @@ def test_three_colours_by_date(deadline: str, status: str, colour: str | None) -
     today = date(2027, 3, 15)
     assert overdue(Measure("x", deadline=deadline, number=1), LedgerEntry(1, status),
                    today) == colour
+
+
+def test_the_workbooks_ledger_puts_overdue_first_in_colour(
+        tmp_path: Path, checklist: Checklist, capsys: Capture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    from openpyxl import load_workbook
+
+    roster = tmp_path / "roster.txt"
+    roster.write_text("办公室\n", encoding="utf-8")
+    bureau = tmp_path / "2026_汇总.selfassess"
+    run(capsys, "bureau", "new", str(bureau), "--name", "XX局", "--period", "2026", "--roster",
+        str(roster))
+    path = sealed_with_measures(tmp_path, checklist)
+    follow = write_json(tmp_path / "p.json", {"measures": [{"id": 2, "status": "整改中"}]})
+    assert run(capsys, "fill", str(path), str(follow))[0] == 0
+    assert run(capsys, "merge", str(bureau), str(path))[0] == 0
+    printed = datetime(2027, 12, 15, tzinfo=UTC)  # 1 (2027-03-31) overdue, 2 due in 16 days
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(printed.timestamp())))
+    out = tmp_path / "汇总.xlsx"
+    code, _out, err = run(capsys, "--lang", "zh_CN", "export", str(bureau), "-o", str(out))
+    assert code == 0, err
+    sheet = load_workbook(out)["整改台账"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3, max_row=4)]
+    assert [(row[2], row[6], row[7]) for row in rows] == [
+        ("每季度专题研究一次", "未开始", "红：已逾期"),
+        ("完善学习台账", "整改中", "黄：30天内到期")]
+    assert sheet.cell(row=3, column=8).fill.fgColor.rgb.endswith("FFCDD2")
+    assert any(str(cell.value).startswith("按状态：未开始 1，整改中 1，已完成 0，已销号 0")
+               for row in sheet.iter_rows() for cell in row if cell.value)

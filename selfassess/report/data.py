@@ -34,6 +34,7 @@ class ReportData:
     roster: tuple[RosterLine, ...] = ()  # a bureau's expected departments
     refused: list[MergeLogRow] = field(default_factory=list)  # the last merge run's refusals
     printed_on: str = ""
+    printed_day: date | None = None  # the same day (what is overdue is judged on it)
 
     @property
     def bureau(self) -> bool:
@@ -85,4 +86,4 @@ def collect(af: AssessmentFile, department_id: str | None = None,
                    if row.outcome in ("refused", "conflict")]
     when = today or printing_day()
     return ReportData(af.checklist, af.info, departments, standing.statistics, standing.roster,
-                      refused, f"{when.year}年{when.month}月{when.day}日")
+                      refused, f"{when.year}年{when.month}月{when.day}日", when)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
     from selfassess.store.records import Measure
 
-STATUSES = {"not_started": N_("not started"), "in_progress": N_("in progress"),
+STATUSES = {"not_started": N_("not yet started"), "in_progress": N_("in progress"),
             "done": N_("done"), "closed": N_("closed (销号)")}
 # what a department or an answers file may write for each keyword (Chinese as it is said)
 STATUS_WORDS = {"未开始": "not_started", "整改中": "in_progress", "已完成": "done",
