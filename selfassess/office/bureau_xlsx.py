@@ -178,7 +178,7 @@ def write_ledger(ws: Any, report: ReportData) -> None:
     style_table(ws, _("Rectification ledger (整改台账)"),
                 [_("No."), _("Problem"), _("Measure"), _("Department"),
                  _("Responsible person"), _("Deadline"), _("Status"), _("Three colours"),
-                 _("Latest progress")], rows, [5, 28, 32, 12, 10, 11, 9, 14, 28])
+                 _("Latest progress")], rows, [5, 27, 31, 12, 10, 13, 9, 14, 27])
     for offset, (colour, _row) in enumerate(entries):
         if colour:
             ws.cell(row=3 + offset, column=8).fill = COLOUR_FILLS[colour]
