@@ -279,7 +279,9 @@ def test_the_workbook_cuts_nothing_and_checks_its_lists(tmp_path: Path, checklis
                     if str(sheet.cell(row=r, column=1).value).startswith("一、")]
     assert f"A{section_rows[0]}:C{section_rows[0]}" in {str(m) for m in sheet.merged_cells.ranges}
     ledger = book.worksheets[-1]
-    deadlines = [ledger.cell(row=r, column=6).value for r in range(3, ledger.max_row + 1)]
+    deadlines = [ledger.cell(row=r, column=6).value for r in range(3, ledger.max_row + 1)
+                 if ledger.cell(row=r, column=1).value is not None
+                 and str(ledger.cell(row=r, column=1).value).isdigit()]  # the table's rows
     assert [d.date() if hasattr(d, "date") else d for d in deadlines] == [date(2027, 6, 30)]
     with AssessmentFile.open(source) as af:
         af.reopen()

@@ -24,6 +24,7 @@ from selfassess.scoring import Result, score
 from selfassess.standing import final_input, self_input
 from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_actor
 from selfassess.store.carry import earlier_shortcomings
+from selfassess.store.ledger import LedgerEntry, LedgerUpdate
 from selfassess.store.records import DepartmentData
 from selfassess.ui.undo import ChangeCommand, KeptDocuments
 from selfassess.validation import submission_name
@@ -63,6 +64,7 @@ class Session(QObject):
         self._changes: dict[tuple[str, str], EntryChange] | None = None
         self.replaced_revision: int | None = None  # the revision the shown one replaced
         self._earlier: list[tuple[str, str, str, str]] | None = None
+        self._ledger: dict[int, LedgerEntry] | None = None
         self._problems: list[Problem] | None = None
         self._flagged: frozenset[str] | None = None
         self._result: Result | None = None
@@ -109,6 +111,24 @@ class Session(QObject):
             last = next(reversed(self.af.returns(self.department_id)), None)
             if last is not None and last.revision == department.revision:
                 self.notes = last
+
+    def ledger(self) -> dict[int, LedgerEntry]:
+        """整改台账: where each measure stands (read again after every store)."""
+        if self._ledger is None:
+            self._ledger = self.af.ledger(self.department_id)
+        return self._ledger
+
+    def follow_up(self, update: LedgerUpdate) -> bool:
+        """Record a measure's progress (allowed on a sealed file); False (and ``refused``)
+        when refused."""
+        try:
+            self.af.follow_up([update], actor=self.actor)
+        except SelfassessError as error:
+            self.last_problems = list(error.problems)
+            self.refused.emit(error.problems)
+            return False
+        self.reload({"page:measures"})
+        return True
 
     def earlier_shortcomings(self, code: str) -> list[tuple[str, str, str, str]]:
         """Last year's shortcomings on an item, kept as reference by ``new --from``."""
@@ -186,6 +206,7 @@ class Session(QObject):
         self.data = self.af.data(self.department_id)
         self._read_returns()
         self._changes = None
+        self._ledger = None
         self._problems = None
         self._flagged = None
         self._result = None

@@ -364,7 +364,8 @@ class Workspace(QWidget):
         elif department.sealed and seals:
             self.banner.setText(_("This file is sealed (revision {revision}, {time}) and read-only. "
                                   "To change it, reopen it on the Summary page.").format(
-                revision=department.revision, time=seals[-1].sealed_at.replace("T", " ")[:16]))
+                revision=department.revision, time=seals[-1].sealed_at.replace("T", " ")[:16])
+                + _(" The measures' progress can still be recorded on the measures page."))
         elif (notes := self.session.notes) is not None:
             self.banner.setText(return_banner(notes, whole=self.session.correction is None))
         self.banner.setStyleSheet(RETURN_STYLE if self.session.notes is not None

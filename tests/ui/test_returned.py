@@ -217,3 +217,30 @@ def test_new_from_last_years_file_in_the_app(window: MainWindow, tmp_path: Path,
     assert window.session.af.info.period == "2027"
     assert len(window.session.data.carried) == len(checklist.items)
     assert told and told[0].startswith(f"{len(checklist.items)} narrative(s) were carried")
+
+
+def test_progress_is_recorded_on_a_sealed_files_measures(window: MainWindow, tmp_path: Path,
+                                                         checklist: Checklist) -> None:
+    """整改进展 in the app: on a sealed file, the measures page records a status and a note
+    for the selected measure; the seal stays."""
+    from test_ledger import sealed_with_measures
+
+    path = sealed_with_measures(tmp_path, checklist)
+    assert window.open_file(path)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.go_to("page:measures")
+    page = workspace.measures_page
+    box = page.ledger_box
+    assert box is not None and not page.form.isEnabled()  # the measure itself is sealed
+    page.list.setCurrentIndex(page.model.index(0))
+    assert box.record.isEnabled() and box.history.text() == "Status: not yet started"
+    box.status.setCurrentIndex(box.status.findData("in_progress"))
+    box.note.setText("已开展第一次专题研究。")
+    box.record.click()
+    assert "已开展第一次专题研究。" in box.history.text() and box.note.text() == ""
+    assert page.model.index(0).data().startswith("1. 〔in progress〕")
+    with AssessmentFile.open(path, readonly=True) as af:
+        assert af.department().sealed
+        entry = af.ledger()[1]
+        assert entry.status == "in_progress" and entry.notes[0].text == "已开展第一次专题研究。"

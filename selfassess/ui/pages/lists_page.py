@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListView,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 from selfassess.i18n import _
 from selfassess.store import ChangeSet, Measure, Shortcoming
 from selfassess.store.changes import without_shortcoming
+from selfassess.store.ledger import STATUSES, LedgerUpdate
 from selfassess.ui.models import TextListModel
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import (
@@ -73,11 +77,15 @@ def shortcoming_lines(session: Session) -> list[str]:
 
 
 def measure_lines(session: Session) -> list[str]:
-    """How measures show in the list."""
+    """How measures show in the list (with where they stand in the 整改台账)."""
     lines = []
+    ledger = session.ledger() if not session.review_mode else {}
     for n, m in enumerate(session.data.measures, 1):
         extra = " — ".join(part for part in (m.owner, m.deadline) if part)
-        lines.append(f"{n}. {m.text}" + (f"  ({extra})" if extra else ""))
+        entry = ledger.get(m.number or 0)
+        status = f"〔{_(STATUSES[entry.status])}〕" if entry and entry.status != "not_started" \
+            else ""
+        lines.append(f"{n}. {status}{m.text}" + (f"  ({extra})" if extra else ""))
     return lines
 
 
@@ -146,11 +154,23 @@ class ListPage(QWidget):
         left.addLayout(buttons)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        right = QVBoxLayout()
+        # the fields (and a measure's progress) scroll: at 150 % type on a 768-pixel screen
+        # they are taller than the window may be
+        fields = QWidget()
+        right = QVBoxLayout(fields)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.form)
+        self.ledger_box: LedgerBox | None = None
+        if kind == "measures" and not session.review_mode:
+            self.ledger_box = LedgerBox(session, self)
+            right.addWidget(self.ledger_box)
         right.addWidget(self.error_label)
         right.addStretch(1)
-        columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
+        columns.addWidget(scroll, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, 1.35))
         layout.addWidget(wrap_label(intro))
@@ -174,11 +194,16 @@ class ListPage(QWidget):
         self.refresh_state()
 
     def refresh_state(self) -> None:
-        """Editors follow the sealed state."""
+        """Editors follow the sealed state (the 整改进展 box does not: the ledger changes on a
+        sealed file too)."""
         editable = not self.session.read_only
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable and self.row is not None)
         self.form.setEnabled(editable)
+        if self.ledger_box is not None:
+            entries = self.entries()
+            self.ledger_box.show_measure(entries[self.row] if self.row is not None
+                                         and self.row < len(entries) else None)
 
     def _refill_combos(self) -> None:
         for field in self.fields:
@@ -277,6 +302,68 @@ class ListPage(QWidget):
                               {f"page:{self.kind}", "page:measures"})
         self.row = None
         self.load()
+
+
+class LedgerBox(QGroupBox):
+    """整改进展 of the selected measure: its status and dated notes, and a new note or status
+    to record (on a sealed file too: the ledger is outside the seal)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(_("Progress (整改进展)"), parent)
+        self.setObjectName("measures_ledger")
+        self.session = session
+        self.measure: Measure | None = None
+        self.history = wrap_label(object_name="measures_ledger_history")
+        self.status = QComboBox()
+        self.status.setObjectName("measures_ledger_status")
+        for key in ("not_started", "in_progress", "done"):
+            self.status.addItem(_(STATUSES[key]), key)
+        self.note = QLineEdit()
+        self.note.setObjectName("measures_ledger_note")
+        self.note.setPlaceholderText(_("What was done, e.g. held the second study session"))
+        self.record = QPushButton(_("Record progress"))
+        self.record.setObjectName("measures_ledger_record")
+        self.record.clicked.connect(self._record)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.history)
+        row = QHBoxLayout()
+        row.addWidget(self.status)
+        row.addWidget(self.note, 1)
+        row.addWidget(self.record)
+        layout.addLayout(row)
+
+    def show_measure(self, measure: Measure | None) -> None:
+        """Where ``measure`` stands (a measure not stored yet has no progress to record)."""
+        self.measure = measure
+        entry = self.session.ledger().get(measure.number or 0) if measure is not None else None
+        status = entry.status if entry else "not_started"
+        lines = [_("Status: {status}").format(status=_(STATUSES[status]))]
+        if entry and entry.closed_at:
+            lines[0] += _(" (closed by {by} on {date})").format(by=entry.closed_by or "—",
+                                                              date=entry.closed_at[:10])
+        lines += [f"{note.at[:10]}  {note.text}" for note in (entry.notes if entry else ())]
+        self.history.setText("\n".join(lines))
+        index = self.status.findData(status)
+        blocked = self.status.blockSignals(True)
+        self.status.setCurrentIndex(max(index, 0))
+        self.status.blockSignals(blocked)
+        can = (measure is not None and measure.number is not None and status != "closed"
+               and not self.session.af.readonly)
+        for widget in (self.status, self.note, self.record):
+            widget.setEnabled(can)
+
+    def _record(self) -> None:
+        if self.measure is None or self.measure.number is None:
+            return
+        entry = self.session.ledger().get(self.measure.number)
+        status = self.status.currentData()
+        changed = status != (entry.status if entry else "not_started")
+        if not changed and not self.note.text().strip():
+            return
+        if self.session.follow_up(LedgerUpdate(self.measure.number,
+                                               status if changed else None, self.note.text())):
+            self.note.clear()
+            self.show_measure(self.measure)
 
 
 def shortcomings_page(session: Session) -> ListPage:
