@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -166,7 +167,7 @@ class ListPage(QWidget):
             right.addWidget(self.ledger_box)
         right.addWidget(self.error_label)
         right.addStretch(1)
-        scroll = QScrollArea()
+        self.fields_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(fields)
@@ -204,6 +205,9 @@ class ListPage(QWidget):
             entries = self.entries()
             self.ledger_box.show_measure(entries[self.row] if self.row is not None
                                          and self.row < len(entries) else None)
+            if self.session.sealed:  # what can still change on a sealed file: in view
+                QTimer.singleShot(0, lambda: self.fields_scroll.ensureWidgetVisible(
+                    self.ledger_box))
 
     def _refill_combos(self) -> None:
         for field in self.fields:
@@ -326,9 +330,10 @@ class LedgerBox(QGroupBox):
         self.record.clicked.connect(self._record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.history)
+        layout.addWidget(self.note)  # a line of its own: beside the others it shrank to "…"
         row = QHBoxLayout()
         row.addWidget(self.status)
-        row.addWidget(self.note, 1)
+        row.addStretch(1)
         row.addWidget(self.record)
         layout.addLayout(row)
 
