@@ -244,3 +244,28 @@ def test_progress_is_recorded_on_a_sealed_files_measures(window: MainWindow, tmp
         assert af.department().sealed
         entry = af.ledger()[1]
         assert entry.status == "in_progress" and entry.notes[0].text == "已开展第一次专题研究。"
+
+
+def test_the_secretary_closes_a_measure_from_the_review(window: MainWindow, tmp_path: Path,
+                                                        checklist: Checklist,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_ledger import sealed_with_measures
+
+    bureau = tmp_path / "2026_汇总.selfassess"
+    create_bureau(bureau, checklist, "XX市水利局", "2026", ["办公室"]).close()
+    assert merge_files(bureau, [sealed_with_measures(tmp_path, checklist)])[0].outcome == "added"
+    assert window.open_file(bureau)
+    assert window.bureau is not None
+    office = window.bureau.standing.departments[0]
+    window.bureau.open_department(office.id, "page:measures")
+    page = window.bureau.review_workspace.measures_page
+    box = page.ledger_box
+    assert box is not None and not box.record.isVisibleTo(window)
+    page.list.setCurrentIndex(page.model.index(0))
+    assert box.close_button.isVisibleTo(window) and box.close_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Yes))
+    box.close_button.click()
+    assert "closed (销号)" in box.history.text() and not box.close_button.isEnabled()
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        assert af.ledger(office.id)[1].status == "closed"

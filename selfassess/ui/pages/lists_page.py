@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfassess.errors import SelfassessError
 from selfassess.i18n import _
-from selfassess.store import ChangeSet, Measure, Shortcoming
+from selfassess.store import ChangeSet, Measure, Shortcoming, default_actor
 from selfassess.store.changes import without_shortcoming
 from selfassess.store.ledger import STATUSES, LedgerUpdate
 from selfassess.ui.models import TextListModel
@@ -80,7 +81,7 @@ def shortcoming_lines(session: Session) -> list[str]:
 def measure_lines(session: Session) -> list[str]:
     """How measures show in the list (with where they stand in the 整改台账)."""
     lines = []
-    ledger = session.ledger() if not session.review_mode else {}
+    ledger = session.ledger()
     for n, m in enumerate(session.data.measures, 1):
         extra = " — ".join(part for part in (m.owner, m.deadline) if part)
         entry = ledger.get(m.number or 0)
@@ -158,11 +159,11 @@ class ListPage(QWidget):
         # the fields (and a measure's progress) scroll: at 150 % type on a 768-pixel screen
         # they are taller than the window may be
         fields = QWidget()
-        right = QVBoxLayout(fields)
+        self._fields_layout = right = QVBoxLayout(fields)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.form)
         self.ledger_box: LedgerBox | None = None
-        if kind == "measures" and not session.review_mode:
+        if kind == "measures":
             self.ledger_box = LedgerBox(session, self)
             right.addWidget(self.ledger_box)
         right.addWidget(self.error_label)
@@ -205,9 +206,10 @@ class ListPage(QWidget):
             entries = self.entries()
             self.ledger_box.show_measure(entries[self.row] if self.row is not None
                                          and self.row < len(entries) else None)
-            if self.session.sealed:  # what can still change on a sealed file: in view
-                QTimer.singleShot(0, lambda: self.fields_scroll.ensureWidgetVisible(
-                    self.ledger_box))
+            # what can still change on a sealed file comes first, in view without scrolling;
+            # on a draft the measure's own fields come first
+            self._fields_layout.removeWidget(self.ledger_box)
+            self._fields_layout.insertWidget(0 if self.session.sealed else 1, self.ledger_box)
 
     def _refill_combos(self) -> None:
         for field in self.fields:
@@ -328,8 +330,18 @@ class LedgerBox(QGroupBox):
         self.record = QPushButton(_("Record progress"))
         self.record.setObjectName("measures_ledger_record")
         self.record.clicked.connect(self._record)
+        # the secretary, reviewing: 销号 once the completion evidence is checked
+        self.close_button = QPushButton(_("Close it (销号)…"))
+        self.close_button.setObjectName("measures_ledger_close")
+        self.close_button.clicked.connect(self._close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.history)
+        if session.review_mode:
+            for widget in (self.status, self.note, self.record):
+                widget.hide()
+            layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        else:
+            self.close_button.hide()
         layout.addWidget(self.note)  # a line of its own: beside the others it shrank to "…"
         row = QHBoxLayout()
         row.addWidget(self.status)
@@ -354,8 +366,32 @@ class LedgerBox(QGroupBox):
         self.status.blockSignals(blocked)
         can = (measure is not None and measure.number is not None and status != "closed"
                and not self.session.af.readonly)
-        for widget in (self.status, self.note, self.record):
+        for widget in (self.status, self.note, self.record, self.close_button):
             widget.setEnabled(can)
+
+    def _close(self) -> None:
+        """销号 in the bureau file, after confirmation."""
+        from selfassess.bureau.ledger import close_department_measure
+
+        if self.measure is None or self.measure.number is None:
+            return
+        department = self.session.data.department.name
+        answer = QMessageBox.question(self, _("Close it (销号)"), _(
+            "Close measure {number} of {name} (“{text}”)? Do so once its completion evidence "
+            "has been checked; the department cannot undo it.").format(
+            number=self.measure.number, name=department, text=self.measure.text[:40]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            close_department_measure(self.session.path, department, self.measure.number,
+                                     by=default_actor())
+        except SelfassessError as error:
+            QMessageBox.warning(self, _("Close it (销号)"), "\n".join(error.problems[:10]))
+            return
+        self.session.reload({"page:measures"})
+        self.show_measure(self.measure)
 
     def _record(self) -> None:
         if self.measure is None or self.measure.number is None:
