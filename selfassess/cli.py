@@ -450,7 +450,14 @@ def _department_id(af: object, name: str | None) -> str | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from selfassess.report import collect, fonts_note, load_fonts, report_pdf, sheets_pdf
+    from selfassess.report import (
+        collect,
+        fonts_note,
+        ledger_pdf,
+        load_fonts,
+        report_pdf,
+        sheets_pdf,
+    )
     from selfassess.store import AssessmentFile
 
     out = Path(args.output)
@@ -459,7 +466,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         department = _department_id(af, args.department)
         report = collect(af, department)
     fonts = load_fonts()
-    render = sheets_pdf if department else report_pdf
+    render = ledger_pdf if args.ledger else sheets_pdf if department else report_pdf
     pdf = render(report, draft=args.draft, fonts=fonts)
     out.write_bytes(pdf)
     for note in fonts_note(fonts):
@@ -676,6 +683,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", required=True, help=_("PDF file to write"))
     sub.add_argument("--department", metavar="NAME",
                      help=_("from a bureau file: only this department's score sheet"))
+    sub.add_argument("--ledger", action="store_true",
+                     help=_("print the 整改台账 instead: every measure with its status and 三色, "
+                            "overdue first"))
     sub.add_argument("--draft", action="store_true", help=_("mark every page as a draft"))
     sub.add_argument("--force", action="store_true", help=_("replace an existing output file"))
     sub = command("export", cmd_export, _(

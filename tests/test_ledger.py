@@ -5,6 +5,7 @@ notes) changes on a sealed file without touching its seal, travels with it to th
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -169,5 +170,115 @@ def test_the_workbooks_ledger_puts_overdue_first_in_colour(
         ("每季度专题研究一次", "未开始", "红：已逾期"),
         ("完善学习台账", "整改中", "黄：30天内到期")]
     assert sheet.cell(row=3, column=8).fill.fgColor.rgb.endswith("FFCDD2")
-    assert any(str(cell.value).startswith("按状态：未开始 1，整改中 1，已完成 0，已销号 0")
-               for row in sheet.iter_rows() for cell in row if cell.value)
+    assert ("共 2 项：未开始 1，整改中 1，已完成 0，已销号 0；红（已逾期）1，黄（30天内到期）1，"
+            "绿（正常推进）0") in [cell.value for row in sheet.iter_rows() for cell in row]
+
+
+def ledger_bureau(tmp_path: Path, checklist: Checklist, capsys: Capture, extra: int = 0) -> Path:
+    """A bureau whose 办公室 has a measure not started (2027-03-31), one in progress with a
+    note (2027-12-31) and one the secretary closed (2027-06-30); ``extra`` more measures not
+    started, due 2028."""
+    roster = tmp_path / "roster.txt"
+    roster.write_text("办公室\n", encoding="utf-8")
+    bureau = tmp_path / "2026_汇总.selfassess"
+    run(capsys, "bureau", "new", str(bureau), "--name", "XX市水利局", "--period", "2026",
+        "--roster", str(roster))
+    path = tmp_path / "2026_办公室.selfassess"
+    with AssessmentFile.create(path, checklist, department_name="办公室", period="2026") as af:
+        changes = complete(checklist)
+        changes.shortcomings = [Shortcoming("理论学习", "专题研究次数不足", "1.2")]
+        changes.measures = [Measure("每季度专题研究一次", "李四", "2027-03-31", 0),
+                            Measure("完善学习台账", "王五", "2027-12-31"),
+                            Measure("建立联络员制度", "赵六", "2027-06-30"),
+                            *(Measure(f"第{n}项长期措施，" + "逐月推进落实" * 12, "钱七",
+                                      "2028-06-30") for n in range(extra))]
+        af.apply(changes)
+        af.seal()
+    follow = write_json(tmp_path / "p.json", {"measures": [
+        {"id": 2, "status": "整改中", "progress": "已补齐上半年台账"},
+        {"id": 3, "status": "已完成", "progress": "联络员已确定"}]})
+    assert run(capsys, "fill", str(path), str(follow))[0] == 0
+    assert run(capsys, "merge", str(bureau), str(path))[0] == 0
+    code, _out, err = run(capsys, "close-measure", str(bureau), "--department", "办公室",
+                          "--measure", "3", "--by", "张秘书")
+    assert code == 0, err
+    return bureau
+
+
+def pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [re.sub(r"\s+", "", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def test_the_printed_ledger_overdue_first_with_counts_and_signatures(
+        tmp_path: Path, checklist: Checklist, capsys: Capture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    bureau = ledger_bureau(tmp_path, checklist, capsys)
+    printed = datetime(2027, 12, 15, tzinfo=UTC)  # 1 overdue, 2 due in 16 days, 3 closed
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(printed.timestamp())))
+    out = tmp_path / "整改台账.pdf"
+    code, _out, err = run(capsys, "--lang", "zh_CN", "report", str(bureau), "--ledger",
+                          "-o", str(out))
+    assert code == 0, err
+    (page,) = pdf_pages(out)
+    assert "XX市水利局2026年度意识形态工作责任制整改台账" in page
+    assert "截至：2027年12月15日" in page
+    assert ("共3项：未开始1，整改中1，已完成0，已销号1；红（已逾期）1，黄（30天内到期）1，"
+            "绿（正常推进）1") in page
+    # red, then yellow, then the rest; each with its status, colour and latest progress
+    first = page.index("每季度专题研究一次")
+    second = page.index("完善学习台账")
+    third = page.index("建立联络员制度")
+    assert first < second < third
+    assert "2027年3月31日未开始红：已逾期" in page[first:second]
+    assert "整改中黄：30天内到期" in page[second:third]
+    assert "2027年12月15日已补齐上半年台账" not in page  # the note's own date is printed
+    assert re.search(r"20\d\d年\d+月\d+日已补齐上半年台账", page[second:third])
+    assert "已销号绿：正常推进" in page[third:]
+    assert "销号：张秘书" in page[third:]
+    assert page.index("制表人（签字）") > third and "审核人（签字）" in page
+
+    # the same ledger is part 6 of the bureau report
+    report = tmp_path / "汇总报告.pdf"
+    assert run(capsys, "--lang", "zh_CN", "report", str(bureau), "-o", str(report))[0] == 0
+    whole = "".join(pdf_pages(report))
+    part = whole[whole.index("六、整改台账") if "六、整改台账" in whole
+                 else whole.index("6.整改台账"):]
+    assert part.index("每季度专题研究一次") < part.index("完善学习台账") < part.index(
+        "建立联络员制度")
+    assert "共3项：未开始1，整改中1，已完成0，已销号1" in part
+
+
+def test_a_long_ledger_breaks_between_rows_with_the_signatures_never_alone(
+        tmp_path: Path, checklist: Checklist, capsys: Capture) -> None:
+    bureau = ledger_bureau(tmp_path, checklist, capsys, extra=60)
+    out = tmp_path / "整改台账.pdf"
+    code, _out, err = run(capsys, "--lang", "zh_CN", "report", str(bureau), "--ledger",
+                          "-o", str(out))
+    assert code == 0, err
+    pages = pdf_pages(out)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, 1):
+        assert page.count("序号问题整改措施责任单位") == 1, number  # one header, at the top
+        assert f"第{number}页共{len(pages)}页" in page
+    # the last page holds the last measure and the signatures together
+    assert "第59项长期措施" in pages[-1] and "制表人（签字）" in pages[-1]
+    assert all("制表人" not in page for page in pages[:-1])
+    numbers = [int(n) for page in pages for n in re.findall(r"钱七", page) and re.findall(
+        r"(\d+)第\d+项长期措施", page)]
+    assert numbers == list(range(4, 64))  # every measure once, in order, none lost
+
+
+def test_a_departments_own_ledger(tmp_path: Path, checklist: Checklist,
+                                  capsys: Capture) -> None:
+    path = sealed_with_measures(tmp_path, checklist)
+    out = tmp_path / "办公室整改台账.pdf"
+    code, _out, err = run(capsys, "--lang", "zh_CN", "report", str(path), "--ledger",
+                          "-o", str(out))
+    assert code == 0, err
+    (page,) = pdf_pages(out)
+    assert "单位：办公室" in page and "办公室2026年度意识形态工作责任制整改台账" in page
+    assert "每季度专题研究一次" in page and "完善学习台账" in page

@@ -103,7 +103,7 @@ def test_structure_and_prefilled_text(department_docx: Path, checklist: Checklis
     assert [[c.text for c in row.cells] for row in evidence.rows][1] == [
         "1", "1.1 传达学习上级部署", "传达学习纪要.pdf", "1 KB"]
     assert [[c.text for c in row.cells] for row in ledger.rows][1] == [
-        "1", "学习深度不够", "制定年度学习计划", "办公室", "李四", "2027年6月30日", ""]
+        "1", "学习深度不够", "制定年度学习计划", "办公室", "李四", "2027年6月30日", "未开始"]
     for table in doc.tables:  # header rows repeat on every page
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 

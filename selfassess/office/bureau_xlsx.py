@@ -16,13 +16,13 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
-from selfassess.i18n import N_, _
+from selfassess.i18n import _
 from selfassess.numbers import json_number, section_label
 from selfassess.office.package import package_date, write_package
 from selfassess.office.sheets import style_table
 from selfassess.report.data import ReportData
+from selfassess.report.ledger import counts_text, ledger_lines
 from selfassess.standing import STATES, DepartmentStanding
-from selfassess.store.ledger import STATUSES, overdue
 from selfassess.summary import statistics_text
 from selfassess.validation import xml_safe
 
@@ -150,40 +150,23 @@ def write_workbook(report: ReportData, path: Path) -> Path:
 COLOUR_FILLS = {"red": PatternFill("solid", fgColor="FFCDD2"),
                 "yellow": PatternFill("solid", fgColor="FFF59D"),
                 "green": PatternFill("solid", fgColor="C8E6C9")}
-COLOUR_NAMES = {"red": N_("red: overdue"), "yellow": N_("yellow: due within 30 days"),
-                "green": N_("green: on track")}
 
 
 def write_ledger(ws: Any, report: ReportData) -> None:
     """整改台账: every measure with its status and 三色 on the day printed, overdue first (red,
     then yellow), then the counts per status."""
-    today = report.printed_day or date.today()
-    entries = []
-    for department in report.departments:
-        data = department.data
-        for measure in data.measures:
-            entry = department.ledger.get(measure.number or 0)
-            colour = overdue(measure, entry, today)
-            problem = (data.shortcomings[measure.shortcoming].text
-                       if measure.shortcoming is not None else "")
-            notes = entry.notes if entry else ()
-            latest = f"{notes[-1].at[:10]} {notes[-1].text}" if notes else measure.progress
-            status = entry.status if entry else "not_started"
-            entries.append((colour, [problem, measure.text, department.name, measure.owner,
-                                     deadline(measure.deadline), _(STATUSES[status]),
-                                     _(COLOUR_NAMES[colour]) if colour else "", latest]))
-    order = {"red": 0, "yellow": 1}
-    entries.sort(key=lambda entry: order.get(entry[0] or "", 2))  # stable: departments' order
-    rows = [[number, *row] for number, (_colour, row) in enumerate(entries, 1)]
+    lines = ledger_lines(report)
+    rows = [[number, line.problem, line.measure.text, line.department, line.measure.owner,
+             deadline(line.measure.deadline), line.status_text, line.colour_text,
+             "；".join(part for part in (line.latest, line.closed and _("closed by {who}")
+                                        .format(who=line.closed)) if part)]
+            for number, line in enumerate(lines, 1)]
     style_table(ws, _("Rectification ledger (整改台账)"),
-                [_("No."), _("Problem"), _("Measure"), _("Department"),
+                [_("No."), _("Problem"), _("Measure"), _("Responsible unit"),
                  _("Responsible person"), _("Deadline"), _("Status"), _("Three colours"),
                  _("Latest progress")], rows, [5, 27, 31, 12, 10, 13, 9, 14, 27])
-    for offset, (colour, _row) in enumerate(entries):
-        if colour:
-            ws.cell(row=3 + offset, column=8).fill = COLOUR_FILLS[colour]
-    counts = {key: sum(1 for _c, row in entries if row[5] == _(label))
-              for key, label in STATUSES.items()}
+    for offset, line in enumerate(lines):
+        if line.colour:
+            ws.cell(row=3 + offset, column=8).fill = COLOUR_FILLS[line.colour]
     ws.append([])
-    ws.append([_("By status: {counts}").format(counts=_(", ").join(
-        f"{_(label)} {counts[key]}" for key, label in STATUSES.items()))])
+    ws.append([counts_text(lines)])

@@ -32,7 +32,8 @@ from selfassess.i18n import _
 from selfassess.numbers import chinese_numeral, decimal_text, section_label
 from selfassess.office.package import package_date, write_package
 from selfassess.office.sheets import text_width
-from selfassess.report.data import ReportData
+from selfassess.report.data import ReportData, date_words
+from selfassess.report.ledger import ledger_lines
 from selfassess.standing import DepartmentStanding
 from selfassess.validation import xml_safe
 
@@ -515,7 +516,7 @@ class ReportDraft:
             for measure in department.data.measures:
                 pairs.append((measure.text, department.name))
                 parts = [f"责任人：{measure.owner}" if measure.owner else "",
-                         f"完成时限：{_date(measure.deadline)}" if measure.deadline else ""]
+                         f"完成时限：{date_words(measure.deadline)}" if measure.deadline else ""]
                 details.setdefault(measure.text.strip(), "；".join(p for p in parts if p))
         grouped = _grouped(pairs)
         if not grouped:
@@ -535,12 +536,6 @@ class ReportDraft:
         self.w.doc.add_paragraph(_clean(self.org), style="落款")
         self.w.doc.add_paragraph(self.report.printed_on, style="成文日期")
         _signature_indents(self.w.doc, self.org, self.report.printed_on)
-
-
-def _date(text: str) -> str:
-    """2027-06-30 → 2027年6月30日 (other wording kept as written)."""
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
-    return f"{match[1]}年{int(match[2])}月{int(match[3])}日" if match else text
 
 
 def _signature_indents(doc: DocumentObject, org: str, date: str) -> None:
@@ -626,16 +621,9 @@ def _size(size: int) -> str:
 
 
 def _ledger_rows(report: ReportData) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for department in report.departments:
-        data = department.data
-        for measure in data.measures:
-            problem = (data.shortcomings[measure.shortcoming].text
-                       if measure.shortcoming is not None
-                       and measure.shortcoming < len(data.shortcomings) else "")
-            rows.append([str(len(rows) + 1), problem, measure.text, department.name,
-                         measure.owner, _date(measure.deadline), measure.progress])
-    return rows
+    return [[str(number), line.problem, line.measure.text, line.department,
+             line.measure.owner, date_words(line.measure.deadline), line.progress(chinese=True)]
+            for number, line in enumerate(ledger_lines(report), 1)]
 
 
 def _attachments(report: ReportData) -> list[str]:

@@ -32,6 +32,7 @@ from selfassess.numbers import section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, Unnumbered, table_style
+from selfassess.report.ledger import ledger_lines
 from selfassess.report.rows import Row, RowTable
 from selfassess.report.sheet import SheetBuilder, points
 from selfassess.report.text import TextBlock
@@ -265,21 +266,17 @@ class BureauReportBuilder:
         return story
 
     def measures(self) -> list[Flowable]:
-        rows: list[list[Any]] = []
-        for department in self.report.departments:
-            data = department.data
-            for measure in data.measures:
-                problem = (data.shortcomings[measure.shortcoming].text
-                           if measure.shortcoming is not None else "")
-                rows.append([len(rows) + 1, problem, measure.text, department.name,
-                             measure.owner, measure.deadline, measure.progress])
+        """The 整改台账 as ``report --ledger`` prints it (status and 三色 on the day printed,
+        overdue first)."""
+        from selfassess.report.ledger_report import LedgerBuilder
+
+        ledger = LedgerBuilder(self.report, self.fonts, self.styles)
+        lines = ledger_lines(self.report)
         story: list[Flowable] = [self.p(_("6. Rectification ledger (整改台账)"), "heading",
                                         "heading")]
-        if not rows:
+        if not lines:
             return [*story, self.p(_("No measures were listed."), "body")]
-        header = [_("No."), _("Problem"), _("Measure"), _("Department"), _("Responsible person"),
-                  _("Deadline"), _("Progress")]
-        return [*story, self._table(header, rows, [10, 62, 72, 44, 20, 22, WIDE / mm - 230])]
+        return [*story, ledger.counts(lines), Spacer(0, 2 * mm), ledger.table(lines)]
 
     # --- 8 复核意见 --------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ Word draft and the workbook print the same totals, ranks and statistics as ``sum
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -66,6 +67,13 @@ def department_dates(data: DepartmentData) -> list[str]:
     """The times one department's content carries."""
     return [data.department.created_at, data.department.merged_at,
             *(a.updated_at for a in data.answers.values()), *(e.added_at for e in data.evidence)]
+
+
+def date_words(text: str) -> str:
+    """2027-06-30 → 2027年6月30日, as printed dates are written (other wording, such as
+    "长期坚持", kept as written)."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    return f"{match[1]}年{int(match[2])}月{int(match[3])}日" if match else text
 
 
 def printing_day() -> date:

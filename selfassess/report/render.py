@@ -59,6 +59,16 @@ def bureau_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
     return pdf
 
 
+def ledger_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = None,
+               progress: Progress | None = None) -> bytes:
+    """The 整改台账 of a bureau file (every department's measures) or of a department file."""
+    from selfassess.report.ledger_report import LedgerBuilder
+
+    fonts = fonts or load_fonts()
+    builder = LedgerBuilder(report, fonts, stylesheet(fonts))
+    return _build(builder.story(), builder.running_title(), fonts, draft, first="landscape")
+
+
 def report_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = None,
                progress: Progress | None = None) -> bytes:
     """The bureau report for a bureau file, the score sheet for a department file."""

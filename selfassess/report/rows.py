@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, PageBreak, Table
 
 from selfassess.report.text import TextBlock
 
@@ -41,6 +41,7 @@ class Row:
     kind: str = "item"  # "item", "section" (never alone at a page's foot) or "total"
     shade: bool = False  # a grey background (section rows)
     continued: Callable[[], Any] | None = None  # the first cell of a continued part
+    fills: dict[int, str] = field(default_factory=dict)  # column → background (三色)
 
 
 class RowTable(Flowable):  # type: ignore[misc]
@@ -123,8 +124,8 @@ class RowTable(Flowable):  # type: ignore[misc]
             return None
         if row.continued is not None:
             rest_cells[0] = row.continued()
-        return (Row(first_cells, row.spans, row.kind, row.shade, row.continued),
-                Row(rest_cells, row.spans, row.kind, row.shade, row.continued))
+        return (Row(first_cells, row.spans, row.kind, row.shade, row.continued, row.fills),
+                Row(rest_cells, row.spans, row.kind, row.shade, row.continued, row.fills))
 
     # --- laying out a page --------------------------------------------------------------------
 
@@ -137,6 +138,9 @@ class RowTable(Flowable):  # type: ignore[misc]
             if row.shade:
                 commands.append(("BACKGROUND", (0, index), (-1, index),
                                  colors.HexColor("#f4f4f4")))
+            for column, colour in row.fills.items():
+                commands.append(("BACKGROUND", (column, index), (column, index),
+                                 colors.HexColor(colour)))
         return Table([self.header, *[row.cells for row in rows]], colWidths=self.widths,
                      rowHeights=[header_height, *heights], style=commands)
 
@@ -204,8 +208,10 @@ class RowTable(Flowable):  # type: ignore[misc]
             return []
         if not left:
             return parts
-        return [*parts, RowTable(self.header, left, self.widths, self.style,
-                                 min(self.keep_last, len(left)), self.trailer)]
+        # the rest starts a new page: offered the foot of this one, rows that were held back
+        # for the signatures would be placed there under a second header
+        return [*parts, PageBreak(), RowTable(self.header, left, self.widths, self.style,
+                                              min(self.keep_last, len(left)), self.trailer)]
 
     def draw(self) -> None:
         y = self.height
