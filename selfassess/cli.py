@@ -428,6 +428,13 @@ def cmd_close_measure(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_history_add(args: argparse.Namespace) -> int:
+    from selfassess.bureau.history import add_history
+
+    _out(add_history(Path(args.file), Path(args.earlier), by=args.by or ""))
+    return EXIT_OK
+
+
 def cmd_remind(args: argparse.Namespace) -> int:
     from selfassess.bureau.reminder import write_reminder
 
@@ -672,6 +679,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--measure", required=True, type=int, metavar="ID",
                      help=_("the measure's number (summary --json: measures, id)"))
     sub.add_argument("--by", metavar="TEXT", help=_("who closes it"))
+    history = commands.add_parser("history", help=_(
+        "年度对比: keep earlier years' bureau files in this year's"))
+    history_commands = history.add_subparsers(dest="history_command", metavar=_("ACTION"),
+                                              required=True)
+    sub = command("add", cmd_history_add, _(
+        "take an earlier year's bureau file into this one's history (checked like a merge; "
+        "adding a year again replaces it)"), history_commands)
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("earlier", metavar="EARLIER",
+                     help=_("an earlier year's bureau .selfassess file"))
+    sub.add_argument("--by", metavar="TEXT", help=_("who adds it"))
     sub = command("remind", cmd_remind,
                   _("write a 催报 notice: who has not reported, who has not sent a correction"))
     sub.add_argument("file", help=_("bureau .selfassess file"))

@@ -21,6 +21,7 @@ from selfassess.numbers import round_cents
 from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
 from selfassess.store import merge_log, roster_table
 from selfassess.store.assessment import AssessmentFile
+from selfassess.store.history import EarlierResult, HistoryYear, read_history
 from selfassess.store.ledger import LedgerEntry, read_ledger
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import Department, DepartmentData, FileInfo
@@ -103,6 +104,8 @@ class DepartmentStanding:
     returns: tuple[ReturnRecord, ...] = ()
     approvals: tuple[Approval, ...] = ()
     ledger: Mapping[int, LedgerEntry] = field(default_factory=dict)  # 整改台账, by number
+    # 年度对比: the same department in the bureau's earlier years it was found in, oldest first
+    earlier: tuple[EarlierResult, ...] = ()
 
     @property
     def last_return(self) -> ReturnRecord | None:
@@ -227,6 +230,7 @@ class Standing:
     departments: tuple[DepartmentStanding, ...]
     statistics: Statistics
     roster: tuple[RosterLine, ...] = ()  # a bureau's expected departments, in roster order
+    history: tuple[HistoryYear, ...] = ()  # earlier years (年度对比), oldest first
 
     @property
     def missing(self) -> list[str]:
@@ -317,6 +321,38 @@ def renamed(earlier: str | None, name: str) -> str | None:
     return earlier if earlier is not None and same_name(earlier) != same_name(name) else None
 
 
+def lost_every_year(checklist: Checklist, department: DepartmentStanding) -> list[str]:
+    """Items this department lost points on this year and in every earlier year it was
+    assessed on them (at least one earlier year; an item N/A in any year does not count)."""
+    if not department.earlier:
+        return []
+    found = []
+    for item in checklist.items:
+        now = department.final.items.get(item.code)
+        if now is None or now >= item.max_points:
+            continue
+        before = [(result.items.get(item.code, None), result.max_points.get(item.code))
+                  for result in department.earlier if item.code in result.items]
+        if before and all(score is not None and maximum is not None and score < maximum
+                          for score, maximum in before):
+            found.append(item.code)
+    return found
+
+
+def completion_rate(year: HistoryYear) -> Decimal | None:
+    """Share of that year's measures done or closed, in percent (two decimals, half up);
+    None when it had none."""
+    total = sum(result.measures for result in year.departments)
+    done = sum(result.measures_done for result in year.departments)
+    return round_cents(Decimal(100 * done) / total) if total else None
+
+
+def year_mean(year: HistoryYear) -> Decimal | None:
+    """That year's mean final total (two decimals, half up)."""
+    totals = [result.total for result in year.departments]
+    return round_cents(sum(totals, Decimal(0)) / len(totals)) if totals else None
+
+
 def read_standing(af: AssessmentFile, department_id: str | None = None) -> Standing:
     """Read and score a file once (every department, or one; statistics over those read)."""
     read = []
@@ -339,6 +375,12 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
         read.append((data, seals[-1].digest if seals else None, own, final))
     positions = ranks([final for _d, _s, _o, final in read])
     earlier = earlier_names(af) if af.info.kind == "bureau" else {}
+    history = read_history(af) if af.info.kind == "bureau" else ()
+
+    def earlier_results(data: DepartmentData) -> tuple[EarlierResult, ...]:
+        found = (year.find(data.department.id, data.department.name) for year in history)
+        return tuple(result for result in found if result is not None)
+
     departments = sorted(
         (DepartmentStanding(data, digest, own, final, position,
                             tuple(completeness_problems(af.checklist, data)),
@@ -347,7 +389,7 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
                             *_where_it_stands(af, data.department,
                                               returns.get(data.department.id, []),
                                               approvals.get(data.department.id, [])),
-                            read_ledger(af, data.department.id))
+                            read_ledger(af, data.department.id), earlier_results(data))
          for (data, digest, own, final), position in zip(read, positions, strict=True)),
         key=listing_key)
     roster: tuple[RosterLine, ...] = ()
@@ -368,4 +410,4 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
         roster = tuple(lines)
     return Standing(af.path.name, af.info, af.checklist, tuple(departments),
                     statistics(af.checklist, [d.final for d in departments], departments),
-                    roster)
+                    roster, history)

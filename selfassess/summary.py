@@ -19,9 +19,13 @@ from selfassess.standing import (
     DepartmentStanding,
     Standing,
     Statistics,
+    completion_rate,
+    lost_every_year,
     read_standing,
+    year_mean,
 )
 from selfassess.store.assessment import AssessmentFile
+from selfassess.store.history import HistoryYear
 from selfassess.store.ledger import LedgerEntry, overdue
 from selfassess.store.records import Department, Measure
 from selfassess.store.returns import ReturnRecord
@@ -156,7 +160,26 @@ def department_summary(checklist: Checklist, standing: DepartmentStanding,
         "review": {"items": standing.review.items, "reviewed": standing.review.reviewed,
                    "to_redo": standing.review.to_redo,
                    "differences": standing.review.differences},
+        # 年度对比: the same department in earlier years (oldest first), and the items it lost
+        # points on this year and in each of them
+        "history": [{"period": result.period, "name": result.name,
+                     "self_total": json_number(result.own_total),
+                     "total": json_number(result.total), "grade": result.grade,
+                     "rank": result.rank, "measures": result.measures,
+                     "measures_done": result.measures_done} for result in standing.earlier],
+        "lost_every_year": lost_every_year(checklist, standing),
     }
+
+
+def history_summary(year: HistoryYear) -> dict[str, Any]:
+    """One earlier year as the bureau keeps it."""
+    return {"period": year.period, "bureau_name": year.bureau_name,
+            "checklist": {"id": year.checklist_id, "version": year.checklist_version},
+            "departments": len(year.departments), "mean": _n(year_mean(year)),
+            "measures": sum(result.measures for result in year.departments),
+            "measures_done": sum(result.measures_done for result in year.departments),
+            "completion_rate": _n(completion_rate(year)), "added_at": year.added_at,
+            "added_by": year.added_by, "source_sha256": year.source_sha256}
 
 
 def statistics_summary(stats: Statistics) -> dict[str, Any]:
@@ -209,6 +232,7 @@ def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[s
         summary["missing"] = standing.missing
         summary["drafts"] = standing.drafts
         summary["to_remind"] = to_remind(standing)
+        summary["history"] = [history_summary(year) for year in standing.history]
     return summary
 
 

@@ -1,7 +1,8 @@
 """The bureau report (汇总报告): portrait cover and text, landscape tables, appendix of sheets.
 
 1 cover · 2 考核结果汇总表 · 3 statistics with two charts · 4 失分较多的指标 · 5 未报单位 and
-refused files · 6 问题清单 · 7 整改台账 · 8 复核意见 · 9 appendix: every department's sheet.
+refused files · 6 问题清单 · 7 整改台账 · 8 复核意见 · 年度对比 (with earlier years kept) ·
+9 appendix: every department's sheet.
 """
 
 from __future__ import annotations
@@ -28,15 +29,21 @@ from reportlab.platypus import (
 )
 
 from selfassess.i18n import _
-from selfassess.numbers import section_label
-from selfassess.report.data import ReportData
+from selfassess.numbers import decimal_text, section_label
+from selfassess.report.data import ReportData, period_title
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, Unnumbered, table_style
 from selfassess.report.ledger import ledger_lines
 from selfassess.report.rows import Row, RowTable
 from selfassess.report.sheet import SheetBuilder, points
 from selfassess.report.text import TextBlock
-from selfassess.standing import STATES, DepartmentStanding
+from selfassess.standing import (
+    STATES,
+    DepartmentStanding,
+    completion_rate,
+    lost_every_year,
+    year_mean,
+)
 from selfassess.summary import statistics_text
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
@@ -45,7 +52,12 @@ BAR = 14  # points per bar
 CHART_ROWS = int((TALL - 60) // BAR)  # departments per chart drawing: one landscape page
 
 
-NUMERIC = re.compile(r"[-−]?\d+(\.\d+)?%?|—")
+NUMERIC = re.compile(r"[-−+]?\d+(\.\d+)?%?|—")
+
+
+def signed(value: Decimal) -> str:
+    """A change as printed: +2, -1.5, 0."""
+    return ("+" if value > 0 else "") + decimal_text(value)
 
 
 def _numeric(text: Any) -> bool:
@@ -351,6 +363,75 @@ class BureauReportBuilder:
             rows += [[department.name, *row] for _at, row in sorted(steps, key=lambda s: s[0])]
         return rows
 
+    # --- 8 年度对比 ---------------------------------------------------------------------------
+
+    def years(self) -> list[Flowable]:
+        """Each department's totals over the years kept (``history add``), the items it lost
+        points on in every one of them, and how far each earlier year's measures got."""
+        history = self.report.history
+        if not history:
+            return []
+        checklist = self.report.checklist
+        header = [_("Department"), *(period_title(year.period) for year in history),
+                  self.report.period_title(), _("Change on last year")]
+        rows = []
+        for department in self.report.departments:
+            by_period = {result.period: result for result in department.earlier}
+            cells = [department.name]
+            for year in history:
+                result = by_period.get(year.period)
+                cells.append("—" if result is None else _("{total} ({grade})").format(
+                    total=decimal_text(result.total), grade=result.grade))
+            cells.append(_("{total} ({grade})").format(total=decimal_text(department.final.total),
+                                                      grade=department.final.grade))
+            last = by_period.get(history[-1].period)
+            cells.append("—" if last is None else signed(department.final.total - last.total))
+            rows.append(cells)
+        means = [year_mean(year) for year in history]
+        mean_now = self.report.statistics.mean
+        rows.append([_("Average"), *("—" if mean is None else decimal_text(mean)
+                                     for mean in means),
+                     "—" if mean_now is None else decimal_text(mean_now),
+                     "—" if mean_now is None or means[-1] is None
+                     else signed(mean_now - means[-1])])
+        column = 30.0
+        story: list[Flowable] = [
+            self.p(_("8. Year on year (年度对比)"), "heading", "heading"),
+            self._table(header, rows, [45, *([column] * (len(history) + 1)), 25])]
+        lost = []
+        titles = {item.code: item for item in checklist.items}
+        for department in self.report.departments:
+            for code in lost_every_year(checklist, department):
+                item = titles[code]
+                scores = [f"{period_title(result.period)} {points(result.items.get(code))}/"
+                          f"{decimal_text(result.max_points[code])}"
+                          for result in department.earlier if code in result.items]
+                scores.append(f"{self.report.period_title()} "
+                              f"{points(department.final.items.get(code))}/"
+                              f"{decimal_text(item.max_points)}")
+                lost.append([department.name, f"{code} {item.title}", "；".join(scores)])
+        story.append(self.p(_("Items that lost points in every year (连续失分的指标)"),
+                            "subheading", "kai"))
+        if lost:
+            story.append(self._table([_("Department"), _("Item"), _("Score by year")], lost,
+                                     [45, 80, WIDE / mm - 125]))
+        else:
+            story.append(self.p(_("No department lost points on the same item in every year."),
+                                "body"))
+        story.append(self.p(_("Measures of earlier years (以往年度整改措施完成情况)"),
+                            "subheading", "kai"))
+        for year in history:
+            rate = completion_rate(year)
+            total = sum(result.measures for result in year.departments)
+            done = sum(result.measures_done for result in year.departments)
+            story.append(self.p(_("{period}: {total} measures, {done} done or closed, "
+                                  "completion rate {rate}%.").format(
+                period=period_title(year.period), total=total, done=done,
+                rate=decimal_text(rate)) if rate is not None else _(
+                "{period}: no measures were listed.").format(period=period_title(year.period)),
+                "body"))
+        return story
+
     # --- the whole report ----------------------------------------------------------------------
 
     def story(self, draft: bool) -> list[Flowable]:
@@ -358,7 +439,7 @@ class BureauReportBuilder:
         story: list[Flowable] = self.cover(draft)
         story += [NextPageTemplate("landscape"), PageBreak()]
         for part in (self.results, self.statistics, self.weak_items, self.missing,
-                     self.shortcomings, self.measures, self.reviews):
+                     self.shortcomings, self.measures, self.reviews, self.years):
             story += [*part(), Spacer(0, 4 * mm)]
         for number, department in enumerate(self.report.departments, 1):
             story += [PageBreak(), Deferred(partial(self.appendix, number, department))]

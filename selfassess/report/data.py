@@ -20,6 +20,7 @@ from selfassess.standing import (
     read_standing,
 )
 from selfassess.store import AssessmentFile, merge_log
+from selfassess.store.history import HistoryYear
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData, FileInfo
 
@@ -36,6 +37,7 @@ class ReportData:
     refused: list[MergeLogRow] = field(default_factory=list)  # the last merge run's refusals
     printed_on: str = ""
     printed_day: date | None = None  # the same day (what is overdue is judged on it)
+    history: tuple[HistoryYear, ...] = ()  # earlier years kept for 年度对比, oldest first
 
     @property
     def bureau(self) -> bool:
@@ -59,8 +61,13 @@ class ReportData:
 
     def period_title(self) -> str:
         """``2026年度`` from the period ``2026`` (kept as is when it already says 年度 or 年)."""
-        period = self.info.period.strip()
-        return period if period.endswith(("年度", "年")) or not period else f"{period}年度"
+        return period_title(self.info.period)
+
+
+def period_title(period: str) -> str:
+    """``2026年度`` from ``2026``; a period that already says 年度 or 年 is kept as it is."""
+    period = period.strip()
+    return period if period.endswith(("年度", "年")) or not period else f"{period}年度"
 
 
 def department_dates(data: DepartmentData) -> list[str]:
@@ -94,4 +101,5 @@ def collect(af: AssessmentFile, department_id: str | None = None,
                    if row.outcome in ("refused", "conflict")]
     when = today or printing_day()
     return ReportData(af.checklist, af.info, departments, standing.statistics, standing.roster,
-                      refused, f"{when.year}年{when.month}月{when.day}日", when)
+                      refused, f"{when.year}年{when.month}月{when.day}日", when,
+                      standing.history)

@@ -298,17 +298,56 @@ def _ledger(db: Any) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+@_migration("0006_history")
+def _history(db: Any) -> None:
+    # 年度对比: what a bureau file keeps of earlier years' bureau files (``history add``), once
+    # verified: each department's totals, grade and rank, its final score per item (under this
+    # year's item codes) and how many of its measures were done. Not the earlier files
+    # themselves: a few rows per department, whatever their evidence weighed.
+    db.execute("""CREATE TABLE history_years (
+        period TEXT PRIMARY KEY,
+        bureau_name TEXT NOT NULL,
+        checklist_id TEXT NOT NULL,
+        checklist_version TEXT NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("""CREATE TABLE history_departments (
+        period TEXT NOT NULL REFERENCES history_years(period),
+        department_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        own_total TEXT NOT NULL,
+        final_total TEXT NOT NULL,
+        grade TEXT NOT NULL,
+        rank INTEGER,
+        measures INTEGER NOT NULL,
+        measures_done INTEGER NOT NULL,
+        PRIMARY KEY (period, department_id)
+    )""")
+    db.execute("""CREATE TABLE history_items (
+        period TEXT NOT NULL REFERENCES history_years(period),
+        department_id TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        score TEXT,
+        max_points TEXT NOT NULL,
+        PRIMARY KEY (period, department_id, item_code)
+    )""")
+    db.execute("PRAGMA user_version = 6")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
 MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals",
-                   "0004_carry_over", "0005_ledger")
+                   "0004_carry_over", "0005_ledger", "0006_history")
 assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
     "meta", "checklist", "departments", "answers", "evidence_blobs", "evidence", "bonus_claims",
     "veto_declarations", "shortcomings", "measures", "seals", "audit_log", "roster", "merge_log",
     "department_history", "returns", "return_entries", "approvals", "carried",
-    "earlier_shortcomings", "measure_ledger", "measure_notes",
+    "earlier_shortcomings", "measure_ledger", "measure_notes", "history_years",
+    "history_departments", "history_items",
 })
 
 
