@@ -321,38 +321,6 @@ def renamed(earlier: str | None, name: str) -> str | None:
     return earlier if earlier is not None and same_name(earlier) != same_name(name) else None
 
 
-def lost_every_year(checklist: Checklist, department: DepartmentStanding) -> list[str]:
-    """Items this department lost points on this year and in every earlier year it was
-    assessed on them (at least one earlier year; an item N/A in any year does not count)."""
-    if not department.earlier:
-        return []
-    found = []
-    for item in checklist.items:
-        now = department.final.items.get(item.code)
-        if now is None or now >= item.max_points:
-            continue
-        before = [(result.items.get(item.code, None), result.max_points.get(item.code))
-                  for result in department.earlier if item.code in result.items]
-        if before and all(score is not None and maximum is not None and score < maximum
-                          for score, maximum in before):
-            found.append(item.code)
-    return found
-
-
-def completion_rate(year: HistoryYear) -> Decimal | None:
-    """Share of that year's measures done or closed, in percent (two decimals, half up);
-    None when it had none."""
-    total = sum(result.measures for result in year.departments)
-    done = sum(result.measures_done for result in year.departments)
-    return round_cents(Decimal(100 * done) / total) if total else None
-
-
-def year_mean(year: HistoryYear) -> Decimal | None:
-    """That year's mean final total (two decimals, half up)."""
-    totals = [result.total for result in year.departments]
-    return round_cents(sum(totals, Decimal(0)) / len(totals)) if totals else None
-
-
 def read_standing(af: AssessmentFile, department_id: str | None = None) -> Standing:
     """Read and score a file once (every department, or one; statistics over those read)."""
     read = []

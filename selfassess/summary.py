@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from selfassess.checklist.model import Checklist
+from selfassess.comparison import completion_rate, lost_every_year, year_mean
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, json_number
 from selfassess.standing import (
@@ -19,10 +20,7 @@ from selfassess.standing import (
     DepartmentStanding,
     Standing,
     Statistics,
-    completion_rate,
-    lost_every_year,
     read_standing,
-    year_mean,
 )
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.history import HistoryYear

@@ -28,22 +28,24 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from selfassess.comparison import (
+    measures_text,
+    period_title,
+    result_text,
+    scores_text,
+    signed,
+    year_on_year,
+)
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, section_label
-from selfassess.report.data import ReportData, period_title
+from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, Unnumbered, table_style
 from selfassess.report.ledger import ledger_lines
 from selfassess.report.rows import Row, RowTable
 from selfassess.report.sheet import SheetBuilder, points
 from selfassess.report.text import TextBlock
-from selfassess.standing import (
-    STATES,
-    DepartmentStanding,
-    completion_rate,
-    lost_every_year,
-    year_mean,
-)
+from selfassess.standing import STATES, DepartmentStanding
 from selfassess.summary import statistics_text
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
@@ -53,11 +55,6 @@ CHART_ROWS = int((TALL - 60) // BAR)  # departments per chart drawing: one lands
 
 
 NUMERIC = re.compile(r"[-−+]?\d+(\.\d+)?%?|—")
-
-
-def signed(value: Decimal) -> str:
-    """A change as printed: +2, -1.5, 0."""
-    return ("+" if value > 0 else "") + decimal_text(value)
 
 
 def _numeric(text: Any) -> bool:
@@ -368,51 +365,26 @@ class BureauReportBuilder:
     def years(self) -> list[Flowable]:
         """Each department's totals over the years kept (``history add``), the items it lost
         points on in every one of them, and how far each earlier year's measures got."""
-        history = self.report.history
-        if not history:
+        report = self.report
+        comparison = year_on_year(report.checklist, report.info.period, report.departments,
+                                  report.history, report.statistics.mean)
+        if comparison is None:
             return []
-        checklist = self.report.checklist
-        header = [_("Department"), *(period_title(year.period) for year in history),
-                  self.report.period_title(), _("Change on last year")]
-        rows = []
-        for department in self.report.departments:
-            by_period = {result.period: result for result in department.earlier}
-            cells = [department.name]
-            for year in history:
-                result = by_period.get(year.period)
-                cells.append("—" if result is None else _("{total} ({grade})").format(
-                    total=decimal_text(result.total), grade=result.grade))
-            cells.append(_("{total} ({grade})").format(total=decimal_text(department.final.total),
-                                                      grade=department.final.grade))
-            last = by_period.get(history[-1].period)
-            cells.append("—" if last is None else signed(department.final.total - last.total))
-            rows.append(cells)
-        means = [year_mean(year) for year in history]
-        mean_now = self.report.statistics.mean
+        header = [_("Department"), *(period_title(p) for p in comparison.periods),
+                  _("Change on last year")]
+        rows = [[row.name, *(result_text(found) for found in row.results), signed(row.change)]
+                for row in comparison.rows]
         rows.append([_("Average"), *("—" if mean is None else decimal_text(mean)
-                                     for mean in means),
-                     "—" if mean_now is None else decimal_text(mean_now),
-                     "—" if mean_now is None or means[-1] is None
-                     else signed(mean_now - means[-1])])
-        column = 30.0
+                                     for mean in comparison.means),
+                     signed(comparison.mean_change)])
         story: list[Flowable] = [
             self.p(_("8. Year on year (年度对比)"), "heading", "heading"),
-            self._table(header, rows, [45, *([column] * (len(history) + 1)), 25])]
-        lost = []
-        titles = {item.code: item for item in checklist.items}
-        for department in self.report.departments:
-            for code in lost_every_year(checklist, department):
-                item = titles[code]
-                scores = [f"{period_title(result.period)} {points(result.items.get(code))}/"
-                          f"{decimal_text(result.max_points[code])}"
-                          for result in department.earlier if code in result.items]
-                scores.append(f"{self.report.period_title()} "
-                              f"{points(department.final.items.get(code))}/"
-                              f"{decimal_text(item.max_points)}")
-                lost.append([department.name, f"{code} {item.title}", "；".join(scores)])
-        story.append(self.p(_("Items that lost points in every year (连续失分的指标)"),
-                            "subheading", "kai"))
-        if lost:
+            self._table(header, rows, [45, *([30.0] * len(comparison.periods)), 25]),
+            self.p(_("Items that lost points in every year (连续失分的指标)"), "subheading",
+                   "kai")]
+        if comparison.lost:
+            lost = [[entry.department, f"{entry.code} {entry.title}", scores_text(entry)]
+                    for entry in comparison.lost]
             story.append(self._table([_("Department"), _("Item"), _("Score by year")], lost,
                                      [45, 80, WIDE / mm - 125]))
         else:
@@ -420,16 +392,7 @@ class BureauReportBuilder:
                                 "body"))
         story.append(self.p(_("Measures of earlier years (以往年度整改措施完成情况)"),
                             "subheading", "kai"))
-        for year in history:
-            rate = completion_rate(year)
-            total = sum(result.measures for result in year.departments)
-            done = sum(result.measures_done for result in year.departments)
-            story.append(self.p(_("{period}: {total} measures, {done} done or closed, "
-                                  "completion rate {rate}%.").format(
-                period=period_title(year.period), total=total, done=done,
-                rate=decimal_text(rate)) if rate is not None else _(
-                "{period}: no measures were listed.").format(period=period_title(year.period)),
-                "body"))
+        story += [self.p(measures_text(year), "body") for year in comparison.measures]
         return story
 
     # --- the whole report ----------------------------------------------------------------------

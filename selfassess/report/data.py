@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from selfassess.checklist.model import Checklist
+from selfassess.comparison import period_title
 from selfassess.standing import (
     DepartmentStanding,
     RosterLine,
@@ -62,12 +63,6 @@ class ReportData:
     def period_title(self) -> str:
         """``2026年度`` from the period ``2026`` (kept as is when it already says 年度 or 年)."""
         return period_title(self.info.period)
-
-
-def period_title(period: str) -> str:
-    """``2026年度`` from ``2026``; a period that already says 年度 or 年 is kept as it is."""
-    period = period.strip()
-    return period if period.endswith(("年度", "年")) or not period else f"{period}年度"
 
 
 def department_dates(data: DepartmentData) -> list[str]:

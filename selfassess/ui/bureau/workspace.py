@@ -50,6 +50,7 @@ from selfassess.ui.bureau.models import (
     MergeLogModel,
     SearchResultModel,
 )
+from selfassess.ui.bureau.years import YearsPanel
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
 from selfassess.ui.widgets import heading
@@ -161,6 +162,8 @@ class BureauWorkspace(QWidget):
         self.charts_layout = charts_layout
         charts_layout.addWidget(self.totals_chart)
         charts_layout.addWidget(self.sections_chart)
+        self.years = YearsPanel()
+        charts_layout.addWidget(self.years)
         charts_layout.addStretch(0)
         charts_scroll = QScrollArea()
         charts_scroll.setWidgetResizable(True)
@@ -200,6 +203,7 @@ class BureauWorkspace(QWidget):
         self.search.returnPressed.connect(lambda: self.run_search(self.search.text()))
         # tables
         self.table.doubleClicked.connect(self._on_department_activated)
+        self.years.added.connect(self._on_year_added)
         self.hits_table.doubleClicked.connect(self._on_hit_activated)
 
     # --- overview ------------------------------------------------------------------------------
@@ -245,6 +249,11 @@ class BureauWorkspace(QWidget):
                                      nice_maximum([rate for _l, rate, _c in losses]), unit="%")
         for chart in (self.totals_chart, self.sections_chart):
             self.charts_layout.setStretchFactor(chart, chart.rows())
+        self.years.show_standing(self.standing, self.af.path)
+
+    def _on_year_added(self, line: str) -> None:
+        self.refresh()
+        self.status.emit(line)
 
     # --- importing -----------------------------------------------------------------------------
 
