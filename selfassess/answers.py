@@ -274,19 +274,22 @@ def read_answers_json(path: Path) -> Any:
 
 
 # what a follow-up of a sealed file's measures may say of each (整改进展, outside the seal)
-FOLLOW_UP_KEYS = {"id", "status", "progress"}
+FOLLOW_UP_KEYS = {"id", "status", "progress", "evidence"}
 
 
-def parse_follow_ups(data: Any, source: str) -> list[LedgerUpdate]:
-    """``{"measures": [{"id": 1, "status": "整改中", "progress": "…"}]}`` for a sealed file →
-    ledger updates, or InputRefused naming every problem (the deadline and the measure's own
-    text are part of the sealed assessment: reopen the file to change them)."""
+def parse_follow_ups(data: Any, source: str, base: Path | None = None) -> list[LedgerUpdate]:
+    """``{"measures": [{"id": 1, "status": "整改中", "progress": "…", "evidence": ["x.pdf"]}]}``
+    for a sealed file → ledger updates, or InputRefused naming every problem (the deadline and
+    the measure's own text are part of the sealed assessment: reopen the file to change them).
+    Evidence paths are relative to ``base``, the answers file's folder."""
     problems: list[str] = []
+    parser = _Parser((base or Path.cwd()).resolve())
     if not isinstance(data, dict) or not isinstance(data.get("measures"), list) or any(
             key not in ("measures", "filled_by") for key in data):
         raise InputRefused(f"{source}: " + _(
             "the file is sealed: only its measures' follow-up can change here "
-            "(“measures”: [{{“id”, “status”, “progress”}}]); reopen it to change anything else"))
+            "(“measures”: [{{“id”, “status”, “progress”, “evidence”}}]); reopen it to change "
+            "anything else"))
     updates = []
     for index, entry in enumerate(data["measures"], 1):
         where = f"{source}: " + _("measure {number}").format(number=index)
@@ -312,7 +315,11 @@ def parse_follow_ups(data: Any, source: str) -> list[LedgerUpdate]:
         except InputRefused as error:
             problems.append(f"{where}: {error.problems[0]}")
             continue
-        updates.append(LedgerUpdate(number, keyword, note))
+        sources = None
+        if "evidence" in entry:
+            sources = parser.evidence(entry["evidence"], where)
+        updates.append(LedgerUpdate(number, keyword, note, tuple(sources or ())))
+    problems += parser.problems
     if problems:
         raise InputRefused(problems)
     return updates

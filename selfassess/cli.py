@@ -227,7 +227,7 @@ def cmd_fill(args: argparse.Namespace) -> int:
 
             path = Path(args.answers)
             data = read_answers_json(path)
-            updates = parse_follow_ups(data, path.name)
+            updates = parse_follow_ups(data, path.name, path.parent)
             af.follow_up(updates, actor=str(data.get("filled_by") or ""))
             _out(_("{path}: {count} measure(s) followed up (整改进展)").format(
                 path=args.file, count=len(updates)))

@@ -82,7 +82,11 @@ def measure_summary(measure: Measure, entry: LedgerEntry | None, today: date) ->
             "closed_by": entry.closed_by if entry else "",
             "closed_at": entry.closed_at if entry else None,
             "notes": [{"at": note.at, "by": note.actor, "text": note.text}
-                      for note in (entry.notes if entry else ())]}
+                      for note in (entry.notes if entry else ())],
+            "evidence": [{"name": document.file_name, "sha256": document.sha256,
+                          "size": document.size, "added_at": document.added_at,
+                          "by": document.added_by}
+                         for document in (entry.evidence if entry else ())]}
 
 
 def department_summary(checklist: Checklist, standing: DepartmentStanding,

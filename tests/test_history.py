@@ -223,3 +223,16 @@ def test_a_forged_history_is_refused_as_damaged(statement: str, years: dict[str,
     code, out, err = run(capsys, "summary", str(received), "--json")
     assert code != 0 and out == ""
     assert "invalid data" in err and "history" in err, err
+
+
+def test_a_format_6_bureau_keeps_its_history_when_upgraded(tmp_path: Path,
+                                                           capsys: Capture) -> None:
+    import gzip
+
+    path = tmp_path / "2026_汇总.selfassess"
+    path.write_bytes(gzip.decompress((Path(__file__).parent / "data" / "format6" /
+                                      "bureau.selfassess.gz").read_bytes()))
+    found = summary(capsys, path)  # read through an upgraded copy
+    assert [(year["period"], year["departments"]) for year in found["history"]] == [("2025", 1)]
+    office = next(d for d in found["departments"] if d["name"] == "办公室")
+    assert [(h["period"], h["total"]) for h in office["history"]] == [("2025", 98)]

@@ -282,3 +282,87 @@ def test_a_departments_own_ledger(tmp_path: Path, checklist: Checklist,
     (page,) = pdf_pages(out)
     assert "单位：办公室" in page and "办公室2026年度意识形态工作责任制整改台账" in page
     assert "每季度专题研究一次" in page and "完善学习台账" in page
+
+
+def test_completion_evidence_on_a_sealed_file_travels_with_it(
+        tmp_path: Path, checklist: Checklist, capsys: Capture) -> None:
+    roster = tmp_path / "roster.txt"
+    roster.write_text("办公室\n", encoding="utf-8")
+    bureau = tmp_path / "2026_汇总.selfassess"
+    assert run(capsys, "bureau", "new", str(bureau), "--name", "XX局", "--period", "2026",
+               "--roster", str(roster))[0] == 0
+    path = sealed_with_measures(tmp_path, checklist)
+    assert run(capsys, "merge", str(bureau), str(path))[0] == 0
+    digest = json.loads(run(capsys, "summary", str(path), "--json")[1])["departments"][0][
+        "digest"]
+    folder = tmp_path / "佐证"
+    folder.mkdir()
+    minutes = folder / "专题研究纪要.pdf"
+    minutes.write_bytes(b"%PDF-1.4 minutes " * 100)
+    photo = folder / "照片.jpg"
+    photo.write_bytes(b"\xff\xd8\xff photo" * 50)
+    progress = write_json(folder / "p.json", {"measures": [
+        {"id": 1, "status": "已完成", "progress": "四次专题研究均已开展。",
+         "evidence": ["专题研究纪要.pdf"]}]})
+    code, out, err = run(capsys, "fill", str(path), str(progress))
+    assert code == 0, err
+    (first, _second) = measures(capsys, path)
+    assert [(d["name"], d["size"]) for d in first["evidence"]] == [("专题研究纪要.pdf", 1700)]
+    # the seal holds on a computer that never saw the file: the same digest, still sealed
+    received = tmp_path / "received" / path.name
+    received.parent.mkdir()
+    shutil.copy(path, received)
+    again = json.loads(run(capsys, "summary", str(received), "--json")[1])["departments"][0]
+    assert again["sealed"] and again["digest"] == digest
+    with AssessmentFile.open(received, readonly=True) as af:
+        assert "ledger-evidence" in [line.action for line in af.audit()]
+    # to the bureau as 整改进展, with the document's bytes
+    code, out, err = run(capsys, "merge", str(bureau), str(path))
+    assert code == 0 and out.startswith("replaced ") and "整改进展" in out, (out, err)
+    (first, _second) = measures(capsys, bureau)
+    sha256 = first["evidence"][0]["sha256"]
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        assert af.evidence_bytes(sha256) == minutes.read_bytes()
+    # another document later: only the ledger changes again
+    more = write_json(folder / "q.json", {"measures": [{"id": 1, "evidence": ["照片.jpg"]}]})
+    assert run(capsys, "fill", str(path), str(more))[0] == 0
+    code, out, _err = run(capsys, "merge", str(bureau), str(path))
+    assert "整改进展" in out
+    (first, _second) = measures(capsys, bureau)
+    assert [d["name"] for d in first["evidence"]] == ["专题研究纪要.pdf", "照片.jpg"]
+    # printed in the ledger's progress column
+    pdf = tmp_path / "台账.pdf"
+    assert run(capsys, "--lang", "zh_CN", "report", str(bureau), "--ledger", "-o", str(pdf))[0] == 0
+    (page,) = pdf_pages(pdf)
+    assert "佐证：专题研究纪要.pdf、照片.jpg" in page
+    # refused: a document outside the answers file's folder, one that is not there
+    for bad, message in (
+            ({"measures": [{"id": 2, "evidence": ["../roster.txt"]}]}, "outside the answers"),
+            ({"measures": [{"id": 2, "evidence": ["无.pdf"]}]}, "not found"),
+            ({"measures": [{"id": 2, "evidence": "纪要.pdf"}]}, "list of file paths")):
+        before = path.read_bytes()
+        code, _out, err = run(capsys, "fill", str(path), str(write_json(folder / "b.json", bad)))
+        assert code == 1 and message in err, (bad, err)
+        assert path.read_bytes() == before
+
+
+def test_a_measure_document_missing_its_bytes_is_refused(tmp_path: Path, checklist: Checklist,
+                                                         capsys: Capture) -> None:
+    import sqlite3
+
+    path = sealed_with_measures(tmp_path, checklist)
+    document = tmp_path / "纪要.pdf"
+    document.write_bytes(b"minutes" * 10)
+    assert run(capsys, "fill", str(path), str(write_json(tmp_path / "p.json", {"measures": [
+        {"id": 1, "evidence": ["纪要.pdf"]}]})))[0] == 0
+    forged = tmp_path / "forged" / path.name
+    forged.parent.mkdir()
+    shutil.copy(path, forged)
+    conn = sqlite3.connect(forged)
+    with conn:  # the document's row names other bytes than the ones stored
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("UPDATE evidence_blobs SET content = zeroblob(length(content)) WHERE "
+                     "sha256 IN (SELECT sha256 FROM measure_evidence)")
+    conn.close()
+    code, out, err = run(capsys, "summary", str(forged), "--json")
+    assert code != 0 and out == "" and "does not match its hash" in err, err

@@ -20,7 +20,7 @@ from pathlib import Path
 from selfassess.errors import SelfassessError
 from selfassess.i18n import N_, _
 from selfassess.store import AssessmentFile, DatabaseError, SealRecord
-from selfassess.store.ledger import LedgerEntry
+from selfassess.store.ledger import LedgerEntry, ledger_documents
 from selfassess.store.records import DepartmentData
 from selfassess.store.schema import EXPECTED_TABLES
 from selfassess.store.verify import seal_problem, structure_problem
@@ -105,9 +105,11 @@ def check_file(incoming: AssessmentFile, expected: Expectations) -> tuple[Depart
     return data, incoming.seals()[-1].digest
 
 
-def read_evidence(incoming: AssessmentFile, data: DepartmentData) -> dict[str, bytes] | None:
-    """Every referenced document, re-hashed; None when they are too large to hold."""
-    documents = {ref.sha256: ref.file_name for ref in data.evidence}
+def read_evidence(incoming: AssessmentFile, data: DepartmentData,
+                  ledger: dict[int, LedgerEntry]) -> dict[str, bytes] | None:
+    """Every referenced document (the assessment's and the measures' completion evidence),
+    re-hashed; None when they are too large to hold."""
+    documents = {ref.sha256: ref.file_name for ref in data.evidence} | ledger_documents(ledger)
     sizes = incoming.evidence_sizes(list(documents))
     for sha256, name in documents.items():
         if sha256 not in sizes:
@@ -140,7 +142,7 @@ def take_in(path: Path, expected: Expectations) -> Intake:
         if returns := incoming.returns():  # every value checked on the way
             intake.returned_at_revision = returns[-1].revision
             intake.reopened_at = returns[-1].reopened_at
-        intake.evidence = read_evidence(incoming, intake.data)
+        intake.evidence = read_evidence(incoming, intake.data, intake.ledger)
     except Refusal as refusal:
         intake.refusal = refusal
     except SelfassessError as error:

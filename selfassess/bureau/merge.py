@@ -37,7 +37,7 @@ from selfassess.i18n import _
 from selfassess.store import AssessmentFile, merge_log, roster_table
 from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
-from selfassess.store.ledger import take_ledger
+from selfassess.store.ledger import ledger_documents, take_ledger
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData
 from selfassess.store.returns import mark_reopened, read_approvals
@@ -182,7 +182,8 @@ class _Run:
             return
         with AssessmentFile.open(intake.path, readonly=True, verify=False) as incoming:  # too large to hold
             try:
-                verify_and_copy_blobs(incoming, self.bureau, intake.data, copy, self.cancelled)
+                verify_and_copy_blobs(incoming, self.bureau, intake.data, copy, self.cancelled,
+                                      ledger_documents(intake.ledger))
             except EvidenceMismatch as bad:
                 raise Refusal("refused", _("modified after sealing: evidence {name} does not "
                                            "match its hash").format(name=bad.file_name)) from None
@@ -197,7 +198,10 @@ class _Run:
             with self.bureau.transaction():
                 existing = self._existing(data.department.id)
                 outcome, reason = self._decide(data, existing, intake.digest)
-                self._store_evidence(intake, copy=outcome != "unchanged")
+                # an unchanged assessment's documents are there; its measures' completion
+                # evidence may be new (copying skips what the bureau has)
+                self._store_evidence(intake, copy=outcome != "unchanged"
+                                     or bool(ledger_documents(intake.ledger)))
                 if outcome != "unchanged":
                     reason += self._write(intake, existing)
                     reason += self._note_reopened(intake, existing)

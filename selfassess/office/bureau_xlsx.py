@@ -158,7 +158,8 @@ def write_ledger(ws: Any, report: ReportData) -> None:
     lines = ledger_lines(report)
     rows = [[number, line.problem, line.measure.text, line.department, line.measure.owner,
              deadline(line.measure.deadline), line.status_text, line.colour_text,
-             "；".join(part for part in (line.latest, line.closed and _("closed by {who}")
+             "；".join(part for part in (line.latest, line.documents_text,
+                                        line.closed and _("closed by {who}")
                                         .format(who=line.closed)) if part)]
             for number, line in enumerate(lines, 1)]
     style_table(ws, _("Rectification ledger (整改台账)"),

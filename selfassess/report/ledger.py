@@ -31,6 +31,7 @@ class LedgerLine:
     colour: str | None  # green, yellow, red; None when the deadline is not a date
     latest: str  # the latest dated progress note, else the measure's own progress text
     closed: str  # "who, date" of the 销号, or ""
+    documents: tuple[str, ...] = ()  # completion evidence: file names
 
     @property
     def status_text(self) -> str:
@@ -40,10 +41,19 @@ class LedgerLine:
     def colour_text(self) -> str:
         return _(COLOURS[self.colour]) if self.colour else ""
 
+    @property
+    def documents_text(self) -> str:
+        """``佐证：纪要.pdf、照片.jpg`` (or "")."""
+        return _("Evidence: {files}").format(files="、".join(self.documents)) \
+            if self.documents else ""
+
     def progress(self, chinese: bool = False) -> str:
         """Status, latest progress and 销号 in one cell (the 进展 column of the formats); in
         Chinese whatever the interface language for the Word draft, which is written in it."""
         parts = [CHINESE_STATUS[self.status] if chinese else self.status_text, self.latest]
+        if self.documents:
+            parts.append(("佐证：" + "、".join(self.documents)) if chinese
+                         else self.documents_text)
         if self.closed:
             parts.append(f"销号：{self.closed}" if chinese
                          else _("closed by {who}").format(who=self.closed))
@@ -71,7 +81,9 @@ def ledger_lines(report: ReportData, today: date | None = None) -> list[LedgerLi
                     (entry.closed_at or "")[:10])) if part)
             lines.append(LedgerLine(department.name, measure, problem,
                                     entry.status if entry else "not_started",
-                                    overdue(measure, entry, day), latest, closed))
+                                    overdue(measure, entry, day), latest, closed,
+                                    tuple(d.file_name for d in entry.evidence) if entry
+                                    else ()))
     return sorted(lines, key=lambda line: _ORDER.get(line.colour or "", 2))  # stable
 
 

@@ -43,10 +43,9 @@ class LedgerBuilder:
                   _("Progress")]
         rows = []
         for number, line in enumerate(lines, 1):
-            progress = line.latest
-            if line.closed:
-                progress = "；".join(part for part in (
-                    progress, _("closed by {who}").format(who=line.closed)) if part)
+            progress = "；".join(part for part in (
+                line.latest, line.documents_text,
+                _("closed by {who}").format(who=line.closed) if line.closed else "") if part)
             rows.append(Row(
                 [self.p(str(number), "cell_center"), self.p(line.problem),
                  self.p(line.measure.text), self.p(line.department), self.p(line.measure.owner),

@@ -175,7 +175,7 @@ def _veto_problems(checklist: Checklist, code: str, changes: dict[str, Any]) -> 
     return problems
 
 
-def _evidence_problems(where: str, sources: list[EvidenceSource], existing: int) -> list[str]:
+def evidence_problems(where: str, sources: list[EvidenceSource], existing: int) -> list[str]:
     problems = []
     if existing + len(sources) > MAX_EVIDENCE_PER_TARGET:
         problems.append(f"{where}: " + _("more than {limit} evidence files").format(
@@ -252,19 +252,19 @@ def change_problems(checklist: Checklist, data: DepartmentData, changes: ChangeS
         if code not in checklist.items_by_code:
             problems.append(_("unknown item code “{code}”").format(code=code))
         else:
-            problems += _evidence_problems(_("item {code}").format(code=code), sources, 0)
+            problems += evidence_problems(_("item {code}").format(code=code), sources, 0)
     for code, sources in changes.bonus_evidence.items():
         if code not in checklist.bonus_by_code:
             problems.append(_("unknown bonus code “{code}”").format(code=code))
         else:
-            problems += _evidence_problems(_("bonus item {code}").format(code=code), sources, 0)
+            problems += evidence_problems(_("bonus item {code}").format(code=code), sources, 0)
     for kind, code, source in changes.add_evidence:
         known = checklist.items_by_code if kind == "item" else checklist.bonus_by_code
         if code not in known:
             problems.append(_("unknown code “{code}”").format(code=code))
         else:
             existing = len(data.evidence_for(kind, code))
-            problems += _evidence_problems(code, [source], existing)
+            problems += evidence_problems(code, [source], existing)
     known_ids = {ref.id for ref in data.evidence}
     problems += [_("evidence {id} does not exist").format(id=ev_id)
                  for ev_id in changes.remove_evidence if ev_id not in known_ids]

@@ -124,5 +124,7 @@ def _hash_beside(chunks: Iterator[bytes], digest: Any) -> None:
 
 
 def remove_unreferenced_blobs(db: Database) -> None:
-    """Drop stored documents no evidence row points to any more."""
-    db.execute("DELETE FROM evidence_blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")
+    """Drop stored documents no evidence row (of an item, a bonus claim or a measure) points
+    to any more."""
+    db.execute("DELETE FROM evidence_blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence "
+               "UNION SELECT sha256 FROM measure_evidence)")

@@ -9,6 +9,7 @@ Statuses are stored as keywords (``STATUSES``); a measure with no ledger row has
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -16,9 +17,18 @@ from typing import TYPE_CHECKING
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import N_, _
 from selfassess.store.audit import write_audit
+from selfassess.store.changes import EvidenceSource, evidence_problems
 from selfassess.store.database import connection
+from selfassess.store.evidence import media_type, store_blob
 from selfassess.store.reading import damaged
-from selfassess.validation import MAX_NAME, MAX_SHORT_TEXT, text_problem, time_problem
+from selfassess.validation import (
+    MAX_NAME,
+    MAX_SHORT_TEXT,
+    file_name_problem,
+    safe_file_name,
+    text_problem,
+    time_problem,
+)
 
 if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
@@ -30,6 +40,7 @@ STATUSES = {"not_started": N_("not yet started"), "in_progress": N_("in progress
 STATUS_WORDS = {"未开始": "not_started", "整改中": "in_progress", "已完成": "done",
                 "已销号": "closed", **{key: key for key in STATUSES}}
 DUE_SOON_DAYS = 30
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,18 @@ class ProgressNote:
 
 
 @dataclass(frozen=True)
+class MeasureDocument:
+    """A document attached to a measure as its completion evidence (整改佐证)."""
+
+    file_name: str
+    media_type: str
+    sha256: str
+    size: int
+    added_at: str
+    added_by: str = ""
+
+
+@dataclass(frozen=True)
 class LedgerEntry:
     """Where one measure stands."""
 
@@ -51,6 +74,7 @@ class LedgerEntry:
     closed_by: str = ""
     closed_at: str | None = None
     notes: tuple[ProgressNote, ...] = ()
+    evidence: tuple[MeasureDocument, ...] = ()  # completion evidence, in the order attached
 
 
 @dataclass(frozen=True)
@@ -60,6 +84,7 @@ class LedgerUpdate:
     number: int
     status: str | None = None  # a keyword of STATUSES, or None to keep it
     note: str = ""
+    evidence: tuple[EvidenceSource, ...] = ()  # completion evidence to attach
 
 
 def overdue(measure: Measure, entry: LedgerEntry | None, today: date) -> str | None:
@@ -92,6 +117,23 @@ def read_ledger(af: AssessmentFile, department_id: str) -> dict[int, LedgerEntry
             problems.append(f"{af.path.name}: {where}: {problem}")
         if isinstance(number, int):
             notes.setdefault(number, []).append(ProgressNote(str(at), str(actor), str(text)))
+    documents: dict[int, list[MeasureDocument]] = {}
+    for number, file_name, kind, sha256, size, added_at, added_by in db.execute(
+            "SELECT number, file_name, media_type, sha256, size, added_at, added_by "
+            "FROM measure_evidence WHERE department_id = ? ORDER BY id", [department_id]):
+        for problem in (file_name_problem(file_name), text_problem(kind, MAX_NAME),
+                        text_problem(added_by, MAX_NAME, single_line=True),
+                        time_problem(added_at),
+                        None if isinstance(sha256, str) and SHA256.fullmatch(sha256)
+                        else _("a document's hash is not a SHA-256"),
+                        None if isinstance(size, int) and not isinstance(size, bool)
+                        and size >= 0 else _("a document's size is not a number")):
+            if problem:
+                problems.append(f"{af.path.name}: {where}: {problem}")
+        if isinstance(number, int):
+            documents.setdefault(number, []).append(MeasureDocument(
+                str(file_name), str(kind), str(sha256), size if isinstance(size, int) else 0,
+                str(added_at), str(added_by)))
     entries = {}
     for number, status, updated_at, closed_by, closed_at in db.execute(
             "SELECT number, status, updated_at, closed_by, closed_at FROM measure_ledger "
@@ -109,11 +151,11 @@ def read_ledger(af: AssessmentFile, department_id: str) -> dict[int, LedgerEntry
                                       None if closed_at is None else str(closed_at))
     if problems:
         raise FileFormatError(damaged(af.path.name, problems))
-    numbers = set(entries) | set(notes)
+    numbers = set(entries) | set(notes) | set(documents)
     return {n: LedgerEntry(n, *(
         (entries[n].status, entries[n].updated_at, entries[n].closed_by, entries[n].closed_at)
-        if n in entries else ("not_started", "", "", None)), tuple(notes.get(n, ())))
-        for n in sorted(numbers)}
+        if n in entries else ("not_started", "", "", None)), tuple(notes.get(n, ())),
+        tuple(documents.get(n, ()))) for n in sorted(numbers)}
 
 
 def update_problems(measures: list[Measure], ledger: dict[int, LedgerEntry],
@@ -136,6 +178,11 @@ def update_problems(measures: list[Measure], ledger: dict[int, LedgerEntry],
             problems.append(f"{where}: " + _("it was closed (已销号) by the bureau"))
         if problem := text_problem(update.note, MAX_SHORT_TEXT):
             problems.append(f"{where}: {problem}")
+        if update.evidence:
+            if current is not None and current.status == "closed" and update.status is None:
+                problems.append(f"{where}: " + _("it was closed (已销号) by the bureau"))
+            problems += evidence_problems(where, list(update.evidence),
+                                          len(current.evidence) if current else 0)
     return problems
 
 
@@ -154,6 +201,16 @@ def write_updates(af: AssessmentFile, department_id: str, ledger: dict[int, Ledg
                         target=str(update.number),
                         old=json.dumps(before.status if before else "not_started"),
                         new=json.dumps(update.status))
+        for source in update.evidence:
+            sha256, size = store_blob(db, source.path)
+            name = safe_file_name(source.name)
+            db.insert("measure_evidence", {
+                "department_id": department_id, "number": update.number, "file_name": name,
+                "media_type": media_type(name), "sha256": sha256, "size": size, "added_at": at,
+                "added_by": actor})
+            write_audit(db, "ledger-evidence", at=at, actor=actor, department_id=department_id,
+                        target=str(update.number), new=json.dumps(
+                            {"name": name, "sha256": sha256}, ensure_ascii=False))
         if update.note.strip():
             db.insert("measure_notes", {"department_id": department_id, "number": update.number,
                                         "at": at, "actor": actor, "text": update.note.strip()})
@@ -194,13 +251,15 @@ def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, Ledg
         theirs = incoming.get(number)
         if kept is not None and kept.status == "closed":
             wanted[number] = LedgerEntry(number, "closed", kept.updated_at, kept.closed_by,
-                                         kept.closed_at, theirs.notes if theirs else ())
+                                         kept.closed_at, theirs.notes if theirs else (),
+                                         theirs.evidence if theirs else ())
         elif theirs is not None:
             wanted[number] = theirs
     if wanted == {n: e for n, e in current.items() if n in numbers} and set(current) <= numbers:
         return False
     db.execute("DELETE FROM measure_ledger WHERE department_id = ?", [department_id])
     db.execute("DELETE FROM measure_notes WHERE department_id = ?", [department_id])
+    db.execute("DELETE FROM measure_evidence WHERE department_id = ?", [department_id])
     for entry in wanted.values():
         if entry.status != "not_started" or entry.updated_at:
             db.insert("measure_ledger", {"department_id": department_id, "number": entry.number,
@@ -211,7 +270,19 @@ def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, Ledg
         for note in entry.notes:
             db.insert("measure_notes", {"department_id": department_id, "number": entry.number,
                                         "at": note.at, "actor": note.actor, "text": note.text})
+        for document in entry.evidence:  # its bytes were verified and copied by the merge
+            db.insert("measure_evidence", {
+                "department_id": department_id, "number": entry.number,
+                "file_name": document.file_name, "media_type": document.media_type,
+                "sha256": document.sha256, "size": document.size,
+                "added_at": document.added_at, "added_by": document.added_by})
     return True
+
+
+def ledger_documents(ledger: dict[int, LedgerEntry]) -> dict[str, str]:
+    """Every completion document of a ledger: SHA-256 → a file name (to verify or copy)."""
+    return {document.sha256: document.file_name for entry in ledger.values()
+            for document in entry.evidence}
 
 
 def carry_entry(af: AssessmentFile, department_id: str, number: int, entry: LedgerEntry) -> None:

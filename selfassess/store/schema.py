@@ -336,10 +336,30 @@ def _history(db: Any) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
+@_migration("0007_measure_evidence")
+def _measure_evidence(db: Any) -> None:
+    # a measure's completion evidence (整改佐证), beside its status and notes and like them
+    # outside the seal's digest: attached on a sealed file, audited, travelling with it. The
+    # bytes live in evidence_blobs with every other document
+    db.execute("""CREATE TABLE measure_evidence (
+        id INTEGER PRIMARY KEY,
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        number INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        sha256 TEXT NOT NULL REFERENCES evidence_blobs(sha256),
+        size INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL DEFAULT ''
+    )""")
+    db.execute("PRAGMA user_version = 7")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
 MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals",
-                   "0004_carry_over", "0005_ledger", "0006_history")
+                   "0004_carry_over", "0005_ledger", "0006_history",
+                   "0007_measure_evidence")
 assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
@@ -347,7 +367,7 @@ EXPECTED_TABLES = frozenset({
     "veto_declarations", "shortcomings", "measures", "seals", "audit_log", "roster", "merge_log",
     "department_history", "returns", "return_entries", "approvals", "carried",
     "earlier_shortcomings", "measure_ledger", "measure_notes", "history_years",
-    "history_departments", "history_items",
+    "history_departments", "history_items", "measure_evidence",
 })
 
 

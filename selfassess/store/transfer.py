@@ -42,15 +42,17 @@ def _blob_rowid(db: Database, sha256: str) -> int | None:
 
 def verify_and_copy_blobs(incoming: AssessmentFile, bureau_file: AssessmentFile,
                           data: DepartmentData, copy: bool,
-                          cancelled: Callable[[], bool] = lambda: False) -> int:
+                          cancelled: Callable[[], bool] = lambda: False,
+                          also: dict[str, str] | None = None) -> int:
     """Re-hash every document the department references; copy the missing ones when ``copy``.
-    Returns the bytes read. Raises EvidenceMismatch on the first bad document.
+    Returns the bytes read. Raises EvidenceMismatch on the first bad document. ``also``: more
+    documents (SHA-256 → name), the measures' completion evidence.
 
     A document up to IN_MEMORY bytes is read whole and inserted in one statement; a larger one
     streams into a zeroblob chunk by chunk (which writes its pages twice, but bounds memory).
     """
     source_db, bureau = connection(incoming), connection(bureau_file)
-    names = {ref.sha256: ref.file_name for ref in data.evidence}
+    names = {ref.sha256: ref.file_name for ref in data.evidence} | (also or {})
     total = 0
     for sha256, name in names.items():
         source = _blob_rowid(source_db, sha256)

@@ -17,7 +17,7 @@ from selfassess.store.audit import audit_digest
 from selfassess.store.database import connection
 from selfassess.store.evidence import blob_matches
 from selfassess.store.history import read_history
-from selfassess.store.ledger import read_ledger
+from selfassess.store.ledger import ledger_documents, read_ledger
 from selfassess.store.records import DepartmentData
 from selfassess.store.returns import read_approvals, read_returns
 from selfassess.store.schema import EXPECTED_TABLES
@@ -70,7 +70,7 @@ def verify_contents(af: AssessmentFile, writable: bool = True) -> None:
 
     earlier_shortcomings(af)  # every value checked
     for department in departments:
-        read_ledger(af, department.id)
+        referenced.update(ledger_documents(read_ledger(af, department.id)))
     read_history(af)
     owners = [r.department_id for r in read_returns(af)] + [
         a.department_id for a in read_approvals(af)]  # every value checked on the way

@@ -244,6 +244,19 @@ def test_progress_is_recorded_on_a_sealed_files_measures(window: MainWindow, tmp
         assert af.department().sealed
         entry = af.ledger()[1]
         assert entry.status == "in_progress" and entry.notes[0].text == "已开展第一次专题研究。"
+    # completion evidence, with the note typed beside it
+    minutes = tmp_path / "第二次专题研究纪要.pdf"
+    minutes.write_bytes(b"%PDF-1.4 second" * 20)
+    box.note.setText("第二次专题研究已开展。")
+    assert box.attach.isEnabled()
+    box.attach_files([minutes])
+    assert "第二次专题研究纪要.pdf" in box.history.text() and box.note.text() == ""
+    with AssessmentFile.open(path, readonly=True) as af:
+        assert af.department().sealed
+        entry = af.ledger()[1]
+        assert [d.file_name for d in entry.evidence] == ["第二次专题研究纪要.pdf"]
+        assert af.evidence_bytes(entry.evidence[0].sha256) == minutes.read_bytes()
+        assert entry.notes[-1].text == "第二次专题研究已开展。"
 
 
 def test_the_secretary_closes_a_measure_from_the_review(window: MainWindow, tmp_path: Path,

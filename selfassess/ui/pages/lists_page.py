@@ -10,12 +10,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
-from selfassess.store import ChangeSet, Measure, Shortcoming, default_actor
+from selfassess.store import ChangeSet, EvidenceSource, Measure, Shortcoming, default_actor
 from selfassess.store.changes import without_shortcoming
 from selfassess.store.ledger import STATUSES, LedgerUpdate
 from selfassess.ui.models import TextListModel
@@ -330,6 +332,9 @@ class LedgerBox(QGroupBox):
         self.record = QPushButton(_("Record progress"))
         self.record.setObjectName("measures_ledger_record")
         self.record.clicked.connect(self._record)
+        self.attach = QPushButton(_("Attach completion evidence…"))
+        self.attach.setObjectName("measures_ledger_attach")
+        self.attach.clicked.connect(self._choose_evidence)
         # the secretary, reviewing: 销号 once the completion evidence is checked
         self.close_button = QPushButton(_("Close it (销号)…"))
         self.close_button.setObjectName("measures_ledger_close")
@@ -337,7 +342,7 @@ class LedgerBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.history)
         if session.review_mode:
-            for widget in (self.status, self.note, self.record):
+            for widget in (self.status, self.note, self.record, self.attach):
                 widget.hide()
             layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         else:
@@ -348,6 +353,7 @@ class LedgerBox(QGroupBox):
         row.addStretch(1)
         row.addWidget(self.record)
         layout.addLayout(row)
+        layout.addWidget(self.attach, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_measure(self, measure: Measure | None) -> None:
         """Where ``measure`` stands (a measure not stored yet has no progress to record)."""
@@ -359,6 +365,10 @@ class LedgerBox(QGroupBox):
             lines[0] += _(" (closed by {by} on {date})").format(by=entry.closed_by or "—",
                                                               date=entry.closed_at[:10])
         lines += [f"{note.at[:10]}  {note.text}" for note in (entry.notes if entry else ())]
+        if entry and entry.evidence:
+            lines.append(_("Completion evidence: {files}").format(files="、".join(
+                f"{document.file_name}（{document.sha256[:8]}）"
+                for document in entry.evidence)))
         self.history.setText("\n".join(lines))
         index = self.status.findData(status)
         blocked = self.status.blockSignals(True)
@@ -366,7 +376,7 @@ class LedgerBox(QGroupBox):
         self.status.blockSignals(blocked)
         can = (measure is not None and measure.number is not None and status != "closed"
                and not self.session.af.readonly)
-        for widget in (self.status, self.note, self.record, self.close_button):
+        for widget in (self.status, self.note, self.record, self.close_button, self.attach):
             widget.setEnabled(can)
 
     def _close(self) -> None:
@@ -392,6 +402,21 @@ class LedgerBox(QGroupBox):
             return
         self.session.reload({"page:measures"})
         self.show_measure(self.measure)
+
+    def _choose_evidence(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Attach completion evidence"))
+        self.attach_files([Path(name) for name in names])
+
+    def attach_files(self, paths: list[Path]) -> None:
+        """Attach documents as the selected measure's completion evidence (on a sealed file
+        too), with the note typed beside them if any."""
+        if self.measure is None or self.measure.number is None or not paths:
+            return
+        update = LedgerUpdate(self.measure.number, None, self.note.text(), tuple(
+            EvidenceSource(path, path.name) for path in paths))
+        if self.session.follow_up(update):
+            self.note.clear()
+            self.show_measure(self.measure)
 
     def _record(self) -> None:
         if self.measure is None or self.measure.number is None:
