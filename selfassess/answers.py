@@ -274,22 +274,23 @@ def read_answers_json(path: Path) -> Any:
 
 
 # what a follow-up of a sealed file's measures may say of each (整改进展, outside the seal)
-FOLLOW_UP_KEYS = {"id", "status", "progress", "evidence"}
+FOLLOW_UP_KEYS = {"id", "status", "progress", "evidence", "deadline"}
 
 
 def parse_follow_ups(data: Any, source: str, base: Path | None = None) -> list[LedgerUpdate]:
-    """``{"measures": [{"id": 1, "status": "整改中", "progress": "…", "evidence": ["x.pdf"]}]}``
-    for a sealed file → ledger updates, or InputRefused naming every problem (the deadline and
-    the measure's own text are part of the sealed assessment: reopen the file to change them).
-    Evidence paths are relative to ``base``, the answers file's folder."""
+    """``{"measures": [{"id": 1, "status": "整改中", "progress": "…", "deadline": "2027-03-31",
+    "evidence": ["x.pdf"]}]}`` for a sealed file → ledger updates, or InputRefused naming every
+    problem (the measure's own text, owner and the rest are part of the sealed assessment:
+    reopen the file to change them; a deadline put back is kept in the ledger beside the sealed
+    one). Evidence paths are relative to ``base``, the answers file's folder."""
     problems: list[str] = []
     parser = _Parser((base or Path.cwd()).resolve())
     if not isinstance(data, dict) or not isinstance(data.get("measures"), list) or any(
             key not in ("measures", "filled_by") for key in data):
         raise InputRefused(f"{source}: " + _(
             "the file is sealed: only its measures' follow-up can change here "
-            "(“measures”: [{{“id”, “status”, “progress”, “evidence”}}]); reopen it to change "
-            "anything else"))
+            "(“measures”: [{{“id”, “status”, “progress”, “deadline”, “evidence”}}]); reopen "
+            "it to change anything else"))
     updates = []
     for index, entry in enumerate(data["measures"], 1):
         where = f"{source}: " + _("measure {number}").format(number=index)
@@ -318,7 +319,12 @@ def parse_follow_ups(data: Any, source: str, base: Path | None = None) -> list[L
         sources = None
         if "evidence" in entry:
             sources = parser.evidence(entry["evidence"], where)
-        updates.append(LedgerUpdate(number, keyword, note, tuple(sources or ())))
+        deadline = entry.get("deadline")
+        if deadline is not None and not isinstance(deadline, str):
+            problems.append(f"{where}: " + _("“deadline” must be a date written as 2027-06-30"))
+            continue
+        updates.append(LedgerUpdate(number, keyword, note, tuple(sources or ()),
+                                    deadline.strip() if deadline else None))
     problems += parser.problems
     if problems:
         raise InputRefused(problems)

@@ -24,7 +24,7 @@ from selfassess.standing import (
 )
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.history import HistoryYear
-from selfassess.store.ledger import LedgerEntry, overdue
+from selfassess.store.ledger import LedgerEntry, effective_deadline, overdue
 from selfassess.store.records import Department, Measure
 from selfassess.store.returns import ReturnRecord
 
@@ -76,7 +76,9 @@ def measure_summary(measure: Measure, entry: LedgerEntry | None, today: date) ->
     """A measure with where it stands in the 整改台账 (三色: green, yellow, red, or None when
     its deadline is not a date)."""
     return {"id": measure.number, "text": measure.text, "owner": measure.owner,
-            "deadline": measure.deadline, "shortcoming": measure.shortcoming,
+            # the deadline it is held to; the sealed one too when it was put back since
+            "deadline": effective_deadline(measure, entry),
+            "sealed_deadline": measure.deadline, "shortcoming": measure.shortcoming,
             "status": entry.status if entry else "not_started",
             "overdue": overdue(measure, entry, today),
             "closed_by": entry.closed_by if entry else "",

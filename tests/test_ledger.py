@@ -81,7 +81,9 @@ def test_follow_up_on_a_sealed_file_keeps_its_seal(tmp_path: Path, checklist: Ch
         assert af.department().sealed and af.department().revision == 1
         assert [line.action for line in af.audit()][-3:] == ["ledger", "ledger-note", "ledger"]
     for bad, message in (
-            ({"measures": [{"id": 1, "deadline": "2027-06-30"}]}, "deadline belong to the sealed"),
+            ({"measures": [{"id": 1, "owner": "王五"}]}, "owner belong to the sealed"),
+            ({"measures": [{"id": 1, "deadline": "2027-02-30"}]}, "2027-02-30 is not a real date"),
+            ({"measures": [{"id": 1, "deadline": "明年6月"}]}, "明年6月 is not a real date"),
             ({"measures": [{"id": 9, "status": "整改中"}]}, "there is no measure with this number"),
             ({"measures": [{"id": 1, "status": "已销号"}]}, "only the bureau marks"),
             ({"measures": [{"id": 1, "status": "搁置"}]}, "unknown status “搁置”"),
@@ -366,3 +368,41 @@ def test_a_measure_document_missing_its_bytes_is_refused(tmp_path: Path, checkli
     conn.close()
     code, out, err = run(capsys, "summary", str(forged), "--json")
     assert code != 0 and out == "" and "does not match its hash" in err, err
+
+
+def test_a_deadline_put_back_on_a_sealed_file(tmp_path: Path, checklist: Checklist,
+                                              capsys: Capture,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The issue's own example: status, progress, a new deadline and evidence in one entry."""
+    from datetime import UTC, datetime
+
+    bureau = ledger_bureau(tmp_path, checklist, capsys)
+    path = tmp_path / "2026_办公室.selfassess"
+    digest = json.loads(run(capsys, "summary", str(path), "--json")[1])["departments"][0][
+        "digest"]
+    (tmp_path / "批复.pdf").write_bytes(b"%PDF-1.4 approval")
+    follow = write_json(tmp_path / "d.json", {"measures": [
+        {"id": 1, "status": "整改中", "progress": "经批准延期。", "deadline": "2028-03-31",
+         "evidence": ["批复.pdf"]}]})
+    code, _out, err = run(capsys, "fill", str(path), str(follow))
+    assert code == 0, err
+    first = measures(capsys, path)[0]
+    assert (first["deadline"], first["sealed_deadline"], first["status"]) == (
+        "2028-03-31", "2027-03-31", "in_progress")
+    department = json.loads(run(capsys, "summary", str(path), "--json")[1])["departments"][0]
+    assert department["sealed"] and department["digest"] == digest
+    with AssessmentFile.open(path, readonly=True) as af:
+        assert "ledger-deadline" in [line.action for line in af.audit()]
+    assert run(capsys, "merge", str(bureau), str(path))[0] == 0
+    printed = datetime(2027, 12, 15, tzinfo=UTC)  # past the sealed deadline, not the new one
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(printed.timestamp())))
+    first = measures(capsys, bureau)[0]
+    assert first["deadline"] == "2028-03-31"
+    out_pdf = tmp_path / "台账.pdf"
+    assert run(capsys, "--lang", "zh_CN", "report", str(bureau), "--ledger", "-o",
+               str(out_pdf))[0] == 0
+    (page,) = pdf_pages(out_pdf)
+    # no longer red: the yellow one (2027-12-31) comes first, this one after it
+    assert page.index("完善学习台账") < page.index("每季度专题研究一次")
+    assert "2028年3月31日（原定2027年3月31日）整改中绿：正常推进" in page
+    assert "佐证：批复.pdf" in page

@@ -622,7 +622,9 @@ def _size(size: int) -> str:
 
 def _ledger_rows(report: ReportData) -> list[list[str]]:
     return [[str(number), line.problem, line.measure.text, line.department,
-             line.measure.owner, date_words(line.measure.deadline), line.progress(chinese=True)]
+             line.measure.owner, date_words(line.deadline) + (
+                 f"（原定{date_words(line.sealed_deadline)}）" if line.sealed_deadline else ""),
+             line.progress(chinese=True)]
             for number, line in enumerate(ledger_lines(report), 1)]
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from selfassess.i18n import N_, _
 from selfassess.report.data import ReportData, date_words
-from selfassess.store.ledger import STATUS_WORDS, STATUSES, overdue
+from selfassess.store.ledger import STATUS_WORDS, STATUSES, effective_deadline, overdue
 from selfassess.store.records import Measure
 
 COLOURS = {"red": N_("red: overdue"), "yellow": N_("yellow: due within 30 days"),
@@ -32,6 +32,16 @@ class LedgerLine:
     latest: str  # the latest dated progress note, else the measure's own progress text
     closed: str  # "who, date" of the 销号, or ""
     documents: tuple[str, ...] = ()  # completion evidence: file names
+    deadline: str = ""  # the deadline it is held to (put back in the ledger, or as sealed)
+    sealed_deadline: str = ""  # the sealed one, when it was put back since
+
+    @property
+    def deadline_text(self) -> str:
+        """``2027年6月30日``, or ``2027年6月30日（原定2027年3月31日）`` when put back."""
+        text = date_words(self.deadline)
+        if self.sealed_deadline:
+            text += _(" (originally {date})").format(date=date_words(self.sealed_deadline))
+        return text
 
     @property
     def status_text(self) -> str:
@@ -83,7 +93,9 @@ def ledger_lines(report: ReportData, today: date | None = None) -> list[LedgerLi
                                     entry.status if entry else "not_started",
                                     overdue(measure, entry, day), latest, closed,
                                     tuple(d.file_name for d in entry.evidence) if entry
-                                    else ()))
+                                    else (), effective_deadline(measure, entry),
+                                    measure.deadline if entry and entry.deadline
+                                    and entry.deadline != measure.deadline else ""))
     return sorted(lines, key=lambda line: _ORDER.get(line.colour or "", 2))  # stable
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from selfassess.i18n import _
-from selfassess.report.data import ReportData, date_words
+from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, RunningHeader, table_style
 from selfassess.report.ledger import LedgerLine, counts_text, ledger_lines
@@ -49,7 +49,7 @@ class LedgerBuilder:
             rows.append(Row(
                 [self.p(str(number), "cell_center"), self.p(line.problem),
                  self.p(line.measure.text), self.p(line.department), self.p(line.measure.owner),
-                 self.p(date_words(line.measure.deadline)),
+                 self.p(line.deadline_text),
                  self.p(line.status_text, "cell_center"),
                  self.p(line.colour_text, "cell_center"), self.p(progress)],
                 continued=partial(self.p, f"{number}" + _("(continued)"), "cell_center"),

@@ -22,7 +22,7 @@ from selfassess.store.audit import write_audit
 from selfassess.store.changes import ChangeSet
 from selfassess.store.database import connection
 from selfassess.store.editing import now_text
-from selfassess.store.ledger import carry_entry
+from selfassess.store.ledger import carry_entry, effective_deadline
 from selfassess.store.reading import damaged
 from selfassess.store.records import Measure
 from selfassess.validation import MAX_NAME, MAX_SHORT_TEXT, text_problem
@@ -65,8 +65,10 @@ def carry_over(last: AssessmentFile, target: Path, checklist: Checklist, period:
         actor = new.department().filled_by
         new.apply(ChangeSet(
             answers={code: {"narrative": text} for code, text in carried.items()},
-            measures=[Measure(m.text, m.owner, m.deadline, None, m.leader, m.standard,
-                              m.progress) for m in still_open]), actor=actor)
+            # a deadline put back during the year goes on as the measure's own
+            measures=[Measure(m.text, m.owner, effective_deadline(m, ledger.get(m.number or 0)),
+                              None, m.leader, m.standard, m.progress) for m in still_open]),
+            actor=actor)
         renumbered = {m.number: carried_measure.number for m, carried_measure
                       in zip(still_open, new.data().measures, strict=True)}
         with new.transaction():

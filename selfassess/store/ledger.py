@@ -75,6 +75,7 @@ class LedgerEntry:
     closed_at: str | None = None
     notes: tuple[ProgressNote, ...] = ()
     evidence: tuple[MeasureDocument, ...] = ()  # completion evidence, in the order attached
+    deadline: str | None = None  # put back after sealing (延期), an ISO date; None: as sealed
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,12 @@ class LedgerUpdate:
     status: str | None = None  # a keyword of STATUSES, or None to keep it
     note: str = ""
     evidence: tuple[EvidenceSource, ...] = ()  # completion evidence to attach
+    deadline: str | None = None  # a new deadline (ISO date), or None to keep it
+
+
+def effective_deadline(measure: Measure, entry: LedgerEntry | None) -> str:
+    """The deadline a measure is held to: the one put back in the ledger, else as sealed."""
+    return entry.deadline if entry is not None and entry.deadline else measure.deadline
 
 
 def overdue(measure: Measure, entry: LedgerEntry | None, today: date) -> str | None:
@@ -93,7 +100,7 @@ def overdue(measure: Measure, entry: LedgerEntry | None, today: date) -> str | N
     if entry is not None and entry.status in ("done", "closed"):
         return "green"
     try:
-        deadline = date.fromisoformat(measure.deadline.strip())
+        deadline = date.fromisoformat(effective_deadline(measure, entry).strip())
     except ValueError:
         return None
     if deadline < today:
@@ -135,9 +142,13 @@ def read_ledger(af: AssessmentFile, department_id: str) -> dict[int, LedgerEntry
                 str(file_name), str(kind), str(sha256), size if isinstance(size, int) else 0,
                 str(added_at), str(added_by)))
     entries = {}
-    for number, status, updated_at, closed_by, closed_at in db.execute(
-            "SELECT number, status, updated_at, closed_by, closed_at FROM measure_ledger "
-            "WHERE department_id = ?", [department_id]):
+    for number, status, updated_at, closed_by, closed_at, deadline in db.execute(
+            "SELECT number, status, updated_at, closed_by, closed_at, deadline "
+            "FROM measure_ledger WHERE department_id = ?", [department_id]):
+        if deadline is not None and not valid_date(deadline):
+            problems.append(f"{af.path.name}: {where}: " + _(
+                "deadline {date} is not a real date").format(date=str(deadline)[:20]))
+            deadline = None
         if status not in STATUSES or not isinstance(number, int):
             problems.append(f"{af.path.name}: {where}: " + _("unknown status “{status}”").format(
                 status=str(status)[:20]))
@@ -148,14 +159,27 @@ def read_ledger(af: AssessmentFile, department_id: str) -> dict[int, LedgerEntry
             if problem:
                 problems.append(f"{af.path.name}: {where}: {problem}")
         entries[number] = LedgerEntry(number, status, str(updated_at), str(closed_by),
-                                      None if closed_at is None else str(closed_at))
+                                      None if closed_at is None else str(closed_at),
+                                      deadline=deadline)
     if problems:
         raise FileFormatError(damaged(af.path.name, problems))
     numbers = set(entries) | set(notes) | set(documents)
     return {n: LedgerEntry(n, *(
         (entries[n].status, entries[n].updated_at, entries[n].closed_by, entries[n].closed_at)
         if n in entries else ("not_started", "", "", None)), tuple(notes.get(n, ())),
-        tuple(documents.get(n, ()))) for n in sorted(numbers)}
+        tuple(documents.get(n, ())), entries[n].deadline if n in entries else None)
+        for n in sorted(numbers)}
+
+
+def valid_date(value: object) -> bool:
+    """An ISO date (2027-06-30) that exists."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def update_problems(measures: list[Measure], ledger: dict[int, LedgerEntry],
@@ -178,7 +202,10 @@ def update_problems(measures: list[Measure], ledger: dict[int, LedgerEntry],
             problems.append(f"{where}: " + _("it was closed (已销号) by the bureau"))
         if problem := text_problem(update.note, MAX_SHORT_TEXT):
             problems.append(f"{where}: {problem}")
-        if update.evidence:
+        if update.deadline is not None and not valid_date(update.deadline):
+            problems.append(f"{where}: " + _("deadline {date} is not a real date (write it as "
+                                             "2027-06-30)").format(date=update.deadline[:20]))
+        if update.evidence or update.deadline is not None:
             if current is not None and current.status == "closed" and update.status is None:
                 problems.append(f"{where}: " + _("it was closed (已销号) by the bureau"))
             problems += evidence_problems(where, list(update.evidence),
@@ -201,6 +228,15 @@ def write_updates(af: AssessmentFile, department_id: str, ledger: dict[int, Ledg
                         target=str(update.number),
                         old=json.dumps(before.status if before else "not_started"),
                         new=json.dumps(update.status))
+        if update.deadline is not None and (before is None or before.deadline != update.deadline):
+            db.upsert("measure_ledger", {
+                "department_id": department_id, "number": update.number,
+                "status": update.status or (before.status if before else "not_started"),
+                "updated_at": at, "deadline": update.deadline}, pk=("department_id", "number"))
+            write_audit(db, "ledger-deadline", at=at, actor=actor, department_id=department_id,
+                        target=str(update.number),
+                        old=json.dumps(before.deadline if before else None),
+                        new=json.dumps(update.deadline))
         for source in update.evidence:
             sha256, size = store_blob(db, source.path)
             name = safe_file_name(source.name)
@@ -252,7 +288,8 @@ def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, Ledg
         if kept is not None and kept.status == "closed":
             wanted[number] = LedgerEntry(number, "closed", kept.updated_at, kept.closed_by,
                                          kept.closed_at, theirs.notes if theirs else (),
-                                         theirs.evidence if theirs else ())
+                                         theirs.evidence if theirs else (),
+                                         theirs.deadline if theirs else kept.deadline)
         elif theirs is not None:
             wanted[number] = theirs
     if wanted == {n: e for n, e in current.items() if n in numbers} and set(current) <= numbers:
@@ -266,7 +303,8 @@ def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, Ledg
                                          "status": entry.status,
                                          "updated_at": entry.updated_at or "",
                                          "closed_by": entry.closed_by,
-                                         "closed_at": entry.closed_at})
+                                         "closed_at": entry.closed_at,
+                                         "deadline": entry.deadline})
         for note in entry.notes:
             db.insert("measure_notes", {"department_id": department_id, "number": entry.number,
                                         "at": note.at, "actor": note.actor, "text": note.text})

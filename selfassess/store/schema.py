@@ -355,11 +355,19 @@ def _measure_evidence(db: Any) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
+@_migration("0008_ledger_deadline")
+def _ledger_deadline(db: Any) -> None:
+    # a measure's deadline put back (延期) after sealing: kept in the ledger, outside the seal,
+    # audited; 三色 is judged on it. The sealed deadline stays as it was sealed
+    db.execute("ALTER TABLE measure_ledger ADD COLUMN deadline TEXT")
+    db.execute("PRAGMA user_version = 8")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
 MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals",
                    "0004_carry_over", "0005_ledger", "0006_history",
-                   "0007_measure_evidence")
+                   "0007_measure_evidence", "0008_ledger_deadline")
 assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({

@@ -257,6 +257,17 @@ def test_progress_is_recorded_on_a_sealed_files_measures(window: MainWindow, tmp
         assert [d.file_name for d in entry.evidence] == ["第二次专题研究纪要.pdf"]
         assert af.evidence_bytes(entry.evidence[0].sha256) == minutes.read_bytes()
         assert entry.notes[-1].text == "第二次专题研究已开展。"
+    # a deadline put back (延期): kept beside the sealed one; a wrong date is refused
+    box.deadline.setText("2027-02-30")
+    box.record.click()
+    assert box.deadline.text() == "2027-02-30"  # kept to correct
+    box.deadline.setText("2027-09-30")
+    box.record.click()
+    assert "2027-09-30" in box.history.text() and box.deadline.text() == ""
+    assert "2027-09-30" in page.model.index(0).data()
+    with AssessmentFile.open(path, readonly=True) as af:
+        assert af.department().sealed and af.ledger()[1].deadline == "2027-09-30"
+        assert af.data().measures[0].deadline == "2027-03-31"
 
 
 def test_the_secretary_closes_a_measure_from_the_review(window: MainWindow, tmp_path: Path,

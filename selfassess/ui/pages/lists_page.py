@@ -35,7 +35,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import ChangeSet, EvidenceSource, Measure, Shortcoming, default_actor
 from selfassess.store.changes import without_shortcoming
-from selfassess.store.ledger import STATUSES, LedgerUpdate
+from selfassess.store.ledger import STATUSES, LedgerUpdate, effective_deadline
 from selfassess.ui.models import TextListModel
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import (
@@ -85,8 +85,8 @@ def measure_lines(session: Session) -> list[str]:
     lines = []
     ledger = session.ledger()
     for n, m in enumerate(session.data.measures, 1):
-        extra = " — ".join(part for part in (m.owner, m.deadline) if part)
         entry = ledger.get(m.number or 0)
+        extra = " — ".join(part for part in (m.owner, effective_deadline(m, entry)) if part)
         status = f"〔{_(STATUSES[entry.status])}〕" if entry and entry.status != "not_started" \
             else ""
         lines.append(f"{n}. {status}{m.text}" + (f"  ({extra})" if extra else ""))
@@ -332,6 +332,9 @@ class LedgerBox(QGroupBox):
         self.record = QPushButton(_("Record progress"))
         self.record.setObjectName("measures_ledger_record")
         self.record.clicked.connect(self._record)
+        self.deadline = QLineEdit()
+        self.deadline.setObjectName("measures_ledger_deadline")
+        self.deadline.setPlaceholderText(_("New deadline if put back, e.g. 2027-09-30"))
         self.attach = QPushButton(_("Attach completion evidence…"))
         self.attach.setObjectName("measures_ledger_attach")
         self.attach.clicked.connect(self._choose_evidence)
@@ -342,12 +345,13 @@ class LedgerBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.history)
         if session.review_mode:
-            for widget in (self.status, self.note, self.record, self.attach):
+            for widget in (self.status, self.note, self.record, self.attach, self.deadline):
                 widget.hide()
             layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         else:
             self.close_button.hide()
         layout.addWidget(self.note)  # a line of its own: beside the others it shrank to "…"
+        layout.addWidget(self.deadline)
         row = QHBoxLayout()
         row.addWidget(self.status)
         row.addStretch(1)
@@ -364,6 +368,10 @@ class LedgerBox(QGroupBox):
         if entry and entry.closed_at:
             lines[0] += _(" (closed by {by} on {date})").format(by=entry.closed_by or "—",
                                                               date=entry.closed_at[:10])
+        if entry and entry.deadline and measure is not None \
+                and entry.deadline != measure.deadline:
+            lines.append(_("Deadline put back to {date} (sealed: {sealed})").format(
+                date=entry.deadline, sealed=measure.deadline or "—"))
         lines += [f"{note.at[:10]}  {note.text}" for note in (entry.notes if entry else ())]
         if entry and entry.evidence:
             lines.append(_("Completion evidence: {files}").format(files="、".join(
@@ -376,7 +384,8 @@ class LedgerBox(QGroupBox):
         self.status.blockSignals(blocked)
         can = (measure is not None and measure.number is not None and status != "closed"
                and not self.session.af.readonly)
-        for widget in (self.status, self.note, self.record, self.close_button, self.attach):
+        for widget in (self.status, self.note, self.record, self.close_button, self.attach,
+                       self.deadline):
             widget.setEnabled(can)
 
     def _close(self) -> None:
@@ -424,11 +433,14 @@ class LedgerBox(QGroupBox):
         entry = self.session.ledger().get(self.measure.number)
         status = self.status.currentData()
         changed = status != (entry.status if entry else "not_started")
-        if not changed and not self.note.text().strip():
+        deadline = self.deadline.text().strip() or None
+        if not changed and not self.note.text().strip() and deadline is None:
             return
         if self.session.follow_up(LedgerUpdate(self.measure.number,
-                                               status if changed else None, self.note.text())):
+                                               status if changed else None, self.note.text(),
+                                               deadline=deadline)):
             self.note.clear()
+            self.deadline.clear()
             self.show_measure(self.measure)
 
 
