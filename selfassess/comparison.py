@@ -145,9 +145,10 @@ def result_text(found: tuple[Decimal, str] | None) -> str:
 
 
 def scores_text(entry: LostItem) -> str:
-    """``2025年度 3/5；2026年度 4/5``."""
-    return "；".join(f"{period_title(period)} {'—' if score is None else decimal_text(score)}/"
-                    f"{decimal_text(maximum)}" for period, score, maximum in entry.scores)
+    """``2025年度3分（满分5分）；2026年度4分（满分5分）``."""
+    return "；".join(_("{period} {score} of {maximum}").format(
+        period=period_title(period), score="—" if score is None else decimal_text(score),
+        maximum=decimal_text(maximum)) for period, score, maximum in entry.scores)
 
 
 def measures_text(year: YearMeasures) -> str:

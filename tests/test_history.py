@@ -200,7 +200,8 @@ def test_the_reports_year_on_year_pages(years: dict[str, Path], tmp_path: Path,
     assert "组织人事处100（好）99（好）99（好）0" in page
     assert "平均分99.59899+1" in page
     assert "连续失分的指标" in page and "1.2" in page
-    assert "2025年度整改措施共4项，已完成或已销号1项，完成率25%" in page
+    assert "2025年度整改措施共4项，已完成（含已销号）1项，完成率25%" in page
+    assert "2025年度3分（满分5分）" in page
 
 
 @pytest.mark.parametrize("statement", [

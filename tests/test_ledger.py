@@ -169,11 +169,11 @@ def test_the_workbooks_ledger_puts_overdue_first_in_colour(
     sheet = load_workbook(out)["整改台账"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3, max_row=4)]
     assert [(row[2], row[6], row[7]) for row in rows] == [
-        ("每季度专题研究一次", "未开始", "红：已逾期"),
-        ("完善学习台账", "整改中", "黄：30天内到期")]
+        ("每季度专题研究一次", "未开始", "红（逾期）"),
+        ("完善学习台账", "整改中", "黄（临期）")]
     assert sheet.cell(row=3, column=8).fill.fgColor.rgb.endswith("FFCDD2")
-    assert ("共 2 项：未开始 1，整改中 1，已完成 0，已销号 0；红（已逾期）1，黄（30天内到期）1，"
-            "绿（正常推进）0") in [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "共2项：未开始1，整改中1，已完成0，已销号0；红（逾期）1，黄（临期）1，绿（正常）0" in [
+        cell.value for row in sheet.iter_rows() for cell in row]
 
 
 def ledger_bureau(tmp_path: Path, checklist: Checklist, capsys: Capture, extra: int = 0) -> Path:
@@ -228,20 +228,22 @@ def test_the_printed_ledger_overdue_first_with_counts_and_signatures(
     (page,) = pdf_pages(out)
     assert "XX市水利局2026年度意识形态工作责任制整改台账" in page
     assert "截至：2027年12月15日" in page
-    assert ("共3项：未开始1，整改中1，已完成0，已销号1；红（已逾期）1，黄（30天内到期）1，"
-            "绿（正常推进）1") in page
+    # the colours count what is still open: the closed measure has none
+    assert ("共3项：未开始1，整改中1，已完成0，已销号1；红（逾期）1，黄（临期）1，绿（正常）0"
+            "（三色督办按2027年12月15日判断，黄为30天内到期）") in page
     # red, then yellow, then the rest; each with its status, colour and latest progress
     first = page.index("每季度专题研究一次")
     second = page.index("完善学习台账")
     third = page.index("建立联络员制度")
     assert first < second < third
-    assert "2027年3月31日未开始红：已逾期" in page[first:second]
-    assert "整改中黄：30天内到期" in page[second:third]
+    assert "2027年3月31日未开始红（逾期）" in page[first:second]
+    assert "整改中黄（临期）" in page[second:third]
     assert "2027年12月15日已补齐上半年台账" not in page  # the note's own date is printed
-    assert re.search(r"20\d\d年\d+月\d+日已补齐上半年台账", page[second:third])
-    assert "已销号绿：正常推进" in page[third:]
+    assert re.search(r"20\d\d年\d+月\d+日：已补齐上半年台账", page[second:third])
+    assert "已销号" in page[third:] and "绿" not in page[third:page.index("制表人")]
     assert "销号：张秘书" in page[third:]
     assert page.index("制表人（签字）") > third and "审核人（签字）" in page
+    assert "（单位盖章）" in page
 
     # the same ledger is part 6 of the bureau report
     report = tmp_path / "汇总报告.pdf"
@@ -265,12 +267,12 @@ def test_a_long_ledger_breaks_between_rows_with_the_signatures_never_alone(
     assert len(pages) >= 3
     for number, page in enumerate(pages, 1):
         assert page.count("序号问题整改措施责任单位") == 1, number  # one header, at the top
-        assert f"第{number}页共{len(pages)}页" in page
+        assert page.count(f"第{number}页共{len(pages)}页") == 1  # the footer's, not twice
+        assert "（续）" not in page  # a measure's row is never cut across pages
     # the last page holds the last measure and the signatures together
     assert "第59项长期措施" in pages[-1] and "制表人（签字）" in pages[-1]
     assert all("制表人" not in page for page in pages[:-1])
-    numbers = [int(n) for page in pages for n in re.findall(r"钱七", page) and re.findall(
-        r"(\d+)第\d+项长期措施", page)]
+    numbers = [int(n) for page in pages for n in re.findall(r"(\d+)—第\d+项长期措施", page)]
     assert numbers == list(range(4, 64))  # every measure once, in order, none lost
 
 
@@ -336,7 +338,7 @@ def test_completion_evidence_on_a_sealed_file_travels_with_it(
     pdf = tmp_path / "台账.pdf"
     assert run(capsys, "--lang", "zh_CN", "report", str(bureau), "--ledger", "-o", str(pdf))[0] == 0
     (page,) = pdf_pages(pdf)
-    assert "佐证：专题研究纪要.pdf、照片.jpg" in page
+    assert "佐证材料：专题研究纪要.pdf、照片.jpg" in page
     # refused: a document outside the answers file's folder, one that is not there
     for bad, message in (
             ({"measures": [{"id": 2, "evidence": ["../roster.txt"]}]}, "outside the answers"),
@@ -404,5 +406,5 @@ def test_a_deadline_put_back_on_a_sealed_file(tmp_path: Path, checklist: Checkli
     (page,) = pdf_pages(out_pdf)
     # no longer red: the yellow one (2027-12-31) comes first, this one after it
     assert page.index("完善学习台账") < page.index("每季度专题研究一次")
-    assert "2028年3月31日（原定2027年3月31日）整改中绿：正常推进" in page
-    assert "佐证：批复.pdf" in page
+    assert "2028年3月31日整改中绿（正常）" in page
+    assert "经批准延期；已延期，原定2027年3月31日；佐证材料：批复.pdf" in page

@@ -157,11 +157,7 @@ def write_ledger(ws: Any, report: ReportData) -> None:
     then yellow), then the counts per status."""
     lines = ledger_lines(report)
     rows = [[number, line.problem, line.measure.text, line.department, line.measure.owner,
-             deadline(line.deadline) if not line.sealed_deadline else line.deadline_text,
-             line.status_text, line.colour_text,
-             "；".join(part for part in (line.latest, line.documents_text,
-                                        line.closed and _("closed by {who}")
-                                        .format(who=line.closed)) if part)]
+             deadline(line.deadline), line.status_text, line.colour_text, line.details()]
             for number, line in enumerate(lines, 1)]
     style_table(ws, _("Rectification ledger (整改台账)"),
                 [_("No."), _("Problem"), _("Measure"), _("Responsible unit"),

@@ -379,6 +379,7 @@ class BureauReportBuilder:
                      signed(comparison.mean_change)])
         story: list[Flowable] = [
             self.p(_("8. Year on year (年度对比)"), "heading", "heading"),
+            self.p(_("Totals by year (各单位得分)"), "subheading", "kai"),
             self._table(header, rows, [45, *([30.0] * len(comparison.periods)), 25]),
             self.p(_("Items that lost points in every year (连续失分的指标)"), "subheading",
                    "kai")]

@@ -56,15 +56,17 @@ class RunningHeader(Flowable):  # type: ignore[misc]
     """Takes no room; from the page it is drawn on, every page carries ``text`` at its top
     with its page number within the run ("附件3：办公室　第 2 页 共 5 页"), until the next one."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, numbered: bool = True) -> None:
         super().__init__()
         self.text = text
+        self.numbered = numbered  # False: the text only (a document of one run)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
         self.canv.running_header = self.text
+        self.canv.run_numbered = self.numbered
 
 
 class Unnumbered(Flowable):  # type: ignore[misc]
@@ -106,6 +108,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     font_name = "Helvetica"
     draft = False
     running_header: str | None = None  # set by a RunningHeader flowable
+    run_numbered = True  # False: the running header without its own page count
     unnumbered = False  # set by an Unnumbered flowable, for the page it is on
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -163,7 +166,9 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
             self.translate(width / 2 + 2, 8 * mm)
             self.doForm("pages_total")
             self.restoreState()
-        if numbered and self.running_header and self._run_header == self.running_header:
+        if numbered and self.running_header and not self.run_numbered:
+            self.drawString(MARGIN, height - 9 * mm, self.running_header)
+        elif numbered and self.running_header and self._run_header == self.running_header:
             text = _("{header} · page {number}").format(header=self.running_header,
                                                       number=self._run_pages) + " "
             self.drawString(MARGIN, height - 9 * mm, text)

@@ -12,10 +12,10 @@ from selfassess.report.data import ReportData, date_words
 from selfassess.store.ledger import STATUS_WORDS, STATUSES, effective_deadline, overdue
 from selfassess.store.records import Measure
 
-COLOURS = {"red": N_("red: overdue"), "yellow": N_("yellow: due within 30 days"),
-           "green": N_("green: on track")}
-COLOURS_SHORT = {"red": N_("red (overdue)"), "yellow": N_("yellow (due within 30 days)"),
-                 "green": N_("green (on track)")}
+# one wording in the cells and the counts: short enough for the column, and in words, because
+# the signed copy is often printed in black and white (黄 is explained under the title)
+COLOURS = {"red": N_("red (overdue)"), "yellow": N_("yellow (due soon)"),
+           "green": N_("green (on track)")}
 _ORDER = {"red": 0, "yellow": 1}
 CHINESE_STATUS = {key: word for word, key in STATUS_WORDS.items() if word != key}
 
@@ -28,7 +28,7 @@ class LedgerLine:
     measure: Measure
     problem: str  # the shortcoming it answers ("" when none is named)
     status: str  # a keyword of STATUSES
-    colour: str | None  # green, yellow, red; None when the deadline is not a date
+    colour: str | None  # green, yellow, red; None when done or closed, or the deadline is no date
     latest: str  # the latest dated progress note, else the measure's own progress text
     closed: str  # "who, date" of the 销号, or ""
     documents: tuple[str, ...] = ()  # completion evidence: file names
@@ -36,12 +36,10 @@ class LedgerLine:
     sealed_deadline: str = ""  # the sealed one, when it was put back since
 
     @property
-    def deadline_text(self) -> str:
-        """``2027年6月30日``, or ``2027年6月30日（原定2027年3月31日）`` when put back."""
-        text = date_words(self.deadline)
-        if self.sealed_deadline:
-            text += _(" (originally {date})").format(date=date_words(self.sealed_deadline))
-        return text
+    def postponed_text(self) -> str:
+        """``已延期，原定2027年3月31日`` when the deadline was put back, else ""."""
+        return _("put back, originally {date}").format(date=date_words(
+            self.sealed_deadline)) if self.sealed_deadline else ""
 
     @property
     def status_text(self) -> str:
@@ -53,21 +51,31 @@ class LedgerLine:
 
     @property
     def documents_text(self) -> str:
-        """``佐证：纪要.pdf、照片.jpg`` (or "")."""
-        return _("Evidence: {files}").format(files="、".join(self.documents)) \
+        """``佐证材料：纪要.pdf、照片.jpg`` (or "")."""
+        return _("Completion evidence: {files}").format(files="、".join(self.documents)) \
             if self.documents else ""
 
+    def details(self) -> str:
+        """Latest progress, 延期, evidence and 销号: the 进展 column of the PDF and workbook
+        (their status has a column of its own)."""
+        return joined([self.latest, self.postponed_text, self.documents_text,
+                       _("closed by {who}").format(who=self.closed) if self.closed else ""])
+
     def progress(self, chinese: bool = False) -> str:
-        """Status, latest progress and 销号 in one cell (the 进展 column of the formats); in
-        Chinese whatever the interface language for the Word draft, which is written in it."""
-        parts = [CHINESE_STATUS[self.status] if chinese else self.status_text, self.latest]
-        if self.documents:
-            parts.append(("佐证：" + "、".join(self.documents)) if chinese
-                         else self.documents_text)
-        if self.closed:
-            parts.append(f"销号：{self.closed}" if chinese
-                         else _("closed by {who}").format(who=self.closed))
-        return "；".join(part.rstrip("。；") for part in parts if part.strip())
+        """Status, latest progress, 延期, evidence and 销号 in one cell (the 进展 column of the
+        Word attachment); in Chinese whatever the interface language, as the draft is."""
+        if not chinese:
+            return joined([self.status_text, self.details()])
+        return joined([CHINESE_STATUS[self.status], self.latest,
+                       f"已延期，原定{date_words(self.sealed_deadline)}"
+                       if self.sealed_deadline else "",
+                       "佐证材料：" + "、".join(self.documents) if self.documents else "",
+                       f"销号：{self.closed}" if self.closed else ""])
+
+
+def joined(parts: list[str]) -> str:
+    """Parts of one cell in one sentence: ``；`` between them, none doubled (``。；``)."""
+    return "；".join(part.strip().rstrip("。；;") for part in parts if part.strip())
 
 
 def ledger_lines(report: ReportData, today: date | None = None) -> list[LedgerLine]:
@@ -83,15 +91,18 @@ def ledger_lines(report: ReportData, today: date | None = None) -> list[LedgerLi
             problem = (data.shortcomings[index].text if index is not None
                        and 0 <= index < len(data.shortcomings) else "")
             notes = entry.notes if entry else ()
-            latest = (f"{date_words(notes[-1].at[:10])} {notes[-1].text}" if notes
+            latest = (_("{date}: {text}").format(date=date_words(notes[-1].at[:10]),
+                                                 text=notes[-1].text) if notes
                       else measure.progress)
             closed = ""
             if entry is not None and entry.status == "closed":
                 closed = " ".join(part for part in (entry.closed_by, date_words(
                     (entry.closed_at or "")[:10])) if part)
-            lines.append(LedgerLine(department.name, measure, problem,
-                                    entry.status if entry else "not_started",
-                                    overdue(measure, entry, day), latest, closed,
+            status = entry.status if entry else "not_started"
+            # 三色 is for what is still open: a measure done or closed has none
+            colour = None if status in ("done", "closed") else overdue(measure, entry, day)
+            lines.append(LedgerLine(department.name, measure, problem, status, colour, latest,
+                                    closed,
                                     tuple(d.file_name for d in entry.evidence) if entry
                                     else (), effective_deadline(measure, entry),
                                     measure.deadline if entry and entry.deadline
@@ -100,13 +111,14 @@ def ledger_lines(report: ReportData, today: date | None = None) -> list[LedgerLi
 
 
 def counts_text(lines: list[LedgerLine]) -> str:
-    """``共 12 项：未开始 3，整改中 5，已完成 2，已销号 2；红 2，黄 1，绿 9``."""
-    def counted(label: str, count: int) -> str:  # no space after a full-width bracket
-        return f"{label}{'' if label.endswith('）') else ' '}{count}"
+    """``共12项：未开始3，整改中5，已完成2，已销号2；红（逾期）2，黄（临期）1，绿（正常）6``
+    (the colours of the measures still open)."""
+    def counted(label: str, count: int) -> str:
+        return _("{label} {count}").format(label=label, count=count)
 
     statuses = _(", ").join(counted(_(label), sum(1 for line in lines if line.status == key))
                             for key, label in STATUSES.items())
     colours = _(", ").join(counted(_(label), sum(1 for line in lines if line.colour == key))
-                           for key, label in COLOURS_SHORT.items())
+                           for key, label in COLOURS.items())
     return _("{count} measures: {statuses}; {colours}").format(
         count=len(lines), statuses=statuses, colours=colours)

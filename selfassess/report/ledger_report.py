@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from selfassess.i18n import _
-from selfassess.report.data import ReportData
+from selfassess.report.data import ReportData, date_words
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, RunningHeader, table_style
 from selfassess.report.ledger import LedgerLine, counts_text, ledger_lines
@@ -43,30 +43,30 @@ class LedgerBuilder:
                   _("Progress")]
         rows = []
         for number, line in enumerate(lines, 1):
-            progress = "；".join(part for part in (
-                line.latest, line.documents_text,
-                _("closed by {who}").format(who=line.closed) if line.closed else "") if part)
+            progress = line.details()
             rows.append(Row(
-                [self.p(str(number), "cell_center"), self.p(line.problem),
+                [self.p(str(number), "cell_center"), self.p(line.problem or "—"),
                  self.p(line.measure.text), self.p(line.department), self.p(line.measure.owner),
-                 self.p(line.deadline_text),
+                 self.p(date_words(line.deadline)),
                  self.p(line.status_text, "cell_center"),
                  self.p(line.colour_text, "cell_center"), self.p(progress)],
                 continued=partial(self.p, f"{number}" + _("(continued)"), "cell_center"),
-                fills={7: FILLS[line.colour]} if line.colour else {}))
+                fills={7: FILLS[line.colour]} if line.colour else {},
+                keep=True))  # a measure's row is not cut unless it fills a page
         return RowTable([self.p(h, "head", "heading") for h in header], rows,
                         [w * mm for w in COLUMN_MM], table_style(self.fonts.roles["body"]),
                         keep_last=min(1, len(rows)), trailer=trailer or [])
 
     def counts(self, lines: list[LedgerLine]) -> Flowable:
-        return self.p(counts_text(lines) + _(" (三色 as of {date})").format(
-            date=self.report.printed_on), "body")
+        return self.p(counts_text(lines) + _(" (三色 as of {date}; yellow: due within 30 "
+                                             "days)").format(date=self.report.printed_on),
+                      "body")
 
     def _signatures(self) -> list[Flowable]:
         cells = [[self.p(text, "signature_right" if column % 2 == 0 else "signature", "song")
                   if text else "" for column, text in enumerate(row)] for row in (
-            [_("Compiled by (signature):"), "", _("Checked by (signature):"), "", "",
-             BLANK_DATE],)]
+            [_("Compiled by (signature):"), "", _("Checked by (signature):"), "",
+             _("(Seal of the unit)"), BLANK_DATE],)]
         style = [("FONTNAME", (0, 0), (-1, -1), self.fonts.roles["body"]),
                  ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
                  ("LINEBELOW", (3, 0), (3, 0), 0.5, colors.black),
@@ -97,7 +97,8 @@ class LedgerBuilder:
         lines = ledger_lines(report)
         meta = _("Unit: {name}    As of: {date}").format(name=self.whose(),
                                                         date=report.printed_on)
-        story: list[Flowable] = [RunningHeader(self.running_title()),
+        # every page names the ledger; its page number is the footer's (one run)
+        story: list[Flowable] = [RunningHeader(self.running_title(), numbered=False),
                                  self.p(title, "title", "title"), self.p(meta, "meta", "song"),
                                  self.counts(lines), Spacer(0, 2 * mm)]
         if not lines:

@@ -42,6 +42,7 @@ class Row:
     shade: bool = False  # a grey background (section rows)
     continued: Callable[[], Any] | None = None  # the first cell of a continued part
     fills: dict[int, str] = field(default_factory=dict)  # column → background (三色)
+    keep: bool = False  # not cut across pages unless it is taller than a page
 
 
 class RowTable(Flowable):  # type: ignore[misc]
@@ -124,8 +125,10 @@ class RowTable(Flowable):  # type: ignore[misc]
             return None
         if row.continued is not None:
             rest_cells[0] = row.continued()
-        return (Row(first_cells, row.spans, row.kind, row.shade, row.continued, row.fills),
-                Row(rest_cells, row.spans, row.kind, row.shade, row.continued, row.fills))
+        return (Row(first_cells, row.spans, row.kind, row.shade, row.continued, row.fills,
+                    row.keep),
+                Row(rest_cells, row.spans, row.kind, row.shade, row.continued, row.fills,
+                    row.keep))
 
     # --- laying out a page --------------------------------------------------------------------
 
@@ -170,7 +173,8 @@ class RowTable(Flowable):  # type: ignore[misc]
                 used += height
                 index += 1
                 continue
-            cut = self._cut(row, room - used) if index < tail_from else None
+            cut = (self._cut(row, room - used) if index < tail_from
+                   and not (row.keep and placed) else None)
             if cut is not None:
                 placed.append(cut[0])
                 heights.append(self._height(cut[0].cells, cut[0]))

@@ -239,7 +239,7 @@ def test_progress_is_recorded_on_a_sealed_files_measures(window: MainWindow, tmp
     box.note.setText("已开展第一次专题研究。")
     box.record.click()
     assert "已开展第一次专题研究。" in box.history.text() and box.note.text() == ""
-    assert page.model.index(0).data().startswith("1. 〔in progress〕")
+    assert page.model.index(0).data().startswith("1. 【in progress】")
     with AssessmentFile.open(path, readonly=True) as af:
         assert af.department().sealed
         entry = af.ledger()[1]

@@ -87,8 +87,9 @@ def measure_lines(session: Session) -> list[str]:
     for n, m in enumerate(session.data.measures, 1):
         entry = ledger.get(m.number or 0)
         extra = " — ".join(part for part in (m.owner, effective_deadline(m, entry)) if part)
-        status = f"〔{_(STATUSES[entry.status])}〕" if entry and entry.status != "not_started" \
-            else ""
+        # 【整改中】: every measure's on a sealed file, where the ledger is what changes
+        shown = entry.status if entry else "not_started"
+        status = f"【{_(STATUSES[shown])}】" if session.sealed or shown != "not_started" else ""
         lines.append(f"{n}. {status}{m.text}" + (f"  ({extra})" if extra else ""))
     return lines
 
@@ -370,7 +371,7 @@ class LedgerBox(QGroupBox):
                                                               date=entry.closed_at[:10])
         if entry and entry.deadline and measure is not None \
                 and entry.deadline != measure.deadline:
-            lines.append(_("Deadline put back to {date} (sealed: {sealed})").format(
+            lines.append(_("Deadline put back to {date} (originally {sealed})").format(
                 date=entry.deadline, sealed=measure.deadline or "—"))
         lines += [f"{note.at[:10]}  {note.text}" for note in (entry.notes if entry else ())]
         if entry and entry.evidence:
