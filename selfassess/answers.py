@@ -92,6 +92,10 @@ class _Parser:
             return None
         sources = []
         for text in value:
+            if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+                self.problem(where, _("evidence “{path}” holds a control character").format(
+                    path=text[:80].encode("unicode_escape").decode("ascii")))
+                continue
             path = (self.base / text).resolve()
             if not path.is_relative_to(self.base):  # an answers file from someone else must
                 self.problem(where, _(                # not pick files elsewhere on this computer
@@ -289,8 +293,10 @@ def parse_follow_ups(data: Any, source: str, base: Path | None = None) -> list[L
             key not in ("measures", "filled_by") for key in data):
         raise InputRefused(f"{source}: " + _(
             "the file is sealed: only its measures' follow-up can change here "
-            "(“measures”: [{{“id”, “status”, “progress”, “deadline”, “evidence”}}]); reopen "
+            "(“measures”: [{“id”, “status”, “progress”, “deadline”, “evidence”}]); reopen "
             "it to change anything else"))
+    if "filled_by" in data and not isinstance(data["filled_by"], str):
+        problems.append(f"{source}: filled_by: " + _("must be text"))
     updates = []
     for index, entry in enumerate(data["measures"], 1):
         where = f"{source}: " + _("measure {number}").format(number=index)

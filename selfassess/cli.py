@@ -135,7 +135,12 @@ def cmd_checklist_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _refuse_existing(path: Path, force: bool) -> None:
+def _refuse_existing(path: Path, force: bool, reads: Path | None = None) -> None:
+    """Refuse to replace a file without --force, and the file read even with it (a PDF
+    written over the .selfassess it was printed from loses the file for good)."""
+    if reads is not None and path.exists() and reads.exists() and path.samefile(reads):
+        raise InputRefused(_("{path} is the file being read; write to another file").format(
+            path=path))
     if path.exists() and not force:
         raise InputRefused(_("{path} already exists; use --force to replace it").format(path=path))
 
@@ -228,7 +233,7 @@ def cmd_fill(args: argparse.Namespace) -> int:
             path = Path(args.answers)
             data = read_answers_json(path)
             updates = parse_follow_ups(data, path.name, path.parent)
-            af.follow_up(updates, actor=str(data.get("filled_by") or ""))
+            af.follow_up(updates, actor=data.get("filled_by") or "")
             _out(_("{path}: {count} measure(s) followed up (整改进展)").format(
                 path=args.file, count=len(updates)))
             return EXIT_OK
@@ -422,9 +427,10 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 def cmd_close_measure(args: argparse.Namespace) -> int:
     from selfassess.bureau.ledger import close_department_measure
+    from selfassess.store import default_actor  # who is logged in, as the app records it
 
     _out(close_department_measure(Path(args.file), args.department, args.measure,
-                                  by=args.by or ""))
+                                  by=args.by or default_actor()))
     return EXIT_OK
 
 
@@ -468,13 +474,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     from selfassess.store import AssessmentFile
 
     out = Path(args.output)
-    _refuse_existing(out, args.force)
+    _refuse_existing(out, args.force, reads=Path(args.file))
     with AssessmentFile.open(Path(args.file), readonly=True) as af:
         department = _department_id(af, args.department)
         report = collect(af, department)
     fonts = load_fonts()
-    render = ledger_pdf if args.ledger else sheets_pdf if department else report_pdf
-    pdf = render(report, draft=args.draft, fonts=fonts)
+    if args.ledger:  # of one department when one is named, even from the bureau's file
+        pdf = ledger_pdf(report, draft=args.draft, fonts=fonts,
+                         unit=report.departments[0].name if department else None)
+    else:
+        render = sheets_pdf if department else report_pdf
+        pdf = render(report, draft=args.draft, fonts=fonts)
     out.write_bytes(pdf)
     for note in fonts_note(fonts):
         _err(_("warning: {message}").format(message=note))
@@ -493,7 +503,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if suffix not in (".xlsx", ".docx"):
         raise InputRefused(_("{path}: export to .xlsx (tables) or .docx (report draft)").format(
             path=out))
-    _refuse_existing(out, args.force)
+    _refuse_existing(out, args.force, reads=Path(args.file))
     with AssessmentFile.open(Path(args.file), readonly=True) as af:
         if suffix == ".docx":
             from selfassess.office.report_docx import write_report_docx

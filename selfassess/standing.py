@@ -321,6 +321,27 @@ def renamed(earlier: str | None, name: str) -> str | None:
     return earlier if earlier is not None and same_name(earlier) != same_name(name) else None
 
 
+def match_earlier(history: tuple[HistoryYear, ...], departments: list[Department]
+                  ) -> dict[str, tuple[EarlierResult, ...]]:
+    """Each department's results in the earlier years, oldest first: by department id (a file
+    made with ``new --from`` keeps it), else by name among the results no id claimed; one
+    earlier result goes to one department."""
+    found: dict[str, list[EarlierResult]] = {d.id: [] for d in departments}
+    for year in history:
+        by_id = {result.department_id: result for result in year.departments}
+        claimed = {d.id for d in departments if d.id in by_id}
+        for department in departments:
+            result = by_id.get(department.id)
+            if result is None:
+                result = next((r for r in year.departments if r.department_id not in claimed
+                               and same_name(r.name) == same_name(department.name)), None)
+                if result is not None:
+                    claimed.add(result.department_id)
+            if result is not None:
+                found[department.id].append(result)
+    return {key: tuple(results) for key, results in found.items()}
+
+
 def read_standing(af: AssessmentFile, department_id: str | None = None) -> Standing:
     """Read and score a file once (every department, or one; statistics over those read)."""
     read = []
@@ -344,10 +365,10 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
     positions = ranks([final for _d, _s, _o, final in read])
     earlier = earlier_names(af) if af.info.kind == "bureau" else {}
     history = read_history(af) if af.info.kind == "bureau" else ()
+    matched = match_earlier(history, [data.department for data, _d, _o, _f in read])
 
     def earlier_results(data: DepartmentData) -> tuple[EarlierResult, ...]:
-        found = (year.find(data.department.id, data.department.name) for year in history)
-        return tuple(result for result in found if result is not None)
+        return matched.get(data.department.id, ())
 
     departments = sorted(
         (DepartmentStanding(data, digest, own, final, position,

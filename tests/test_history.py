@@ -237,3 +237,99 @@ def test_a_format_6_bureau_keeps_its_history_when_upgraded(tmp_path: Path,
     assert [(year["period"], year["departments"]) for year in found["history"]] == [("2025", 1)]
     office = next(d for d in found["departments"] if d["name"] == "办公室")
     assert [(h["period"], h["total"]) for h in office["history"]] == [("2025", 98)]
+
+
+def test_the_same_year_written_another_way_is_the_same_year(
+        years: dict[str, Path], tmp_path: Path, capsys: Capture, checklist: Checklist) -> None:
+    current = years["2026"]
+    assert run(capsys, "history", "add", str(current), str(years["2025"]))[0] == 0
+    folder = tmp_path / "again"
+    folder.mkdir()
+    other = bureau(folder, "2025年度", [department(folder, "办公室", checklist, "2025年度")],
+                   capsys)
+    code, out, err = run(capsys, "history", "add", str(current), str(other))
+    assert code == 0 and "replaced" in out, err
+    assert [year["period"] for year in summary(capsys, current)["history"]] == ["2025年度"]
+
+
+@pytest.mark.parametrize("period, bureau_name, message", [
+    ("二〇二五年", "XX市水利局", "names no year in digits"),
+    ("2025²", "XX市水利局", "names no year in digits"),
+    ("2026年", "XX市水利局", "same period"),
+    ("2026上半年", "XX市水利局", "same period"),
+    ("2025", "YY县教育局", "bureau file of YY县教育局"),
+])
+def test_periods_and_bureaus_that_cannot_be_compared(
+        period: str, bureau_name: str, message: str, years: dict[str, Path], tmp_path: Path,
+        capsys: Capture, checklist: Checklist) -> None:
+    folder = tmp_path / "other"
+    folder.mkdir()
+    office = department(folder, "办公室", checklist, period)
+    roster = folder / "roster.txt"
+    roster.write_text("办公室\n", encoding="utf-8")
+    other = folder / "other.selfassess"
+    assert run(capsys, "bureau", "new", str(other), "--name", bureau_name, "--period", period,
+               "--roster", str(roster))[0] == 0
+    assert run(capsys, "merge", str(other), str(office))[0] == 0
+    before = years["2026"].read_bytes()
+    code, out, err = run(capsys, "history", "add", str(years["2026"]), str(other))
+    assert code == 1 and out == "" and message in err, err
+    assert len(err.strip().splitlines()) == 1 and years["2026"].read_bytes() == before
+
+
+PLANNING = "0b4f2c1e-8a77-4d0e-9c52-3f1d2a6b7e90"
+
+
+def test_an_earlier_result_goes_to_one_department(tmp_path: Path, capsys: Capture,
+                                                  checklist: Checklist) -> None:
+    """2025's 规划计划处 became 发展规划处 (same id, new name) and a new 规划计划处 was set up:
+    the earlier result is the renamed one's only."""
+    first = tmp_path / "2025"
+    first.mkdir()
+    planning = department(first, "规划计划处", checklist, "2025", department_id=PLANNING)
+    earlier = bureau(first, "2025", [planning], capsys, names=("规划计划处",))
+    now = tmp_path / "2026"
+    now.mkdir()
+    renamed = department(now, "发展规划处", checklist, "2026", {"1.2": D(1)},
+                         department_id=PLANNING)
+    new = department(now, "规划计划处", checklist, "2026")
+    current = bureau(now, "2026", [renamed, new], capsys, names=("发展规划处", "规划计划处"))
+    assert run(capsys, "history", "add", str(current), str(earlier))[0] == 0
+    found = {d["name"]: d["history"] for d in summary(capsys, current)["departments"]}
+    assert [h["period"] for h in found["发展规划处"]] == ["2025"]
+    assert found["规划计划处"] == []
+
+
+def test_merged_items_add_up(checklist: Checklist, tmp_path: Path, capsys: Capture) -> None:
+    """A checklist that merged 1.2 into 1.1: last year's 1.1 and 1.2 scores add up under
+    this year's 1.1, as a share of its points."""
+    from selfassess.bureau.history import earlier_year
+    from selfassess.checklist import checklist_mapping
+
+    data = checklist_mapping(checklist)
+    data = json.loads(json.dumps(data, default=str))
+    data["version"] = "2027.1"
+    data["previous"] = {"id": checklist.id, "version": checklist.version,
+                        "items": {"1.2": "1.1"}}
+    section = data["sections"][0]["items"]
+    one, two = section[0], section[1]
+    assert (one["code"], two["code"]) == ("1.1", "1.2")
+    one["max_points"] = str(D(one["max_points"]) + D(two["max_points"]))  # 4 + 5
+    one.update(mode="deduct", counts=[], levels=[], deductions=[
+        {"code": "a", "text": "未落实", "points": "1", "per_occurrence": True, "unit": "次",
+         "cap": None}])
+    del section[1]
+    merged = checklist_from_mapping(data, "2027.yaml")
+    folder = tmp_path / "2026"
+    folder.mkdir()
+    office = department(folder, "办公室", checklist, "2026", {"1.1": D("0.5"), "1.2": D(1)})
+    earlier = bureau(folder, "2026", [office], capsys, names=("办公室",))
+    from selfassess.bureau import create_bureau
+
+    current = tmp_path / "2027.selfassess"
+    create_bureau(current, merged, "XX市水利局", "2027", ["办公室"]).close()
+    with AssessmentFile.open(current) as mine, AssessmentFile.open(earlier, readonly=True) as theirs:
+        year, _drafts = earlier_year(mine, theirs, "")
+    (result,) = year.departments
+    assert result.items["1.1"] == D("7.5")  # (3.5 + 4) of (4 + 5), on 9 points
+    assert result.max_points["1.1"] == D(9)

@@ -136,7 +136,8 @@ def test_progress_travels_to_the_bureau_and_closing_holds(tmp_path: Path, checkl
     ("2027-03-01", "not_started", "red"),     # past
     ("2027-04-10", "in_progress", "yellow"),  # within 30 days
     ("2027-06-30", "in_progress", "green"),
-    ("2027-03-01", "done", "green"),          # done: on track whatever the date
+    ("2027-03-01", "done", None),             # done: 三色 is for what is still open
+    ("2027-03-01", "closed", None),
     ("年底前", "in_progress", None),           # not a date
 ])
 def test_three_colours_by_date(deadline: str, status: str, colour: str | None) -> None:
@@ -272,7 +273,8 @@ def test_a_long_ledger_breaks_between_rows_with_the_signatures_never_alone(
     # the last page holds the last measure and the signatures together
     assert "第59项长期措施" in pages[-1] and "制表人（签字）" in pages[-1]
     assert all("制表人" not in page for page in pages[:-1])
-    numbers = [int(n) for page in pages for n in re.findall(r"(\d+)—第\d+项长期措施", page)]
+    numbers = [int(n) for page in pages for n in re.findall(r"(\d+)—\d+\.第\d+项长期措施",
+                                                            page)]
     assert numbers == list(range(4, 64))  # every measure once, in order, none lost
 
 
@@ -408,3 +410,63 @@ def test_a_deadline_put_back_on_a_sealed_file(tmp_path: Path, checklist: Checkli
     assert page.index("完善学习台账") < page.index("每季度专题研究一次")
     assert "2028年3月31日整改中绿（正常）" in page
     assert "经批准延期；已延期，原定2027年3月31日；佐证材料：批复.pdf" in page
+
+
+@pytest.mark.parametrize("follow_up, message", [
+    ({"filled_by": "x" * 150, "measures": [{"id": 1, "progress": "ok"}]}, "100 characters"),
+    ({"filled_by": "张\u0001三", "measures": [{"id": 1, "progress": "ok"}]}, "name of who"),
+    ({"filled_by": {"a": 1}, "measures": [{"id": 1, "progress": "ok"}]}, "must be text"),
+    ({"measures": [{"id": 1, "status": "整改中"}, {"id": 1, "deadline": "2027-09-30"}]},
+     "more than once"),
+    ({"measures": [{"id": 1, "evidence": ["纪要.pdf", "纪要.pdf"]}]}, "more than once"),
+    ({"measures": [{"id": 1, "evidence": ["纪\u0000要.pdf"]}]}, "control character"),
+    ({"measures": [{"id": 1, "deadline": "1999-01-01"}]}, "1999-01-01"),
+])
+def test_a_follow_up_that_would_spoil_the_file_is_refused(
+        follow_up: dict[str, Any], message: str, tmp_path: Path, checklist: Checklist,
+        capsys: Capture) -> None:
+    path = sealed_with_measures(tmp_path, checklist)
+    (tmp_path / "纪要.pdf").write_bytes(b"minutes")
+    before = path.read_bytes()
+    code, out, err = run(capsys, "fill", str(path), str(write_json(tmp_path / "f.json",
+                                                                    follow_up)))
+    assert code == 1 and out == "" and message in err, err
+    assert "Traceback" not in err and path.read_bytes() == before
+    assert run(capsys, "summary", str(path), "--json")[0] == 0  # still readable
+
+
+def test_a_deadline_moved_earlier_is_not_called_put_back(
+        tmp_path: Path, checklist: Checklist, capsys: Capture) -> None:
+    bureau = ledger_bureau(tmp_path, checklist, capsys)
+    path = tmp_path / "2026_办公室.selfassess"
+    assert run(capsys, "fill", str(path), str(write_json(tmp_path / "e.json", {"measures": [
+        {"id": 2, "deadline": "2027-09-30"}]})))[0] == 0  # sealed: 2027-12-31
+    assert run(capsys, "merge", str(bureau), str(path))[0] == 0
+    out = tmp_path / "台账.pdf"
+    code, _out, err = run(capsys, "--lang", "zh_CN", "report", str(bureau), "--ledger",
+                          "--department", "办公室", "-o", str(out))
+    assert code == 0, err
+    (page,) = pdf_pages(out)
+    assert "已调整，原定2027年12月31日" in page and "已延期" not in page
+    assert "单位：办公室" in page  # one department's ledger from the bureau's file
+    # the department's own numbers, as close-measure and the app name them
+    assert "1.每季度专题研究一次" in page and "3.建立联络员制度" in page
+
+
+def test_a_report_never_replaces_the_file_it_reads(tmp_path: Path, checklist: Checklist,
+                                                   capsys: Capture) -> None:
+    path = sealed_with_measures(tmp_path, checklist)
+    before = path.read_bytes()
+    for command in (["report", str(path), "--ledger"], ["report", str(path)]):
+        code, _out, err = run(capsys, *command, "-o", str(path), "--force")
+        assert code == 1 and "being read" in err, err
+    assert path.read_bytes() == before
+
+
+def test_closing_without_by_records_who_is_logged_in(tmp_path: Path, checklist: Checklist,
+                                                     capsys: Capture) -> None:
+    bureau = ledger_bureau(tmp_path, checklist, capsys)
+    code, _out, err = run(capsys, "close-measure", str(bureau), "--department", "办公室",
+                          "--measure", "2")
+    assert code == 0, err
+    assert measures(capsys, bureau)[1]["closed_by"] != ""

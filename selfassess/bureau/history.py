@@ -9,18 +9,26 @@ bureau file (``store.history``), all of it or nothing.
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from pathlib import Path
 
 from selfassess.bureau.roster import require_bureau
 from selfassess.checklist.model import Checklist
 from selfassess.errors import InputRefused
 from selfassess.i18n import _
+from selfassess.numbers import round_cents
 from selfassess.standing import read_standing
 from selfassess.store import AssessmentFile
 from selfassess.store.editing import now_text
-from selfassess.store.history import EarlierResult, HistoryYear, period_key, write_year
+from selfassess.store.history import (
+    EarlierResult,
+    HistoryYear,
+    period_key,
+    period_year,
+    write_year,
+)
 from selfassess.store.verify import seal_problem
-from selfassess.validation import MAX_NAME, text_problem
+from selfassess.validation import MAX_NAME, same_name, text_problem
 
 
 def code_map(current: Checklist, earlier: Checklist) -> dict[str, tuple[str, ...]]:
@@ -55,7 +63,12 @@ def earlier_year(bureau: AssessmentFile, earlier: AssessmentFile, by: str
         raise InputRefused(_("{name} is a department file; history takes an earlier year's "
                              "bureau file").format(name=earlier.path.name))
     mine, theirs = bureau.info.period.strip(), earlier.info.period.strip()
-    if theirs == mine:
+    for path, period in ((bureau.path, mine), (earlier.path, theirs)):
+        if period_year(period) is None:
+            raise InputRefused(_("{name}: the period “{period}” names no year in digits, so it "
+                                 "cannot be compared by year").format(name=path.name,
+                                                                      period=period))
+    if period_year(theirs) == period_year(mine):
         raise InputRefused(_("{name} is of the same period ({period}) as {bureau}; history "
                              "takes earlier years").format(
             name=earlier.path.name, period=theirs, bureau=bureau.path.name))
@@ -63,6 +76,10 @@ def earlier_year(bureau: AssessmentFile, earlier: AssessmentFile, by: str
         raise InputRefused(_("{name} is of a later period ({theirs}) than {bureau} ({mine}); "
                              "history takes earlier years").format(
             name=earlier.path.name, theirs=theirs, bureau=bureau.path.name, mine=mine))
+    if same_name(earlier.info.bureau_name) != same_name(bureau.info.bureau_name):
+        raise InputRefused(_("{name} is the bureau file of {theirs}, not of {mine}").format(
+            name=earlier.path.name, theirs=earlier.info.bureau_name or "—",
+            mine=bureau.info.bureau_name or "—"))
     standing = read_standing(earlier)
     codes = code_map(bureau.checklist, earlier.checklist)
     maxima = {item.code: item.max_points for item in bureau.checklist.items}
@@ -72,14 +89,21 @@ def earlier_year(bureau: AssessmentFile, earlier: AssessmentFile, by: str
             continue  # a draft that year: no result to compare with
         if problem := seal_problem(earlier, department.data):
             raise InputRefused(f"{earlier.path.name}: {department.name}: {problem}")
-        items = {}
+        # this year's item ← the earlier items it carries on: their scores and maxima add up
+        # (items merged into one), and a split item counts in each of its halves; the score is
+        # then put on this year's maximum, as a share of the points (N/A ones left out)
+        parts: dict[str, list[tuple[Decimal, Decimal]]] = {}
         for item in earlier.checklist.items:
             score = department.final.items.get(item.code)
             for code in codes.get(item.code, ()):
-                if code not in items:  # items merged into one: the first keeps its score
-                    # a split item's score is compared as a share of its points
-                    items[code] = None if score is None else (
-                        score * maxima[code] / item.max_points if item.max_points else score)
+                parts.setdefault(code, [])
+                if score is not None:
+                    parts[code].append((score, item.max_points))
+        items: dict[str, Decimal | None] = {}
+        for code, found in parts.items():
+            possible = sum((maximum for _score, maximum in found), Decimal(0))
+            items[code] = round_cents(sum((score for score, _maximum in found), Decimal(0))
+                                      * maxima[code] / possible) if found and possible else None
         done = sum(1 for m in department.data.measures
                    if (entry := department.ledger.get(m.number or 0)) is not None
                    and entry.status in ("done", "closed"))
@@ -88,6 +112,9 @@ def earlier_year(bureau: AssessmentFile, earlier: AssessmentFile, by: str
             department.final.total, department.final.grade, department.rank,
             len(department.data.measures), done, items, {code: maxima[code] for code in items}))
     drafts = [d.name for d in standing.departments if not d.sealed]
+    if not results:
+        raise InputRefused(_("{name} holds no sealed department to compare with").format(
+            name=earlier.path.name))
     return HistoryYear(theirs, earlier.info.bureau_name, earlier.checklist.id,
                        earlier.checklist.version, file_sha256(earlier.path), now_text(), by,
                        tuple(results)), drafts

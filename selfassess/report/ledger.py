@@ -37,9 +37,13 @@ class LedgerLine:
 
     @property
     def postponed_text(self) -> str:
-        """``已延期，原定2027年3月31日`` when the deadline was put back, else ""."""
-        return _("put back, originally {date}").format(date=date_words(
-            self.sealed_deadline)) if self.sealed_deadline else ""
+        """``已延期，原定2027年3月31日`` when the deadline was put back (``已调整`` when moved
+        earlier), else ""."""
+        if not self.sealed_deadline:
+            return ""
+        later = self.deadline > self.sealed_deadline  # ISO dates sort as text
+        return (_("put back, originally {date}") if later else _(
+            "deadline changed, originally {date}")).format(date=date_words(self.sealed_deadline))
 
     @property
     def status_text(self) -> str:
@@ -67,7 +71,8 @@ class LedgerLine:
         if not chinese:
             return joined([self.status_text, self.details()])
         return joined([CHINESE_STATUS[self.status], self.latest,
-                       f"已延期，原定{date_words(self.sealed_deadline)}"
+                       ("已延期" if self.deadline > self.sealed_deadline else "已调整")
+                       + f"，原定{date_words(self.sealed_deadline)}"
                        if self.sealed_deadline else "",
                        "佐证材料：" + "、".join(self.documents) if self.documents else "",
                        f"销号：{self.closed}" if self.closed else ""])
@@ -99,8 +104,7 @@ def ledger_lines(report: ReportData, today: date | None = None) -> list[LedgerLi
                 closed = " ".join(part for part in (entry.closed_by, date_words(
                     (entry.closed_at or "")[:10])) if part)
             status = entry.status if entry else "not_started"
-            # 三色 is for what is still open: a measure done or closed has none
-            colour = None if status in ("done", "closed") else overdue(measure, entry, day)
+            colour = overdue(measure, entry, day)  # none for a measure done or closed
             lines.append(LedgerLine(department.name, measure, problem, status, colour, latest,
                                     closed,
                                     tuple(d.file_name for d in entry.evidence) if entry

@@ -30,8 +30,10 @@ COLUMN_MM.append(WIDE_MM - sum(COLUMN_MM))
 class LedgerBuilder:
     """Flowables of the 整改台账."""
 
-    def __init__(self, report: ReportData, fonts: FontSet, styles: dict[str, Any]) -> None:
+    def __init__(self, report: ReportData, fonts: FontSet, styles: dict[str, Any],
+                 unit: str | None = None) -> None:
         self.report = report
+        self.unit = unit
         self.fonts = fonts
         self.sheets = SheetBuilder(report, fonts, styles)
         self.p = self.sheets.p
@@ -46,7 +48,9 @@ class LedgerBuilder:
             progress = line.details()
             rows.append(Row(
                 [self.p(str(number), "cell_center"), self.p(line.problem or "—"),
-                 self.p(line.measure.text), self.p(line.department), self.p(line.measure.owner),
+                 self.p(f"{line.measure.number}. {line.measure.text}" if line.measure.number
+                        else line.measure.text),
+                 self.p(line.department), self.p(line.measure.owner),
                  self.p(date_words(line.deadline)),
                  self.p(line.status_text, "cell_center"),
                  self.p(line.colour_text, "cell_center"), self.p(progress)],
@@ -79,6 +83,8 @@ class LedgerBuilder:
     def whose(self) -> str:
         """The bureau, or the department of a department file."""
         report = self.report
+        if self.unit:
+            return self.unit
         return (report.info.bureau_name if report.bureau or not report.departments
                 else report.departments[0].name)
 

@@ -60,12 +60,13 @@ def bureau_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
 
 
 def ledger_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = None,
-               progress: Progress | None = None) -> bytes:
-    """The 整改台账 of a bureau file (every department's measures) or of a department file."""
+               progress: Progress | None = None, unit: str | None = None) -> bytes:
+    """The 整改台账 of a bureau file (every department's measures) or of a department file;
+    ``unit`` names whose it is when the report holds one department of a bureau."""
     from selfassess.report.ledger_report import LedgerBuilder
 
     fonts = fonts or load_fonts()
-    builder = LedgerBuilder(report, fonts, stylesheet(fonts))
+    builder = LedgerBuilder(report, fonts, stylesheet(fonts), unit)
     return _build(builder.story(), builder.running_title(), fonts, draft, first="landscape")
 
 

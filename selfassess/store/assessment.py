@@ -355,6 +355,11 @@ class AssessmentFile:
             raise InputRefused(_("{name} is open read-only").format(name=self.path.name))
         data = self.data()
         ledger = read_ledger(self, data.department.id)
+        # who it was is stored with each note and document, and checked when read: a name that
+        # could not be read back would leave the file unreadable
+        if problem := text_problem(actor, MAX_NAME, single_line=True):
+            raise InputRefused(_("the name of who followed it up {problem}").format(
+                problem=problem))
         if problems := update_problems(data.measures, ledger, updates):
             raise InputRefused(problems)
         self._prepare_writing()

@@ -11,6 +11,8 @@ Every value is checked on read, like the rest of the file.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,7 +23,7 @@ from selfassess.i18n import _
 from selfassess.numbers import decimal_text, parse_decimal
 from selfassess.store.database import connection
 from selfassess.store.reading import damaged
-from selfassess.validation import MAX_NAME, same_name, text_problem, time_problem
+from selfassess.validation import MAX_NAME, text_problem, time_problem
 
 if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
@@ -56,17 +58,6 @@ class HistoryYear:
     added_at: str
     added_by: str
     departments: tuple[EarlierResult, ...] = ()
-
-    def find(self, department_id: str, name: str) -> EarlierResult | None:
-        """The same department that year: by id (a file made ``new --from`` keeps it), else
-        by name as names are compared."""
-        for result in self.departments:
-            if result.department_id == department_id:
-                return result
-        for result in self.departments:
-            if same_name(result.name) == same_name(name):
-                return result
-        return None
 
 
 def read_history(af: AssessmentFile) -> tuple[HistoryYear, ...]:
@@ -126,20 +117,30 @@ def read_history(af: AssessmentFile) -> tuple[HistoryYear, ...]:
     return tuple(sorted(years, key=lambda year: period_key(year.period)))
 
 
+def period_year(period: str) -> int | None:
+    """The year a period is of: ``2025``, ``2025年度``, ``２０２５`` and ``2025年1-6月`` are all
+    2025; None when it names no year in digits."""
+    match = re.search(r"(?<![0-9])([0-9]{4})(?![0-9])", unicodedata.normalize("NFKC", period),
+                      re.ASCII)
+    return int(match[1]) if match else None
+
+
 def period_key(period: str) -> tuple[int, str]:
-    """Periods in time order: ``2025`` before ``2026`` (numbers by value, the rest as text)."""
-    digits = "".join(ch for ch in period if ch.isdigit())[:8]
-    return (int(digits) if digits else 0, period)
+    """Periods in time order: by their year, then as written."""
+    return (period_year(period) or 0, period)
 
 
 def write_year(af: AssessmentFile, year: HistoryYear) -> bool:
     """Store one earlier year, replacing the same period; True when it replaced one. Inside
     the caller's transaction."""
     db = connection(af)
-    replaced = db.execute("SELECT 1 FROM history_years WHERE period = ?",
-                          [year.period]).fetchone() is not None
-    for table in ("history_items", "history_departments", "history_years"):
-        db.execute(f"DELETE FROM {table} WHERE period = ?", [year.period])
+    # the same year written another way (2025, 2025年度) is the same year
+    same = [period for (period,) in db.execute("SELECT period FROM history_years")
+            if period == year.period or period_year(str(period)) == period_year(year.period)]
+    for period in same:
+        for table in ("history_items", "history_departments", "history_years"):
+            db.execute(f"DELETE FROM {table} WHERE period = ?", [period])
+    replaced = bool(same)
     db.insert("history_years", {
         "period": year.period, "bureau_name": year.bureau_name,
         "checklist_id": year.checklist_id, "checklist_version": year.checklist_version,

@@ -95,10 +95,11 @@ def effective_deadline(measure: Measure, entry: LedgerEntry | None) -> str:
 
 
 def overdue(measure: Measure, entry: LedgerEntry | None, today: date) -> str | None:
-    """三色督办: ``green`` on track (or done), ``yellow`` due within 30 days, ``red`` overdue;
-    None when the deadline is not a date."""
+    """三色督办 of a measure still open: ``green`` on track, ``yellow`` due within 30 days,
+    ``red`` overdue; None when it is done or closed (三色 follows what is open) or its deadline
+    is not a date."""
     if entry is not None and entry.status in ("done", "closed"):
-        return "green"
+        return None
     try:
         deadline = date.fromisoformat(effective_deadline(measure, entry).strip())
     except ValueError:
@@ -187,8 +188,13 @@ def update_problems(measures: list[Measure], ledger: dict[int, LedgerEntry],
     """Why these follow-ups cannot be stored (empty when they can)."""
     known = {m.number for m in measures}
     problems = []
+    seen: set[int] = set()
     for update in updates:
         where = _("measure {number}").format(number=update.number)
+        if update.number in seen:  # the second would be written over the first's status
+            problems.append(f"{where}: " + _("is given more than once; give it once"))
+            continue
+        seen.add(update.number)
         if update.number not in known:
             problems.append(f"{where}: " + _("there is no measure with this number"))
             continue
@@ -205,6 +211,12 @@ def update_problems(measures: list[Measure], ledger: dict[int, LedgerEntry],
         if update.deadline is not None and not valid_date(update.deadline):
             problems.append(f"{where}: " + _("deadline {date} is not a real date (write it as "
                                              "2027-06-30)").format(date=update.deadline[:20]))
+        elif update.deadline is not None and not 2000 <= int(update.deadline[:4]) <= 2099:
+            problems.append(f"{where}: " + _("deadline {date} is not a year a measure can be "
+                                             "due in").format(date=update.deadline))
+        names = [source.path for source in update.evidence]
+        if len(set(names)) < len(names):
+            problems.append(f"{where}: " + _("the same document is given more than once"))
         if update.evidence or update.deadline is not None:
             if current is not None and current.status == "closed" and update.status is None:
                 problems.append(f"{where}: " + _("it was closed (已销号) by the bureau"))
