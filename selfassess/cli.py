@@ -434,6 +434,18 @@ def cmd_close_measure(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify_print(args: argparse.Namespace) -> int:
+    from selfassess.checkcode import CodeError
+    from selfassess.verify_print import check
+
+    try:
+        verdict = check(args.code, [Path(name) for name in args.files])
+    except CodeError as error:
+        raise InputRefused(str(error)) from None
+    _out(verdict.line)
+    return EXIT_OK if verdict.matches or not args.files else EXIT_REFUSED
+
+
 def cmd_history_add(args: argparse.Namespace) -> int:
     from selfassess.bureau.history import add_history
 
@@ -689,6 +701,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--measure", required=True, type=int, metavar="ID",
                      help=_("the measure's number (summary --json: measures, id)"))
     sub.add_argument("--by", metavar="TEXT", help=_("who closes it"))
+    sub = command("verify-print", cmd_verify_print, _(
+        "核对纸质件: whether a printed page (its 核对码, or its QR code's text) comes from these "
+        "files as they are now; with no file, what the code says"))
+    sub.add_argument("code", metavar="CODE", help=_("the 核对码 printed at the foot of the page "
+                                                    "(7KQ2-M9XA-3F), or the QR code's text"))
+    sub.add_argument("files", nargs="*", metavar="FILE",
+                     help=_("department or bureau .selfassess files to compare with"))
     history = commands.add_parser("history", help=_(
         "年度对比: keep earlier years' bureau files in this year's"))
     history_commands = history.add_subparsers(dest="history_command", metavar=_("ACTION"),

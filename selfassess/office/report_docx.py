@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
+from selfassess.checkcode import short_code
 from selfassess.i18n import _
 from selfassess.numbers import chinese_numeral, decimal_text, section_label
 from selfassess.office.package import package_date, write_package
@@ -197,7 +199,7 @@ def _setup_styles(doc: DocumentObject) -> None:
         ppr.append(snap)
 
 
-def _page_setup(doc: DocumentObject) -> None:
+def _page_setup(doc: DocumentObject, check_code: str = "") -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -219,6 +221,10 @@ def _page_setup(doc: DocumentObject) -> None:
         paragraph.add_run("— ")
         _page_field(paragraph.add_run())
         paragraph.add_run(" —")
+        if check_code:  # which file and revision the draft was made from (a draft, always)
+            code = footer.add_paragraph()
+            code.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            code.add_run(f"核对码 {check_code}（草稿）").font.size = Pt(9)
 
 
 def _page_field(run: object) -> None:
@@ -665,7 +671,8 @@ def _drafted(report: ReportData, titles: list[str], quotes: int) -> tuple[Docume
                                                                          ReportDraft]:
     doc = Document()
     _setup_styles(doc)
-    _page_setup(doc)
+    # the Word draft is edited before it is signed: its code always says draft
+    _page_setup(doc, short_code(replace(report.stamp, draft=True), 0) if report.stamp else "")
     body = doc.paragraphs[0]._element if doc.paragraphs else None
     if body is not None:
         body.getparent().remove(body)

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from selfassess.checkcode import Stamp
 from selfassess.checklist.model import Checklist
 from selfassess.comparison import period_title
+from selfassess.stamps import bureau_stamp, department_stamp
 from selfassess.standing import (
     DepartmentStanding,
     RosterLine,
@@ -39,6 +41,7 @@ class ReportData:
     printed_on: str = ""
     printed_day: date | None = None  # the same day (what is overdue is judged on it)
     history: tuple[HistoryYear, ...] = ()  # earlier years kept for 年度对比, oldest first
+    stamp: Stamp | None = None  # what every printed page's 核对码 binds it to
 
     @property
     def bureau(self) -> bool:
@@ -95,6 +98,8 @@ def collect(af: AssessmentFile, department_id: str | None = None,
         refused = [row for row in merge_log.rows(af, last_run_only=True)
                    if row.outcome in ("refused", "conflict")]
     when = today or printing_day()
+    stamp = (bureau_stamp(af, standing) if af.info.kind == "bureau" and department_id is None
+             else department_stamp(af, departments[0]) if departments else None)
     return ReportData(af.checklist, af.info, departments, standing.statistics, standing.roster,
                       refused, f"{when.year}年{when.month}月{when.day}日", when,
-                      standing.history)
+                      standing.history, stamp)

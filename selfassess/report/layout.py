@@ -3,9 +3,12 @@ document template with portrait and landscape A4 pages."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
+from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -14,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from selfassess.checkcode import Stamp, qr_text, short_code
 from selfassess.i18n import _
 from selfassess.notice import NOT_CLASSIFIED
 from selfassess.report.fonts import FontSet
@@ -21,6 +25,7 @@ from selfassess.report.fonts import FontSet
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 MARGIN = 15 * mm
+QR_SIZE = 11 * mm  # the 核对码's QR code, in the foot margin
 
 
 def stylesheet(fonts: FontSet, scale: float = 1.0) -> dict[str, ParagraphStyle]:
@@ -108,6 +113,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     font_name = "Helvetica"
     draft = False
     running_header: str | None = None  # set by a RunningHeader flowable
+    stamp: Stamp | None = None  # what the document is bound to: each page's 核对码
     run_numbered = True  # False: the running header without its own page count
     unnumbered = False  # set by an Unnumbered flowable, for the page it is on
 
@@ -120,14 +126,17 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self._run_header: str | None = None  # the running header of the pages counted
         self._run_pages = 0
         self._runs = 0
+        self._coded_pages: list[int] = []  # each page's number in its code (0: the cover)
 
     def showPage(self) -> None:
         if self.unnumbered:  # a cover: no folio, not counted
             self.unnumbered = False
             self._furniture(numbered=False)
+            self._draw_check_code(0)
             super().showPage()
             return
         self._number += 1
+        self._draw_check_code(self._number)
         if self.running_header != self._run_header:
             self._close_run()
             self._run_header, self._run_pages = self.running_header, 0
@@ -139,7 +148,35 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     def save(self) -> None:
         self._close_run()
         self._total_form("pages_total", _("of {total} pages").format(total=self._number))
+        stamp = self._stamp()
+        if stamp is not None:  # each page's QR code names the page count, known only now
+            for index, page in enumerate(self._coded_pages):
+                self.beginForm(f"qr_{index}")
+                draw_qr(self, qr_text(stamp, page, self._number), QR_SIZE)
+                self.endForm()
         super().save()
+
+    def _stamp(self) -> Stamp | None:
+        """The stamp as printed: a document marked 草稿 counts as a draft."""
+        if self.stamp is None:
+            return None
+        return replace(self.stamp, draft=self.stamp.draft or self.draft)
+
+    def _draw_check_code(self, page: int) -> None:
+        """核对码 and its QR code at the foot, right (the QR drawn when the count is known)."""
+        stamp = self._stamp()
+        if stamp is None:
+            return
+        width = self._pagesize[0]
+        self.saveState()
+        self.setFont(self.font_name, 8)
+        self.setFillColor(colors.black)
+        self.drawRightString(width - MARGIN - QR_SIZE - 2 * mm, 8 * mm,
+                             _("Check code {code}").format(code=short_code(stamp, page)))
+        self.translate(width - MARGIN - QR_SIZE, 3 * mm)
+        self.doForm(f"qr_{len(self._coded_pages)}")
+        self.restoreState()
+        self._coded_pages.append(page)
 
     def _close_run(self) -> None:
         if self._run_header is not None:
@@ -191,10 +228,35 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.restoreState()
 
 
-def canvas_maker(fonts: FontSet, draft: bool) -> type[NumberedCanvas]:
-    """A canvas class bound to the document's font and draft state."""
+def canvas_maker(fonts: FontSet, draft: bool, stamp: Stamp | None = None
+                 ) -> type[NumberedCanvas]:
+    """A canvas class bound to the document's font, draft state and stamp (核对码)."""
     return type("ReportCanvas", (NumberedCanvas,), {"font_name": fonts.roles["song"],
-                                                    "draft": draft})
+                                                    "draft": draft, "stamp": stamp})
+
+
+def draw_qr(canvas: Canvas, text: str, size: float) -> None:
+    """A QR code of ``text``, ``size`` points square, at the canvas's origin: reportlab's own
+    encoder (error correction M), its modules drawn as rectangles here (rendering the widget
+    would put an unembedded Helvetica on the page)."""
+    widget = QrCodeWidget(text, barLevel="M")
+    widget.qr.make()
+    modules = widget.qr.modules
+    count = len(modules)
+    box = size / (count + 2)  # a quiet zone of one module
+    canvas.saveState()
+    canvas.setFillColor(colors.white)
+    canvas.rect(0, 0, size, size, stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    for row_number, row in enumerate(modules):
+        y = size - (row_number + 2) * box
+        column = 0
+        for dark, run in itertools.groupby(bool(module) for module in row):
+            length = len(list(run))
+            if dark:
+                canvas.rect((column + 1) * box, y, length * box, box, stroke=0, fill=1)
+            column += length
+    canvas.restoreState()
 
 
 def document(target: Any, title: str, first: str = "portrait",

@@ -8,6 +8,7 @@ from functools import partial
 
 from reportlab.platypus import Flowable, PageBreak
 
+from selfassess.checkcode import Stamp
 from selfassess.i18n import _
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet, load_fonts
@@ -18,10 +19,10 @@ Progress = Callable[[int, int, str], None]
 
 
 def _build(story: list[Flowable], title: str, fonts: FontSet, draft: bool,
-           first: str = "portrait") -> bytes:
+           first: str = "portrait", stamp: Stamp | None = None) -> bytes:
     buffer = io.BytesIO()
     doc = document(buffer, title, first)
-    doc.build(story, canvasmaker=canvas_maker(fonts, draft))
+    doc.build(story, canvasmaker=canvas_maker(fonts, draft, stamp))
     return buffer.getvalue()
 
 
@@ -40,7 +41,7 @@ def sheets_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
     if not report.departments:
         raise ValueError("no department to print")
     title = f"{report.period_title()}{report.checklist.title}"
-    return _build(story, title, fonts, draft, first="landscape")
+    return _build(story, title, fonts, draft, first="landscape", stamp=report.stamp)
 
 
 def bureau_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = None,
@@ -53,7 +54,7 @@ def bureau_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
         progress(0, 2, _("Laying out the report…"))
     builder = BureauReportBuilder(report, fonts, stylesheet(fonts))
     title = f"{report.info.bureau_name} {report.period_title()}"
-    pdf = _build(builder.story(draft), title, fonts, draft, first="cover")
+    pdf = _build(builder.story(draft), title, fonts, draft, first="cover", stamp=report.stamp)
     if progress:
         progress(2, 2, "")
     return pdf
@@ -67,7 +68,8 @@ def ledger_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
 
     fonts = fonts or load_fonts()
     builder = LedgerBuilder(report, fonts, stylesheet(fonts), unit)
-    return _build(builder.story(), builder.running_title(), fonts, draft, first="landscape")
+    return _build(builder.story(), builder.running_title(), fonts, draft, first="landscape",
+                  stamp=report.stamp)
 
 
 def report_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = None,

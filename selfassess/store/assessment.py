@@ -371,6 +371,11 @@ class AssessmentFile:
         """The approvals (审定) recorded for a department, oldest first."""
         return read_approvals(self, self.department(department_id).id)
 
+    def audit_count(self) -> int:
+        """How many audit lines the file holds: it grows with every change (a bureau's
+        printed pages carry it as their revision)."""
+        return int(self._db.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+
     def audit(self, department_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first (of one department, or all)."""
         sql = "SELECT at, actor, department_id, action, target, old, new FROM audit_log"

@@ -1,0 +1,114 @@
+"""核对纸质件: does a printed page (its 核对码 or QR text) come from these files as they are now?
+
+With no file, what the code itself says. With files (department files or a bureau file, opened
+read-only), one line and whether it matches: the same revision and digest (the paper is the
+file), an older sealed revision than the file's current one (naming both), a page printed from
+a draft, or nothing known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from selfassess.checkcode import PageCode, Stamp, decode
+from selfassess.i18n import _
+from selfassess.stamps import bureau_stamp, department_stamp
+from selfassess.standing import read_standing
+from selfassess.store import AssessmentFile
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer: ``matches`` only for a sealed page of the file as it is now."""
+
+    matches: bool
+    line: str
+
+
+def _same(code: PageCode, revision: int, digest: str) -> bool:
+    if code.full:
+        return code.revision == revision and digest.startswith(code.digest_prefix)
+    return code.revision == revision % 128 and code.digest_bits == int(digest[:6], 16)
+
+
+def _where(code: PageCode) -> str:
+    page = _("the cover") if code.page == 0 else _("page {page}").format(page=code.page)
+    if code.pages:
+        page += _(" of {pages}").format(pages=code.pages)
+    return page
+
+
+def describe(code: PageCode) -> str:
+    """What the code says by itself."""
+    what = (_("a department's score sheet or ledger") if code.kind == "department"
+            else _("a bureau's report or ledger"))
+    revision = (str(code.revision) if code.full
+                else _("{revision} (of 128)").format(revision=code.revision))
+    state = _("printed from a draft") if code.draft else _("printed from a sealed file")
+    line = _("{code}: {what}, revision {revision}, {page}, {state}").format(
+        code=code.short, what=what, revision=revision, page=_where(code), state=state)
+    if code.subject:
+        line += _("; id {subject}").format(subject=code.subject)
+    return line
+
+
+def check(text: str, paths: list[Path]) -> Verdict:
+    """The verdict on one code against the files (CodeError for a code that cannot be read,
+    SelfassessError for a file that cannot be)."""
+    code = decode(text)
+    if not paths:
+        return Verdict(False, describe(code))
+    for path in paths:
+        with AssessmentFile.open(path, readonly=True) as af:
+            verdict = _against(code, af)
+        if verdict is not None:
+            return verdict
+    return Verdict(False, _("{code}: matches none of the files given ({files}); the page is "
+                            "not from them as they are").format(
+        code=code.short, files="、".join(path.name for path in paths)))
+
+
+def _against(code: PageCode, af: AssessmentFile) -> Verdict | None:
+    standing = read_standing(af)
+    if code.kind == "bureau":
+        if af.info.kind != "bureau":
+            return None
+        stamp = bureau_stamp(af, standing)
+        if code.full and code.subject != stamp.subject:
+            return None
+        if _same(code, stamp.revision, stamp.digest):
+            return _current(code, stamp)
+        if code.full:  # the same bureau's file, changed since the page was printed
+            return Verdict(False, _("{code}: {name}'s file has changed since this page was "
+                                    "printed (printed at state {then}, now at state {now}); "
+                                    "print it again").format(
+                code=code.short, name=stamp.name, then=code.revision, now=stamp.revision))
+        return None
+    for department in standing.departments:
+        if code.full and code.subject != department.id:
+            continue
+        stamp = department_stamp(af, department)
+        if _same(code, stamp.revision, stamp.digest):
+            return _current(code, stamp)
+        for seal in af.seals(department.id):
+            if seal.revision != stamp.revision and _same(code, seal.revision, seal.digest):
+                return Verdict(False, _(
+                    "{code}: {name}, printed from revision {then}; the file is now at "
+                    "revision {now}: this page is not the current one").format(
+                    code=code.short, name=department.name, then=seal.revision,
+                    now=stamp.revision))
+    return None
+
+
+def _current(code: PageCode, stamp: Stamp) -> Verdict:
+    if code.draft:
+        return Verdict(False, _("{code}: {name}, revision {revision}, {page}: printed from a "
+                                "draft (not sealed, or marked 草稿), not a final copy").format(
+            code=code.short, name=stamp.name, revision=stamp.revision, page=_where(code)))
+    if stamp.kind == "bureau":
+        return Verdict(True, _("{code}: matches {name}'s file as it is now (state {revision}), "
+                               "{page}").format(code=code.short, name=stamp.name,
+                                                revision=stamp.revision, page=_where(code)))
+    return Verdict(True, _("{code}: matches {name}, revision {revision}, {page}").format(
+        code=code.short, name=stamp.name, revision=stamp.revision, page=_where(code)))
