@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.new_from_action = QAction(_("New from last year's file…"), self)
         self.open_action = QAction(_("Open…"), self, shortcut=QKeySequence.StandardKey.Open)
         self.copy_action = QAction(_("Save a copy for sending…"), self)
+        self.verify_action = QAction(_("Check a printed page (核对纸质件)…"), self)
+        self.verify_action.setObjectName("action_verify_print")
         self.preview_action = QAction(_("Print preview…"), self,
                                       shortcut=QKeySequence.StandardKey.Print)
         self.close_action = QAction(_("Close file"), self, shortcut=QKeySequence.StandardKey.Close)
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
             self.office.deleteLater()  # rebuilt in the new language
         self.office = OfficeActions(self)
         self.office.menu(file_menu)
+        file_menu.addAction(self.verify_action)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.new_from_action.triggered.connect(self.new_from_last_year)
         self.open_action.triggered.connect(self.choose_file)
         self.copy_action.triggered.connect(self.save_copy)
+        self.verify_action.triggered.connect(self.verify_print)
         self.preview_action.triggered.connect(self.preview)
         self.close_action.triggered.connect(self.close_file)
         self.quit_action.triggered.connect(self.close)
@@ -464,6 +468,16 @@ class MainWindow(QMainWindow):
             self.rebuild()
             if path is not None:
                 self.open_file(path)
+
+    def verify_print(self) -> None:
+        """核对纸质件: the open file (if any) to compare with, others on request."""
+        from selfassess.ui.dialogs.verify_print import VerifyPrintDialog
+
+        if self.bureau is not None:
+            self.bureau.flush()  # a review being typed is part of what the file is now
+        path = (self.session.path if self.session else
+                self.bureau.af.path if self.bureau else None)
+        VerifyPrintDialog([path] if path is not None else [], self).exec()
 
     def rebuild(self) -> None:
         """Recreate menus and the start screen (after a language change)."""
