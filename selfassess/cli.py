@@ -446,6 +446,17 @@ def cmd_verify_print(args: argparse.Namespace) -> int:
     return EXIT_OK if verdict.matches or not args.files else EXIT_REFUSED
 
 
+def cmd_adjust_grade(args: argparse.Namespace) -> int:
+    from selfassess.bureau.adjust import adjust_grade
+    from selfassess.store import default_actor
+
+    if not args.withdraw and not args.grade:
+        raise InputRefused(_("give the lower grade (--grade), or --withdraw"))
+    _out(adjust_grade(Path(args.file), args.department, args.grade or "", args.reason or "",
+                      by=args.by or default_actor(), withdraw=args.withdraw))
+    return EXIT_OK
+
+
 def cmd_history_add(args: argparse.Namespace) -> int:
     from selfassess.bureau.history import add_history
 
@@ -708,6 +719,15 @@ def build_parser() -> argparse.ArgumentParser:
                                                     "(7KQ2-M9XA-3F), or the QR code's text"))
     sub.add_argument("files", nargs="*", metavar="FILE",
                      help=_("department or bureau .selfassess files to compare with"))
+    sub = command("adjust-grade", cmd_adjust_grade, _(
+        "等次调整: lower a department's grade with a reason (where a grade's share is capped); "
+        "its scores and the grade they give stay"))
+    sub.add_argument("file", help=_("bureau .selfassess file"))
+    sub.add_argument("--department", required=True, metavar="NAME", help=_("department name"))
+    sub.add_argument("--grade", metavar="GRADE", help=_("the lower grade, e.g. 较好"))
+    sub.add_argument("--reason", metavar="TEXT", help=_("why (printed beside the grade)"))
+    sub.add_argument("--by", metavar="TEXT", help=_("who adjusts it"))
+    sub.add_argument("--withdraw", action="store_true", help=_("withdraw the adjustment"))
     history = commands.add_parser("history", help=_(
         "年度对比: keep earlier years' bureau files in this year's"))
     history_commands = history.add_subparsers(dest="history_command", metavar=_("ACTION"),

@@ -10,7 +10,7 @@ Excel workbook all print from it, so they cannot disagree on a mean or a rank.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from selfassess.checklist.model import Checklist
@@ -20,6 +20,7 @@ from selfassess.i18n import N_
 from selfassess.numbers import round_cents
 from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
 from selfassess.store import merge_log, roster_table
+from selfassess.store.adjustments import GradeAdjustment, read_adjustments
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.history import EarlierResult, HistoryYear, read_history
 from selfassess.store.ledger import LedgerEntry, read_ledger
@@ -106,6 +107,15 @@ class DepartmentStanding:
     ledger: Mapping[int, LedgerEntry] = field(default_factory=dict)  # 整改台账, by number
     # 年度对比: the same department in the bureau's earlier years it was found in, oldest first
     earlier: tuple[EarlierResult, ...] = ()
+    adjustment: GradeAdjustment | None = None  # 等次调整 by the secretary (a lower grade)
+
+    @property
+    def grade(self) -> str:
+        """The grade as decided: lowered by an adjustment that still lowers it, else the one
+        its scores give (``final.grade``, which never changes)."""
+        if self.adjustment is not None and self.adjustment.lowers:
+            return self.adjustment.grade
+        return self.final.grade
 
     @property
     def last_return(self) -> ReturnRecord | None:
@@ -221,6 +231,32 @@ class Statistics:
 
 
 @dataclass(frozen=True)
+class QuotaCheck:
+    """One 等次比例 against the departments: how many the share allows, how many the scores
+    give the grade, and how many have it after the secretary's adjustments."""
+
+    grade: str
+    share: Decimal  # percent
+    allowed: int
+    computed: int
+    count: int
+
+    @property
+    def excess(self) -> int:
+        return max(0, self.count - self.allowed)
+
+
+def quota_checks(checklist: Checklist, departments: list[DepartmentStanding]
+                 ) -> tuple[QuotaCheck, ...]:
+    """Every quota of the checklist over all the departments listed."""
+    return tuple(QuotaCheck(
+        quota.grade, quota.share, quota.allowed(len(departments), checklist.quota_rounding),
+        sum(1 for d in departments if d.final.grade == quota.grade),
+        sum(1 for d in departments if d.grade == quota.grade))
+        for quota in checklist.grade_quota)
+
+
+@dataclass(frozen=True)
 class Standing:
     """A whole file: departments in listing order (by rank, vetoed last) and statistics."""
 
@@ -231,6 +267,7 @@ class Standing:
     statistics: Statistics
     roster: tuple[RosterLine, ...] = ()  # a bureau's expected departments, in roster order
     history: tuple[HistoryYear, ...] = ()  # earlier years (年度对比), oldest first
+    quotas: tuple[QuotaCheck, ...] = ()  # 等次比例: each quota of the checklist, checked
 
     @property
     def missing(self) -> list[str]:
@@ -321,6 +358,18 @@ def renamed(earlier: str | None, name: str) -> str | None:
     return earlier if earlier is not None and same_name(earlier) != same_name(name) else None
 
 
+def checked_adjustment(checklist: Checklist, adjustment: GradeAdjustment | None,
+                       computed: str) -> GradeAdjustment | None:
+    """An adjustment with whether it still lowers the grade (a newer revision may have
+    scored lower since)."""
+    if adjustment is None:
+        return None
+    names = [band.name for band in checklist.grade_bands]
+    lowers = (adjustment.grade in names and computed in names
+              and names.index(adjustment.grade) > names.index(computed))
+    return replace(adjustment, lowers=lowers)
+
+
 def match_earlier(history: tuple[HistoryYear, ...], departments: list[Department]
                   ) -> dict[str, tuple[EarlierResult, ...]]:
     """Each department's results in the earlier years, oldest first: by department id (a file
@@ -365,6 +414,7 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
     positions = ranks([final for _d, _s, _o, final in read])
     earlier = earlier_names(af) if af.info.kind == "bureau" else {}
     history = read_history(af) if af.info.kind == "bureau" else ()
+    adjustments = read_adjustments(af) if af.info.kind == "bureau" else {}
     matched = match_earlier(history, [data.department for data, _d, _o, _f in read])
 
     def earlier_results(data: DepartmentData) -> tuple[EarlierResult, ...]:
@@ -378,7 +428,9 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
                             *_where_it_stands(af, data.department,
                                               returns.get(data.department.id, []),
                                               approvals.get(data.department.id, [])),
-                            read_ledger(af, data.department.id), earlier_results(data))
+                            read_ledger(af, data.department.id), earlier_results(data),
+                            checked_adjustment(af.checklist, adjustments.get(data.department.id),
+                                               final.grade))
          for (data, digest, own, final), position in zip(read, positions, strict=True)),
         key=listing_key)
     roster: tuple[RosterLine, ...] = ()
@@ -399,4 +451,4 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
         roster = tuple(lines)
     return Standing(af.path.name, af.info, af.checklist, tuple(departments),
                     statistics(af.checklist, [d.final for d in departments], departments),
-                    roster, history)
+                    roster, history, quota_checks(af.checklist, departments))

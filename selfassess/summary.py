@@ -18,6 +18,7 @@ from selfassess.numbers import decimal_text, json_number
 from selfassess.standing import (
     STATES,
     DepartmentStanding,
+    QuotaCheck,
     Standing,
     Statistics,
     read_standing,
@@ -118,7 +119,9 @@ def department_summary(checklist: Checklist, standing: DepartmentStanding,
         "total": json_number(final.total),
         "veto": final.veto,
         "vetoed_by": list(final.vetoed_by),
-        "grade": final.grade,
+        "grade": final.grade,  # as the scores give it
+        "adjusted_grade": adjustment_summary(standing),  # 等次调整 by the secretary, or None
+        "decided_grade": standing.grade,  # the adjusted one where it applies, else ``grade``
         "rank": standing.rank,  # None: vetoed, no rank
         "renamed_from": standing.renamed_from,
         "complete": not missing,
@@ -206,6 +209,37 @@ def statistics_summary(stats: Statistics) -> dict[str, Any]:
     }
 
 
+def quota_lines(quotas: tuple[QuotaCheck, ...], total: int) -> list[str]:
+    """等次比例, one line per quota: the share, what the scores give, what the adjustments
+    leave, and whether it is kept (the same words in the report, the app and the terminal)."""
+    lines = []
+    for quota in quotas:
+        line = _("等次比例 {grade}: at most {share}% ({allowed} of {total}); {computed} by their "
+                 "scores, {count} after adjustment").format(
+            grade=quota.grade, share=decimal_text(quota.share), allowed=quota.allowed,
+            total=total, computed=quota.computed, count=quota.count)
+        line += (_(" — {excess} over the quota").format(excess=quota.excess) if quota.excess
+                 else _(" — within the quota"))
+        lines.append(line)
+    return lines
+
+
+def grade_cell(department: DepartmentStanding) -> str:
+    """``好``, or ``好→较好`` where the secretary lowered it (the scores' grade first)."""
+    if department.grade != department.final.grade:
+        return f"{department.final.grade}→{department.grade}"
+    return department.final.grade
+
+
+def adjustment_summary(department: DepartmentStanding) -> dict[str, Any] | None:
+    """A department's 等次调整, or None."""
+    adjustment = department.adjustment
+    if adjustment is None:
+        return None
+    return {"grade": adjustment.grade, "reason": adjustment.reason, "by": adjustment.adjusted_by,
+            "at": adjustment.adjusted_at, "applies": adjustment.lowers}
+
+
 def statistics_text(stats: Statistics) -> str:
     """The statistics in one line, as the PDF, the workbook and the screen print them."""
     if stats.mean is None or stats.highest is None or stats.lowest is None:
@@ -237,6 +271,10 @@ def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[s
         summary["drafts"] = standing.drafts
         summary["to_remind"] = to_remind(standing)
         summary["history"] = [history_summary(year) for year in standing.history]
+        summary["grade_quota"] = [
+            {"grade": quota.grade, "share": json_number(quota.share), "allowed": quota.allowed,
+             "computed": quota.computed, "count": quota.count, "excess": quota.excess}
+            for quota in standing.quotas]
     return summary
 
 
@@ -270,6 +308,7 @@ def summary_text(standing: Standing) -> str:
             lines.append(_("Returned, correction not yet received: {names}").format(
                 names="、".join(returned)))
         lines.append(statistics_text(standing.statistics))
+        lines += quota_lines(standing.quotas, standing.statistics.count)
         lines.append("")
         lines.append(_("Rank  Department  State  Self total  Total  Grade  Reviewed"))
         for dept in standing.departments:

@@ -57,12 +57,16 @@ def _item_mapping(item: Item) -> dict[str, Any]:
 
 
 def checklist_mapping(checklist: Checklist) -> dict[str, Any]:
-    """The complete canonical mapping of a checklist (``previous`` only when declared, so the
-    checklists made before it keep their fingerprints)."""
+    """The complete canonical mapping of a checklist (``previous`` and ``grade_quota`` only
+    when declared, so the checklists made before them keep their fingerprints)."""
     mapping = _mapping(checklist)
     if checklist.previous is not None:
         mapping["previous"] = {"id": checklist.previous.id, "version": checklist.previous.version,
                                "items": {old: list(new) for old, new in checklist.previous.items}}
+    if checklist.grade_quota:  # only when declared, like previous
+        mapping["grade_quota"] = {quota.grade: decimal_text(quota.share) + "%"
+                                  for quota in checklist.grade_quota}
+        mapping["grade_quota_rounding"] = checklist.quota_rounding
     return mapping
 
 

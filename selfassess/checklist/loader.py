@@ -15,12 +15,14 @@ from typing import Any
 from selfassess.checklist.model import (
     DEFAULT_LEVELS,
     NA_POLICIES,
+    QUOTA_ROUNDINGS,
     SCORING_MODES,
     BonusItem,
     Checklist,
     CountTarget,
     Deduction,
     GradeBand,
+    GradeQuota,
     Item,
     Level,
     PreviousChecklist,
@@ -41,7 +43,7 @@ DEFAULT_CATEGORIES = ("责任落实", "理论学习", "政治能力", "组织生
 _TOP_KEYS = {
     "id", "version", "title", "description", "full_marks", "step", "na_policy", "bonus_cap",
     "cap_total", "grade_bands", "shortcoming_categories", "sections", "bonus_items", "veto_items",
-    "previous",
+    "previous", "grade_quota", "grade_quota_rounding",
 }
 _PREVIOUS_KEYS = {"id", "version", "items"}
 _SECTION_KEYS = {"code", "title", "max_points", "suggested_category", "items"}
@@ -470,6 +472,7 @@ def checklist_from_mapping(data: Any, source: str) -> Checklist:
     _unique(reader, coded)  # items, bonus and veto items share one set of codes
     previous = _previous(reader, data, {item.code for section in sections
                                         for item in section.items})
+    quotas, rounding = _quotas(reader, data, bands)
 
     section_sum = sum((s.max_points for s in sections), Decimal(0))
     if full_marks is not None and sections and section_sum != full_marks:
@@ -499,7 +502,41 @@ def checklist_from_mapping(data: Any, source: str) -> Checklist:
         shortcoming_categories=categories,
         warnings=tuple(reader.warnings),
         previous=previous,
+        grade_quota=quotas,
+        quota_rounding=rounding,
     )
+
+
+def _quotas(reader: _Reader, data: dict[str, Any], bands: tuple[GradeBand, ...]
+            ) -> tuple[tuple[GradeQuota, ...], str]:
+    """``grade_quota: {好: "20%"}``: the largest share of departments a grade may have, and
+    ``grade_quota_rounding`` (down, the default; half_up; up) for the count it allows."""
+    rounding = data.get("grade_quota_rounding", "down")
+    if rounding not in QUOTA_ROUNDINGS:
+        reader.error(data, "grade_quota_rounding", _("must be down, half_up or up"))
+        rounding = "down"
+    node = data.get("grade_quota")
+    if node is None:
+        return (), str(rounding)
+    if not isinstance(node, dict) or not node:
+        reader.error(data, "grade_quota", _("must map grades to shares, such as 好: \"20%\""))
+        return (), str(rounding)
+    names = [band.name for band in bands]
+    found = {}
+    for grade, raw in node.items():
+        where = _("grade_quota {grade}").format(grade=str(grade)[:20])
+        text = str(raw).strip().removesuffix("%") if isinstance(raw, str | int | float) \
+            and not isinstance(raw, bool) else ""
+        share = parse_decimal(text)
+        if grade not in names:
+            reader.error(node, str(grade), _("{where}: not a grade of this checklist ({names})")
+                         .format(where=where, names="、".join(names)), key="grade_quota")
+        elif share is None or not 0 <= share <= 100:
+            reader.error(node, str(grade), _("{where}: must be a share such as \"20%\"").format(
+                where=where), key="grade_quota")
+        else:
+            found[grade] = share
+    return tuple(GradeQuota(name, found[name]) for name in names if name in found), str(rounding)
 
 
 def _previous(reader: _Reader, data: dict[str, Any], codes: set[str]) -> PreviousChecklist | None:

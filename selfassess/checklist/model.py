@@ -8,7 +8,7 @@ summing to their section and sections to the full marks, descending grade bands 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Literal
 
@@ -118,6 +118,23 @@ class GradeBand:
     minimum: Decimal
 
 
+QUOTA_ROUNDINGS = ("down", "half_up", "up")  # how a share of departments becomes a count
+
+
+@dataclass(frozen=True)
+class GradeQuota:
+    """等次比例: at most ``share`` percent of the departments may have ``grade``."""
+
+    grade: str
+    share: Decimal  # percent, 0–100
+
+    def allowed(self, departments: int, rounding: str = "down") -> int:
+        """How many of ``departments`` may have the grade (``rounding`` of QUOTA_ROUNDINGS)."""
+        exact = self.share * departments / 100
+        mode = {"down": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "up": ROUND_CEILING}[rounding]
+        return int(exact.to_integral_value(rounding=mode))
+
+
 @dataclass(frozen=True)
 class PreviousChecklist:
     """The checklist a new year's checklist follows (``previous:``) and where each of its items
@@ -153,6 +170,8 @@ class Checklist:
     description: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
     previous: PreviousChecklist | None = None
+    grade_quota: tuple[GradeQuota, ...] = ()  # 等次比例, in the bands' order
+    quota_rounding: str = "down"  # of QUOTA_ROUNDINGS
 
     @cached_property
     def items(self) -> tuple[Item, ...]:

@@ -23,7 +23,7 @@ from selfassess.office.sheets import style_table
 from selfassess.report.data import ReportData
 from selfassess.report.ledger import counts_text, ledger_lines
 from selfassess.standing import STATES, DepartmentStanding
-from selfassess.summary import statistics_text
+from selfassess.summary import grade_cell, statistics_text
 from selfassess.validation import xml_safe
 
 
@@ -61,7 +61,7 @@ def summary_rows(report: ReportData) -> list[list[Any]]:
                     + [json_number(final.base), json_number(final.bonus),
                        "、".join(final.vetoed_by) or _("none"), json_number(own.total),
                        json_number(final.total), json_number(final.total - own.total),
-                       final.grade, _(STATES[department.state])])
+                       grade_cell(department), _(STATES[department.state])])
     return rows
 
 

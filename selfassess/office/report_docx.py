@@ -571,7 +571,7 @@ def _score_table(report: ReportData) -> tuple[list[str], list[list[str]], list[f
         table = [[str(d.rank or "—"), d.name]
                 + [_points(d.final.sections[c].score) for c in sections]
                 + [_points(d.final.base), _points(d.final.bonus), _points(d.final.total),
-                   d.final.grade]
+                   d.grade]  # as decided (lowered by an 等次调整 where there is one)
                 for d in report.departments]
         # a 10.5 pt character is 3.7 mm and a cell's margins take 3.8: 排名, 加分 and 等次 need
         # 12 mm, 基础分 15.5, a total like 100.5 13 (at 11 and 14 they broke into 排/名, 基础/分)

@@ -46,7 +46,7 @@ from selfassess.report.rows import Row, RowTable
 from selfassess.report.sheet import SheetBuilder, points
 from selfassess.report.text import TextBlock
 from selfassess.standing import STATES, DepartmentStanding
-from selfassess.summary import statistics_text
+from selfassess.summary import grade_cell, quota_lines, statistics_text
 
 WIDE = LANDSCAPE[0] - 2 * MARGIN
 TALL = LANDSCAPE[1] - 2 * MARGIN
@@ -148,10 +148,12 @@ class BureauReportBuilder:
                         + [points(final.base), points(final.bonus),
                            "、".join(final.vetoed_by) or _("none"),
                            points(own.total), points(final.total),
-                           points(difference) if difference else "0", final.grade,
+                           points(difference) if difference else "0", grade_cell(department),
                            "；".join(remarks)])
-        fixed = 10 + 46 + 12 * len(codes) + 14 + 12 + 15 + 15 + 15 + 13 + 12
-        widths = [10, 46] + [12] * len(codes) + [14, 12, 15, 15, 15, 13, 12,
+        # 好→较好 where the secretary lowered a grade needs the room of four characters
+        grade = 17 if any(d.grade != d.final.grade for d in self.report.departments) else 12
+        fixed = 10 + 46 + 12 * len(codes) + 14 + 12 + 15 + 15 + 15 + 13 + grade
+        widths = [10, 46] + [12] * len(codes) + [14, 12, 15, 15, 15, 13, grade,
                                                  max(20, WIDE / mm - fixed)]
         align = [("ALIGN", (2, 1), (-2, -1), "RIGHT")]
         return [self.p(_("1. Results (考核结果汇总表)"), "heading", "heading"),
@@ -209,6 +211,19 @@ class BureauReportBuilder:
         story.append(self.p(statistics_text(stats), "body"))
         if not stats.count:
             return story
+        story += [self.p(line, "body") for line in quota_lines(self.report.quotas, stats.count)]
+        adjusted = [d for d in self.report.departments if d.adjustment is not None
+                    and d.adjustment.lowers]
+        if adjusted:  # the computed and the adjusted grade side by side, with the reason
+            story += [Spacer(0, 2 * mm), self.p(_("Grades adjusted (等次调整)"), "subheading",
+                                                "kai"),
+                      self._table([_("Department"), _("Total"), _("Grade by the scores"),
+                                   _("Adjusted grade"), _("Reason"), _("By"), _("Date")],
+                                  [[d.name, points(d.final.total), d.final.grade, d.grade,
+                                    d.adjustment.reason, d.adjustment.adjusted_by,
+                                    d.adjustment.adjusted_at[:10]]
+                                   for d in adjusted if d.adjustment is not None],
+                                  [40, 18, 24, 24, WIDE / mm - 158, 26, 26])]
         bars = [(d.name, float(d.final.total)) for d in self.report.departments]
         maximum = float(checklist.full_marks + checklist.bonus_cap)
         for start in range(0, len(bars), CHART_ROWS):

@@ -17,6 +17,7 @@ from selfassess.comparison import period_title
 from selfassess.stamps import bureau_stamp, department_stamp
 from selfassess.standing import (
     DepartmentStanding,
+    QuotaCheck,
     RosterLine,
     Statistics,
     missing_names,
@@ -42,6 +43,7 @@ class ReportData:
     printed_day: date | None = None  # the same day (what is overdue is judged on it)
     history: tuple[HistoryYear, ...] = ()  # earlier years kept for 年度对比, oldest first
     stamp: Stamp | None = None  # what every printed page's 核对码 binds it to
+    quotas: tuple[QuotaCheck, ...] = ()  # 等次比例, checked
 
     @property
     def bureau(self) -> bool:
@@ -102,4 +104,4 @@ def collect(af: AssessmentFile, department_id: str | None = None,
              else department_stamp(af, departments[0]) if departments else None)
     return ReportData(af.checklist, af.info, departments, standing.statistics, standing.roster,
                       refused, f"{when.year}年{when.month}月{when.day}日", when,
-                      standing.history, stamp)
+                      standing.history, stamp, standing.quotas)

@@ -363,11 +363,25 @@ def _ledger_deadline(db: Any) -> None:
     db.execute("PRAGMA user_version = 8")
 
 
+@_migration("0009_grade_adjustments")
+def _grade_adjustments(db: Any) -> None:
+    # 等次比例: the secretary lowers a department's grade with a reason (调整), beside the grade
+    # its scores give, which never changes
+    db.execute("""CREATE TABLE grade_adjustments (
+        department_id TEXT PRIMARY KEY REFERENCES departments(id),
+        grade TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        adjusted_by TEXT NOT NULL DEFAULT '',
+        adjusted_at TEXT NOT NULL
+    )""")
+    db.execute("PRAGMA user_version = 9")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
 MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals",
                    "0004_carry_over", "0005_ledger", "0006_history",
-                   "0007_measure_evidence", "0008_ledger_deadline")
+                   "0007_measure_evidence", "0008_ledger_deadline", "0009_grade_adjustments")
 assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
@@ -375,7 +389,7 @@ EXPECTED_TABLES = frozenset({
     "veto_declarations", "shortcomings", "measures", "seals", "audit_log", "roster", "merge_log",
     "department_history", "returns", "return_entries", "approvals", "carried",
     "earlier_shortcomings", "measure_ledger", "measure_notes", "history_years",
-    "history_departments", "history_items", "measure_evidence",
+    "history_departments", "history_items", "measure_evidence", "grade_adjustments",
 })
 
 

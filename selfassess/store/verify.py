@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
+from selfassess.store.adjustments import read_adjustments
 from selfassess.store.audit import audit_digest
 from selfassess.store.database import connection
 from selfassess.store.evidence import blob_matches
@@ -73,7 +74,8 @@ def verify_contents(af: AssessmentFile, writable: bool = True) -> None:
         referenced.update(ledger_documents(read_ledger(af, department.id)))
     read_history(af)
     owners = [r.department_id for r in read_returns(af)] + [
-        a.department_id for a in read_approvals(af)]  # every value checked on the way
+        a.department_id for a in read_approvals(af)] + list(
+        read_adjustments(af))  # every value checked on the way
     for owner in owners:
         if owner not in known:
             raise _refuse(name, _("the file is damaged (rows refer to missing departments or "

@@ -23,6 +23,7 @@ from selfassess.i18n import LANGUAGES, N_, _, join_list, translate_to
 from selfassess.numbers import decimal_text
 from selfassess.standing import STATES, DepartmentStanding, Standing
 from selfassess.store.search import Hit
+from selfassess.summary import grade_cell
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -184,7 +185,7 @@ class DepartmentTableModel(_Table):
                     date=row.approval.approved_at[:10]))
             state = _(STATES[row.state])
             values = [row.rank or "—", name, state, row.data.department.revision,
-                      decimal_text(row.own.total), decimal_text(final.total), final.grade,
+                      decimal_text(row.own.total), decimal_text(final.total), grade_cell(row),
                       f"{review.reviewed}/{review.items}", _("; ").join(notes)]
         value = values[column]
         if role == SORT_ROLE:

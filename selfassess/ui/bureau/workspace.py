@@ -39,7 +39,7 @@ from selfassess.numbers import decimal_text, section_label
 from selfassess.standing import STATES, DepartmentStanding, Standing, read_standing
 from selfassess.store import AssessmentFile, default_actor, merge_log
 from selfassess.store.search import NarrativeIndex
-from selfassess.summary import statistics_text, to_remind
+from selfassess.summary import quota_lines, statistics_text, to_remind
 from selfassess.ui.bureau.charts import BarChart, nice_maximum, nice_minimum
 from selfassess.ui.bureau.dialogs import MergeResultDialog, ReturnDialog, RosterDialog
 from selfassess.ui.bureau.models import (
@@ -241,7 +241,9 @@ class BureauWorkspace(QWidget):
                 grade=checklist.grade_bands[0].name,
                 points=decimal_text(checklist.grade_bands[0].minimum)))
         self.roster_label.setText(roster_text(self.standing))
-        self.statistics_label.setText(statistics_text(self.standing.statistics))
+        lines = quota_lines(self.standing.quotas, self.standing.statistics.count)
+        self.statistics_label.setText("\n".join([statistics_text(self.standing.statistics),
+                                                 *lines]))
         # the loss rates are computed once, as every output shows them
         losses = [(section_label(loss.code, checklist.section_by_code[loss.code].title),
                    float(loss.rate), "#c62828") for loss in self.standing.statistics.sections]
