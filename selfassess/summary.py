@@ -13,6 +13,7 @@ from typing import Any
 
 from selfassess.checklist.model import Checklist
 from selfassess.comparison import completion_rate, lost_every_year, year_mean
+from selfassess.evidence_review import review_evidence
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, json_number
 from selfassess.standing import (
@@ -254,6 +255,7 @@ def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[s
     """The whole summary of an open file (validates every stored value on the way), from its
     read model (read here unless given): the one place JSON is made from it."""
     standing = standing or read_standing(af)
+    flags = [flag for line in review_evidence(af, standing) for flag in line.flags]
     summary: dict[str, Any] = {
         "kind": standing.info.kind,
         "file": standing.path_name,
@@ -262,6 +264,10 @@ def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[s
         "checklist": checklist_summary(standing.checklist),
         "departments": [department_summary(standing.checklist, d) for d in standing.departments],
         "statistics": statistics_summary(standing.statistics),
+        # what the review group should look at about the documents (they never block)
+        "evidence_flags": [{"department_id": flag.department_id, "target": flag.target,
+                            "file": flag.file_name, "sha256": flag.sha256, "kind": flag.kind,
+                            "text": flag.text} for flag in flags],
     }
     if standing.info.kind == "bureau":
         summary["roster"] = [{"name": line.name, "department_id": line.department_id,

@@ -26,7 +26,7 @@ from selfassess.store import AssessmentFile, ChangeSet
 from selfassess.store.schema import SCHEMA_VERSION
 
 DATA = Path(__file__).parent / "data"
-EARLIER_FORMATS = [1, 2, 3, 4, 5, 6, 7, 8]  # each a folder tests/data/formatN with the same three files
+EARLIER_FORMATS = [1, 2, 3, 4, 5, 6, 7, 8, 9]  # each a folder tests/data/formatN with the same three files
 
 
 def unpack(name: str, folder: Path, as_name: str | None = None, version: int = 1) -> Path:

@@ -192,7 +192,8 @@ def test_excel_summary_matches_the_summary_json(tmp_path: Path, checklist: Check
         summary = file_summary(af)
     write_workbook(report, target)
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["汇总表", "第01处", "第02处", "第03处", "问题清单", "整改台账"]
+    assert book.sheetnames == ["汇总表", "第01处", "第02处", "第03处", "问题清单", "整改台账",
+                               "佐证材料目录"]
     sheet = book.worksheets[0]
     assert sheet.print_title_rows == "$2:$2" and sheet.page_setup.orientation == "landscape"
     assert sheet["A3"].font.name == "仿宋_GB2312" and sheet["A2"].font.name == "黑体"

@@ -110,7 +110,8 @@ def earlier_year(bureau: AssessmentFile, earlier: AssessmentFile, by: str
         results.append(EarlierResult(
             standing.info.period, department.id, department.name, department.own.total,
             department.final.total, department.final.grade, department.rank,
-            len(department.data.measures), done, items, {code: maxima[code] for code in items}))
+            len(department.data.measures), done, items, {code: maxima[code] for code in items},
+            frozenset(ref.sha256 for ref in department.data.evidence)))
     drafts = [d.name for d in standing.departments if not d.sealed]
     if not results:
         raise InputRefused(_("{name} holds no sealed department to compare with").format(

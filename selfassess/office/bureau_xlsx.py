@@ -144,6 +144,15 @@ def write_workbook(report: ReportData, path: Path) -> Path:
            [_("No."), _("Category"), _("Shortcoming"), _("Department"), _("Item")], rows,
            [6, 14, 60, 18, 8])
     write_ledger(workbook.create_sheet(sheet_title(_("Rectification ledger"), taken)), report)
+    style_table(workbook.create_sheet(sheet_title(_("Catalogue of evidence"), taken)),
+                _("Catalogue of evidence (佐证材料目录)"),
+                [_("No."), _("Department"), _("Item"), _("Document"), _("Type"), _("Size (bytes)"),
+                 _("Attached"), _("Hash"), _("Notes")],
+                [[number, line.department, line.target, line.ref.file_name, line.kind,
+                  line.ref.size, line.ref.added_at[:10], line.hash8,
+                  "；".join(flag.text for flag in line.flags)]
+                 for number, line in enumerate(report.evidence, 1)],
+                [5, 14, 26, 30, 10, 10, 12, 10, 30])
     return write_package(path, workbook.save, package_date(report.content_dates()))
 
 

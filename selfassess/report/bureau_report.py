@@ -334,6 +334,16 @@ class BureauReportBuilder:
             header = [_("Department"), _("Item"), _("Self score"), _("Review score"),
                       _("Reason")]
             story.append(self._table(header, rows, [35, 70, 18, 18, WIDE / mm - 141]))
+        flagged = [line for line in self.report.evidence if line.flags]
+        if flagged:  # they inform the review group; they never change a score
+            story += [Spacer(0, 4 * mm), self.p(_("Evidence to look at (佐证材料提示)"),
+                                                "subheading", "kai"),
+                      self._table([_("Department"), _("Item"), _("Document"), _("Hash"),
+                                   _("Notes")],
+                                  [[line.department, line.target, line.ref.file_name,
+                                    line.hash8, "；".join(flag.text for flag in line.flags)]
+                                   for line in flagged],
+                                  [35, 60, 60, 20, WIDE / mm - 175])]
         steps = self._returns_and_approvals()
         if steps:
             header = [_("Department"), _("Step"), _("Revision"), _("Date"), _("By"),
@@ -422,6 +432,11 @@ class BureauReportBuilder:
             story += [*part(), Spacer(0, 4 * mm)]
         for number, department in enumerate(self.report.departments, 1):
             story += [PageBreak(), Deferred(partial(self.appendix, number, department))]
+        # the last attachment: every department's 佐证材料目录
+        title = _("Appendix {number}: {name}").format(
+            number=len(self.report.departments) + 1, name=_("catalogue of evidence"))
+        story += [PageBreak(), Deferred(partial(self.sheets.catalogue,
+                                                list(self.report.evidence), True, title))]
         return story
 
     def appendix(self, number: int, department: DepartmentStanding) -> list[Flowable]:

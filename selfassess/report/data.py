@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from selfassess.checkcode import Stamp
 from selfassess.checklist.model import Checklist
 from selfassess.comparison import period_title
+from selfassess.evidence_review import CatalogueLine, review_evidence
 from selfassess.stamps import bureau_stamp, department_stamp
 from selfassess.standing import (
     DepartmentStanding,
@@ -44,6 +45,7 @@ class ReportData:
     history: tuple[HistoryYear, ...] = ()  # earlier years kept for 年度对比, oldest first
     stamp: Stamp | None = None  # what every printed page's 核对码 binds it to
     quotas: tuple[QuotaCheck, ...] = ()  # 等次比例, checked
+    evidence: tuple[CatalogueLine, ...] = ()  # 佐证材料目录, each document with its flags
 
     @property
     def bureau(self) -> bool:
@@ -104,4 +106,6 @@ def collect(af: AssessmentFile, department_id: str | None = None,
              else department_stamp(af, departments[0]) if departments else None)
     return ReportData(af.checklist, af.info, departments, standing.statistics, standing.roster,
                       refused, f"{when.year}年{when.month}月{when.day}日", when,
-                      standing.history, stamp, standing.quotas)
+                      standing.history, stamp, standing.quotas,
+                      tuple(line for line in review_evidence(af, standing)
+                            if department_id is None or line.department_id == department_id))

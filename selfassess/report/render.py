@@ -38,6 +38,11 @@ def sheets_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
         if number:
             story.append(PageBreak())
         story.append(Deferred(partial(builder.flowables, department)))
+        # its 佐证材料目录, an attachment on pages of its own
+        lines = [line for line in report.evidence if line.department_id == department.id]
+        story += [PageBreak(), Deferred(partial(
+            builder.catalogue, lines, False,
+            department.name + _(" · catalogue of evidence")))]
     if not report.departments:
         raise ValueError("no department to print")
     title = f"{report.period_title()}{report.checklist.title}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -19,9 +20,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from selfassess.checklist.model import Checklist
+from selfassess.evidence_review import CatalogueLine, size_text
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, section_label
-from selfassess.report.data import ReportData
+from selfassess.report.data import ReportData, date_words
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import RunningHeader, table_style
 from selfassess.report.rows import Row, RowTable
@@ -193,6 +195,32 @@ class SheetBuilder:
         table = Table(cells, colWidths=[w * mm for w in (46, 45, 22, 34, 60, 60)], style=ruled,
                       hAlign="LEFT")
         return [Spacer(0, 2 * mm), table]  # kept with 合计 and 等次 by the RowTable
+
+    def catalogue(self, lines: list[CatalogueLine], with_department: bool,
+                  running: str) -> list[Flowable]:
+        """佐证材料目录: each document by department and item, with its type, size, the day it
+        was attached and the first 8 hex of its hash (ask for "the document 3f2a9c01"); what
+        the cross-checks found beside it."""
+        header = [_("No."), *([_("Department")] if with_department else []), _("Item"),
+                  _("Document"), _("Type"), _("Size"), _("Attached"), _("Hash"), _("Notes")]
+        widths = [12, *([34] if with_department else []), 52, 62, 20, 18, 22, 20]
+        widths.append(267 - sum(widths))
+        rows = []
+        for number, line in enumerate(lines, 1):
+            cells = [str(number), *([line.department] if with_department else []), line.target,
+                     line.ref.file_name, line.kind or "—", size_text(line.ref.size),
+                     date_words(line.ref.added_at[:10]), line.hash8,
+                     "；".join(flag.text for flag in line.flags)]
+            rows.append(Row([self.p(text, "cell_center" if column == 0 else "cell")
+                             for column, text in enumerate(cells)],
+                            continued=partial(self.p, f"{number}" + _("(continued)"),
+                                              "cell_center"), keep=True))
+        story: list[Flowable] = [RunningHeader(running),
+                                 self.p(_("Catalogue of evidence (佐证材料目录)"), "title", "title")]
+        if not rows:
+            return [*story, self.p(_("No evidence was attached."), "body")]
+        return [*story, RowTable([self.p(h, "head", "heading") for h in header], rows,
+                                 [w * mm for w in widths], table_style(self.fonts.roles["body"]))]
 
     def flowables(self, department: DepartmentStanding, running: str | None = None
                   ) -> list[Flowable]:

@@ -45,7 +45,13 @@ from selfassess.store.database import (
     temporary_name,
 )
 from selfassess.store.editing import now_text, write_changes
-from selfassess.store.evidence import blob_matches, blob_sizes, iter_blob
+from selfassess.store.evidence import (
+    blob_head,
+    blob_matches,
+    blob_sizes,
+    iter_blob,
+    stored_heads,
+)
 from selfassess.store.journal import check_journal
 from selfassess.store.ledger import (
     LedgerEntry,
@@ -388,6 +394,15 @@ class AssessmentFile:
     def evidence_bytes(self, sha256: str) -> bytes:
         """The bytes of one stored evidence document."""
         return b"".join(iter_blob(self._db, sha256))
+
+    def evidence_heads(self, sha256s: list[str]) -> dict[str, bytes]:
+        """The first bytes of stored documents, kept beside them (the documents are not
+        read; one whose first bytes were not kept is read for them)."""
+        heads = stored_heads(self._db, sha256s)
+        for sha256 in sha256s:
+            if sha256 not in heads:
+                heads[sha256] = blob_head(self._db, sha256)
+        return heads
 
     def evidence_sizes(self, sha256s: list[str]) -> dict[str, int]:
         """The stored size of each document present (a missing one is absent)."""

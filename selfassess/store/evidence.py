@@ -63,7 +63,30 @@ def store_blob(db: Database, path: Path) -> tuple[str, int]:
     if check.hexdigest() != sha256 or written != size:
         raise OSError(_("{name} changed while it was being attached; try again").format(
             name=path.name))
+    with path.open("rb") as stream:
+        record_head(db, sha256, stream.read(HEAD))
     return sha256, size
+
+
+HEAD = 16  # bytes of a document kept apart: what its type is told by
+
+
+def record_head(db: Database, sha256: str, head: bytes) -> None:
+    """Keep a stored document's first bytes beside it (in the caller's transaction)."""
+    db.execute("INSERT OR REPLACE INTO evidence_heads (sha256, head) VALUES (?, ?)",
+               [sha256, head[:HEAD]])
+
+
+def stored_heads(db: Database, sha256s: list[str]) -> dict[str, bytes]:
+    """The first bytes of each document asked for that is stored."""
+    heads = {}
+    for start in range(0, len(sha256s), 500):
+        batch = sha256s[start:start + 500]
+        marks = ",".join("?" * len(batch))
+        for sha256, head in db.execute(
+                f"SELECT sha256, head FROM evidence_heads WHERE sha256 IN ({marks})", batch):
+            heads[str(sha256)] = bytes(head) if isinstance(head, bytes) else b""
+    return heads
 
 
 def iter_blob(db: Database, sha256: str) -> Iterator[bytes]:
@@ -74,6 +97,16 @@ def iter_blob(db: Database, sha256: str) -> Iterator[bytes]:
     with db.conn.blobopen("evidence_blobs", "content", row[0], readonly=True) as blob:
         while chunk := blob.read(CHUNK):
             yield chunk
+
+
+def blob_head(db: Database, sha256: str, length: int = 16) -> bytes:
+    """The first bytes of a stored document (what its type is told by), or b"" when it is
+    not there."""
+    row = db.execute("SELECT rowid FROM evidence_blobs WHERE sha256 = ?", [sha256]).fetchone()
+    if row is None:
+        return b""
+    with db.conn.blobopen("evidence_blobs", "content", row[0], readonly=True) as blob:
+        return bytes(blob.read(length))
 
 
 def blob_sizes(db: Database, sha256s: list[str]) -> dict[str, int]:
@@ -126,5 +159,6 @@ def _hash_beside(chunks: Iterator[bytes], digest: Any) -> None:
 def remove_unreferenced_blobs(db: Database) -> None:
     """Drop stored documents no evidence row (of an item, a bonus claim or a measure) points
     to any more."""
-    db.execute("DELETE FROM evidence_blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence "
-               "UNION SELECT sha256 FROM measure_evidence)")
+    kept = "SELECT sha256 FROM evidence UNION SELECT sha256 FROM measure_evidence"
+    db.execute(f"DELETE FROM evidence_heads WHERE sha256 NOT IN ({kept})")
+    db.execute(f"DELETE FROM evidence_blobs WHERE sha256 NOT IN ({kept})")

@@ -44,6 +44,7 @@ class EarlierResult:
     measures_done: int  # of them, done or closed (已完成, 已销号) when the year was added
     items: Mapping[str, Decimal | None] = field(default_factory=dict)  # final score; None: N/A
     max_points: Mapping[str, Decimal] = field(default_factory=dict)
+    documents: frozenset[str] = frozenset()  # SHA-256 of each document it attached
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,13 @@ def read_history(af: AssessmentFile) -> tuple[HistoryYear, ...]:
         key = (text(period), text(department_id))
         items.setdefault(key, {})[text(code)] = number(score, optional=True)
         maxima.setdefault(key, {})[str(code)] = number(max_points) or Decimal(0)
+    documents: dict[tuple[str, str], set[str]] = {}
+    for period, department_id, sha256 in db.execute(
+            "SELECT period, department_id, sha256 FROM history_documents"):
+        if not isinstance(sha256, str) or not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            problems.append(where + _("a document's hash is not a SHA-256"))
+            continue
+        documents.setdefault((str(period), str(department_id)), set()).add(sha256)
     results: dict[str, list[EarlierResult]] = {}
     for row in db.execute(
             "SELECT period, department_id, name, own_total, final_total, grade, rank, measures, "
@@ -102,7 +110,7 @@ def read_history(af: AssessmentFile) -> tuple[HistoryYear, ...]:
         results.setdefault(key[0], []).append(EarlierResult(
             key[0], key[1], text(name), number(own) or Decimal(0), number(final) or Decimal(0),
             text(grade), rank if isinstance(rank, int) else None, count(measures), count(done),
-            items.get(key, {}), maxima.get(key, {})))
+            items.get(key, {}), maxima.get(key, {}), frozenset(documents.get(key, ()))))
     years = []
     for period, bureau, checklist_id, version, sha256, added_at, added_by in db.execute(
             "SELECT period, bureau_name, checklist_id, checklist_version, source_sha256, "
@@ -138,7 +146,8 @@ def write_year(af: AssessmentFile, year: HistoryYear) -> bool:
     same = [period for (period,) in db.execute("SELECT period FROM history_years")
             if period == year.period or period_year(str(period)) == period_year(year.period)]
     for period in same:
-        for table in ("history_items", "history_departments", "history_years"):
+        for table in ("history_documents", "history_items", "history_departments",
+                      "history_years"):
             db.execute(f"DELETE FROM {table} WHERE period = ?", [period])
     replaced = bool(same)
     db.insert("history_years", {
@@ -152,6 +161,10 @@ def write_year(af: AssessmentFile, year: HistoryYear) -> bool:
             "own_total": decimal_text(result.own_total), "final_total": decimal_text(result.total),
             "grade": result.grade, "rank": result.rank, "measures": result.measures,
             "measures_done": result.measures_done})
+        for sha256 in sorted(result.documents):
+            db.insert("history_documents", {"period": year.period,
+                                            "department_id": result.department_id,
+                                            "sha256": sha256})
         for code, score in result.items.items():
             db.insert("history_items", {
                 "period": year.period, "department_id": result.department_id,

@@ -377,11 +377,33 @@ def _grade_adjustments(db: Any) -> None:
     db.execute("PRAGMA user_version = 9")
 
 
+@_migration("0010_documents_compared")
+def _history_documents(db: Any) -> None:
+    # the SHA-256 of each document a department attached in an earlier year kept as history:
+    # last year's photo sent again as this year's is then flagged to the review group
+    db.execute("""CREATE TABLE history_documents (
+        period TEXT NOT NULL REFERENCES history_years(period),
+        department_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (period, department_id, sha256)
+    )""")
+    # each stored document's first bytes, written with it: what its type is told by, read
+    # without touching the document (a summary never reads evidence bytes)
+    db.execute("""CREATE TABLE evidence_heads (
+        sha256 TEXT PRIMARY KEY REFERENCES evidence_blobs(sha256),
+        head BLOB NOT NULL
+    )""")
+    db.execute("INSERT INTO evidence_heads SELECT sha256, substr(content, 1, 16) "
+               "FROM evidence_blobs")
+    db.execute("PRAGMA user_version = 10")
+
+
 # Keep in step with the migrations above: each new migration appends its name here and sets
 # user_version to the new length.
 MIGRATION_NAMES = ("0001_initial", "0002_seal_covers_audit", "0003_returns_and_approvals",
                    "0004_carry_over", "0005_ledger", "0006_history",
-                   "0007_measure_evidence", "0008_ledger_deadline", "0009_grade_adjustments")
+                   "0007_measure_evidence", "0008_ledger_deadline", "0009_grade_adjustments",
+                   "0010_documents_compared")
 assert tuple(name for name, _function in _MIGRATIONS) == MIGRATION_NAMES
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 EXPECTED_TABLES = frozenset({
@@ -390,6 +412,7 @@ EXPECTED_TABLES = frozenset({
     "department_history", "returns", "return_entries", "approvals", "carried",
     "earlier_shortcomings", "measure_ledger", "measure_notes", "history_years",
     "history_departments", "history_items", "measure_evidence", "grade_adjustments",
+    "history_documents", "evidence_heads",
 })
 
 

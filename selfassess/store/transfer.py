@@ -19,6 +19,7 @@ from selfassess.store.assessment import AssessmentFile
 from selfassess.store.connection import Database
 from selfassess.store.database import connection
 from selfassess.store.editing import aid_text, now_text, score_text
+from selfassess.store.evidence import HEAD, record_head
 from selfassess.store.records import DepartmentData
 from selfassess.store.sealing import digest_content
 from selfassess.validation import same_name
@@ -92,6 +93,10 @@ def verify_and_copy_blobs(incoming: AssessmentFile, bureau_file: AssessmentFile,
         if missing and not streamed:
             bureau.execute("INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, ?)",
                            [sha256, size, content])
+        if missing:
+            with source_db.conn.blobopen("evidence_blobs", "content", source,
+                                         readonly=True) as src:
+                record_head(bureau, sha256, src.read(HEAD))
         if cancelled():
             raise MergeCancelled
     return total
@@ -251,6 +256,7 @@ def add_blob_bytes(af: AssessmentFile, sha256: str, content: bytes) -> None:
     if not db.execute("SELECT 1 FROM evidence_blobs WHERE sha256 = ?", [sha256]).fetchone():
         db.execute("INSERT INTO evidence_blobs (sha256, size, content) VALUES (?, ?, ?)",
                    [sha256, len(content), content])
+        record_head(db, sha256, content)
 
 
 def keep_history(af: AssessmentFile, existing: DepartmentData, fingerprint: str, period: str) -> None:

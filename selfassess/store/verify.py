@@ -16,7 +16,7 @@ from selfassess.i18n import _
 from selfassess.store.adjustments import read_adjustments
 from selfassess.store.audit import audit_digest
 from selfassess.store.database import connection
-from selfassess.store.evidence import blob_matches
+from selfassess.store.evidence import blob_head, blob_matches, stored_heads
 from selfassess.store.history import read_history
 from selfassess.store.ledger import ledger_documents, read_ledger
 from selfassess.store.records import DepartmentData
@@ -124,3 +124,6 @@ def _check_document(af: AssessmentFile, sha256: str, name: str) -> None:
     if not blob_matches(connection(af), sha256):
         raise _refuse(name, _("an evidence document does not match its hash (damaged or "
                               "altered)"))
+    head = stored_heads(connection(af), [sha256]).get(sha256)
+    if head is not None and head != blob_head(connection(af), sha256, len(head) or 16):
+        raise _refuse(name, _("an evidence document's first bytes were changed"))

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from selfassess.i18n import N_, _
 from selfassess.kinds import document_kind
@@ -313,11 +314,15 @@ class EvidenceModel(QAbstractItemModel):
         if not index.isValid():
             return None
         ref = self.rows[index.row()]
+        flags = self.session.evidence_flags().get(ref.id, [])
         if role == Qt.ItemDataRole.DisplayRole:
-            return (ref.file_name, human_size(ref.size),
+            return ((f"⚠ {ref.file_name}" if flags else ref.file_name), human_size(ref.size),
                     document_kind(ref.media_type, ref.file_name))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _("added {time}, SHA-256 {sha}").format(time=ref.added_at, sha=ref.sha256[:16])
+            return "\n".join([_("added {time}, SHA-256 {sha}").format(
+                time=ref.added_at, sha=ref.sha256[:16]), *(flag.text for flag in flags)])
+        if role == Qt.ItemDataRole.BackgroundRole and flags:
+            return QColor("#fff3e0")  # the cross-checks found something: look at it
         if role == NODE_ROLE:
             return ref.id
         return None

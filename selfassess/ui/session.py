@@ -32,6 +32,7 @@ from selfassess.validation import submission_name
 if TYPE_CHECKING:
     from selfassess.bureau.resubmission import EntryChange
     from selfassess.bureau.review import Review
+    from selfassess.evidence_review import EvidenceFlag
     from selfassess.store.returns import ReturnRecord
 
 RETRY_MS = 5000  # how often changes a full disk refused are tried again
@@ -65,6 +66,7 @@ class Session(QObject):
         self.replaced_revision: int | None = None  # the revision the shown one replaced
         self._earlier: list[tuple[str, str, str, str]] | None = None
         self._ledger: dict[int, LedgerEntry] | None = None
+        self._evidence_flags: dict[int, list[EvidenceFlag]] | None = None
         self._problems: list[Problem] | None = None
         self._flagged: frozenset[str] | None = None
         self._result: Result | None = None
@@ -111,6 +113,21 @@ class Session(QObject):
             last = next(reversed(self.af.returns(self.department_id)), None)
             if last is not None and last.revision == department.revision:
                 self.notes = last
+
+    def evidence_flags(self) -> dict[int, list[EvidenceFlag]]:
+        """What the evidence cross-checks found, by evidence id (in a bureau, against every
+        department: a document another one attached too)."""
+        if not self.review_mode:  # they are for the review group
+            return {}
+        if self._evidence_flags is None:
+            from selfassess.evidence_review import review_evidence
+            from selfassess.standing import read_standing
+
+            self._evidence_flags = {
+                line.ref.id: list(line.flags)
+                for line in review_evidence(self.af, read_standing(self.af))
+                if line.department_id == self.department_id and line.flags}
+        return self._evidence_flags
 
     def ledger(self) -> dict[int, LedgerEntry]:
         """整改台账: where each measure stands (read again after every store)."""
@@ -207,6 +224,7 @@ class Session(QObject):
         self._read_returns()
         self._changes = None
         self._ledger = None
+        self._evidence_flags = None
         self._problems = None
         self._flagged = None
         self._result = None

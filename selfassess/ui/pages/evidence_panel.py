@@ -31,6 +31,7 @@ from selfassess.ui.models import EvidenceModel
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
 from selfassess.ui.undo import evidence_added, remove_evidence
+from selfassess.ui.widgets import wrap_label
 from selfassess.validation import safe_file_name
 
 
@@ -91,10 +92,23 @@ class EvidencePanel(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        # the review group's list of what the cross-checks found (the rows carry a ⚠)
+        self.flags_label = wrap_label(object_name=f"{name_prefix}_flags")
+        self.flags_label.setStyleSheet("color: #e65100;")
+        self.model.modelReset.connect(self._show_flags)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        layout.addWidget(self.flags_label)
         layout.addLayout(buttons)
+        self._show_flags()
+
+    def _show_flags(self) -> None:
+        flags = self.session.evidence_flags()
+        lines = [f"⚠ {ref.file_name}（{ref.sha256[:8]}）：" + "；".join(f.text for f in found)
+                 for ref in self.model.rows if (found := flags.get(ref.id))]
+        self.flags_label.setText("\n".join(lines))
+        self.flags_label.setVisible(bool(lines))
 
     def set_target(self, code: str) -> None:
         """Show the evidence of another item or bonus claim."""

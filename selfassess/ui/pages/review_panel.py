@@ -71,8 +71,14 @@ class ReviewPanel(QGroupBox):
         self.reason.setPlaceholderText(_("Reason (扣分原因 / 复核意见)"))
         self.reason.textEdited.connect(lambda text: self._typing.set("reason", text))
         self.error_label = ErrorLabel(f"{object_prefix}_error")
+        # what the evidence cross-checks found on this place's documents, in view beside the
+        # score (the documents themselves are further down the page)
+        self.evidence_label = ErrorLabel(f"{object_prefix}_evidence_flags")
+        self.evidence_label.setStyleSheet("color: #e65100;")
+        self.evidence_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.flag_label)
+        layout.addWidget(self.evidence_label)
         layout.addLayout(row)
         if stacked:  # a narrow column beside the page: the reason gets a row of its own
             row.addStretch(1)
@@ -108,6 +114,12 @@ class ReviewPanel(QGroupBox):
                                   "Earlier review: {previous}").format(
                                       previous=describe_previous(previous) or "—")
                                 if flag else "")
+        flags = self.session.evidence_flags() if self.kind != "veto" else {}
+        target = "item" if self.kind == "item" else "bonus"
+        lines = [f"⚠ {ref.file_name}：" + "；".join(f.text for f in flags[ref.id])
+                 for ref in self.session.data.evidence_for(target, code) if ref.id in flags]
+        self.evidence_label.setText("\n".join([_("Evidence to look at:"), *lines])
+                                    if lines else "")
         self.error_label.clear()
 
     def flush(self) -> None:
