@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from selfassess.checklist.model import Checklist
+from selfassess.checklist.model import Checklist, requirements_met
 from selfassess.i18n import _
 
 if TYPE_CHECKING:  # the store imports this module: no import of it at run time
@@ -54,6 +54,15 @@ def completeness_problems(checklist: Checklist, data: DepartmentData) -> list[Pr
                                       "attached").format(code=item.code,
                                                          required=item.evidence_required,
                                                          attached=attached)))
+        names = [ref.file_name for ref in data.evidence_for("item", item.code)]
+        for requirement, counted in requirements_met(item.evidence_requirements, names):
+            if counted < requirement.minimum:
+                problems.append(Problem("item", item.code, "evidence", _(
+                    "item {code}: {name} needs {minimum} file(s){types}, {counted} attached")
+                    .format(code=item.code, name=requirement.name, minimum=requirement.minimum,
+                            counted=counted, types=_(" (of type {types})").format(
+                                types="/".join(requirement.types))
+                            if requirement.types else "")))
     for code in data.carried:
         problems.append(Problem("item", code, "carried", _(
             "item {code}: its narrative was carried over from last year; change it or confirm "

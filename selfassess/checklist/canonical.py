@@ -29,6 +29,10 @@ def _item_mapping(item: Item) -> dict[str, Any]:
         "reference": item.reference,
         "na_allowed": item.na_allowed,
         "evidence_required": item.evidence_required,
+        # only when declared, so the checklists made before keep their fingerprints
+        **({"evidence_requirements": [
+            {"name": r.name, "min": r.minimum, "types": list(r.types)}
+            for r in item.evidence_requirements]} if item.evidence_requirements else {}),
         "deductions": [
             {
                 "code": rule.code,

@@ -21,6 +21,7 @@ from selfassess.checklist.model import (
     Checklist,
     CountTarget,
     Deduction,
+    EvidenceRequirement,
     GradeBand,
     GradeQuota,
     Item,
@@ -50,7 +51,9 @@ _SECTION_KEYS = {"code", "title", "max_points", "suggested_category", "items"}
 _ITEM_KEYS = {
     "code", "title", "max_points", "step", "mode", "content", "criteria", "evidence_hint",
     "target", "reference", "na_allowed", "evidence_required", "deductions", "counts", "levels",
+    "evidence_requirements",
 }
+_REQUIREMENT_KEYS = {"name", "min", "types"}
 _DEDUCTION_KEYS = {"code", "text", "points", "per_occurrence", "unit", "cap"}
 _COUNT_KEYS = {"code", "text", "target", "points_per_shortfall", "unit"}
 _LEVEL_KEYS = {"name", "fraction"}
@@ -317,7 +320,34 @@ def _item(reader: _Reader, node: dict[str, Any], section_code: str, checklist_st
         deductions=deductions,
         counts=counts,
         levels=levels,
+        evidence_requirements=_requirements(reader, node, where),
     )
+
+
+def _requirements(reader: _Reader, node: dict[str, Any], where: str
+                  ) -> tuple[EvidenceRequirement, ...]:
+    """``evidence_requirements: [{name: 会议纪要, min: 1, types: [pdf, jpg]}]``."""
+    found = []
+    for raw in reader.mappings(node, "evidence_requirements", where, required=False):
+        entry = reader.mapping(raw, where, node)
+        if entry is None:
+            continue
+        reader.keys(entry, _REQUIREMENT_KEYS, where)
+        name = reader.text(entry, "name", where, required=True, max_length=40)
+        minimum = reader.integer(entry, "min", where, 1)
+        types = entry.get("types", [])
+        if not isinstance(types, list) or not all(
+                isinstance(t, str) and re.fullmatch(r"[A-Za-z0-9]{1,8}", t.strip(". "))
+                for t in types):
+            reader.error(entry, "types", _("{where}: types must be a list of file suffixes such "
+                                           "as pdf, jpg").format(where=where))
+            types = []
+        if minimum < 1:
+            reader.error(entry, "min", _("{where}: a requirement asks for at least 1 file")
+                         .format(where=where))
+        found.append(EvidenceRequirement(name, max(1, minimum), tuple(
+            t.strip(". ").lower() for t in types)))
+    return tuple(found)
 
 
 def _section(reader: _Reader, node: dict[str, Any], step: Decimal, categories: tuple[str, ...]

@@ -59,6 +59,34 @@ DEFAULT_LEVELS: tuple[Level, ...] = (
 
 
 @dataclass(frozen=True)
+class EvidenceRequirement:
+    """One kind of document an item asks for (佐证材料要求): at least ``minimum`` files of the
+    accepted types (file suffixes, lower case; none listed: any)."""
+
+    name: str
+    minimum: int = 1
+    types: tuple[str, ...] = ()
+
+    def accepts(self, file_name: str) -> bool:
+        suffix = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+        return not self.types or suffix in self.types
+
+
+def requirements_met(requirements: tuple[EvidenceRequirement, ...], file_names: list[str]
+                     ) -> list[tuple[EvidenceRequirement, int]]:
+    """Each requirement with how many attached files count for it: files go to requirements
+    in order, each file counting once (a document of an accepted type, not yet counted)."""
+    left = list(file_names)
+    counted = []
+    for requirement in requirements:
+        taken = [name for name in left if requirement.accepts(name)][:requirement.minimum]
+        for name in taken:
+            left.remove(name)
+        counted.append((requirement, len(taken)))
+    return counted
+
+
+@dataclass(frozen=True)
 class Item:
     """One checklist row (考核内容 / 指标) with a stable code such as ``1.2``."""
 
@@ -78,6 +106,9 @@ class Item:
     deductions: tuple[Deduction, ...] = ()
     counts: tuple[CountTarget, ...] = ()
     levels: tuple[Level, ...] = ()
+    # 佐证材料要求 as a list (beside the text of evidence_hint): what the item page ticks off
+    # and sealing checks
+    evidence_requirements: tuple[EvidenceRequirement, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ problem names its sheet and cell. Export then import gives the same fingerprint.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,10 @@ TABLES = (
         Column("reference", N_("Reference (参考)"), 20, "可空,填报时作为提示显示"),
         Column("na_allowed", N_("N/A allowed (可不适用)"), 9, "是/否;“是”表示部门可标为不适用"),
         Column("evidence_required", N_("Files required (佐证份数)"), 9,
-               "封存前至少应附的佐证文件数,可空(0)"))),
+               "封存前至少应附的佐证文件数,可空(0)"),
+        Column("evidence_requirements", N_("Required documents (佐证清单)"), 28,
+               "可空;每类一条,用“；”分隔,写成 名称:最少份数:可用类型,"
+               "如 会议纪要:1:pdf,jpg；签到表:1(类型可空,表示不限)"))),
     Table("deductions", N_("Deductions (扣分规则)"), (
         _item_code(),
         Column("code", N_("Rule code (规则代码)"), 9, "可空,默认 d1、d2…"),
@@ -165,6 +169,9 @@ def _cell_value(key: str, value: Any) -> Any:
     decimals, so the float read back prints as the same text), choices as words, codes as text."""
     if isinstance(value, bool):
         return _(YES) if value else _(NO)
+    if key == "evidence_requirements":
+        return "；".join(f"{r['name']}:{r['min']}" + (f":{','.join(r['types'])}" if r["types"]
+                                                      else "") for r in value or [])
     if key == "mode":
         return _(MODES[value])
     if key == "na_policy":
@@ -295,6 +302,8 @@ class _Reader:
                 return word in TRUE_WORDS
             self.problems.append(f"{place}: " + _("write {yes} or {no}, not “{value}”").format(
                 yes=_(YES), no=_(NO), value=value))
+        elif key == "evidence_requirements":
+            return self.requirements(value, place)
         elif key in ("mode", "na_policy"):
             choices = MODES if key == "mode" else NA_POLICIES
             found = next((code for code, label in choices.items()
@@ -306,6 +315,26 @@ class _Reader:
         else:
             return value
         return None
+
+    def requirements(self, value: str, place: str) -> list[dict[str, Any]] | None:
+        """``会议纪要:1:pdf,jpg；签到表:1`` → the loader's list (None, with a problem, when a
+        part cannot be read)."""
+        found = []
+        for part in re.split(r"[；;]", normalized(value)):
+            if not part.strip():
+                continue
+            fields = [field.strip() for field in re.split(r"[:：]", part)]
+            minimum = fields[1] if len(fields) > 1 and fields[1] else "1"
+            if not fields[0] or len(fields) > 3 or not minimum.isdigit():
+                self.problems.append(f"{place}: " + _(
+                    "“{part}” is not written as name:count:types, such as 会议纪要:1:pdf,jpg")
+                    .format(part=part[:40]))
+                return None
+            types = [t.strip() for t in re.split(r"[,，、]", fields[2])] if len(fields) == 3 \
+                else []
+            found.append({"name": fields[0], "min": int(minimum),
+                          "types": [t for t in types if t]})
+        return found
 
     def settings(self) -> _Node:
         node = _Node(f"{self.path.name}")

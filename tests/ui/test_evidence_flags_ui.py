@@ -4,6 +4,7 @@ what was found, for the review group only."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from test_evidence_review import flagged  # noqa: F401  (the fixture)
 
@@ -25,3 +26,29 @@ def test_the_review_page_marks_a_shared_document(window: MainWindow,
     assert "专题研究纪要.pdf" in review.evidence_label.text()  # beside the score, in view
     window.bureau.review_workspace.go_to("item:1.1")  # nothing found there: no list
     assert panel.flags_label.isHidden() and review.evidence_label.text() == ""
+
+
+def test_the_item_page_ticks_off_the_required_documents(window: MainWindow, tmp_path: Path,
+                                                         checklist: Any) -> None:
+    from test_evidence_requirements import with_requirements
+
+    from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
+
+    required = with_requirements(checklist)
+    path = tmp_path / "office.selfassess"
+    AssessmentFile.create(path, required, department_name="办公室", period="2026").close()
+    assert window.open_file(path)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.go_to("item:1.2")
+    label = workspace.item_page.requirements_label
+    assert label.text().splitlines() == ["☐ 会议纪要 (at least 1, pdf/ofd): 0 attached",
+                                         "☐ 签到表 (at least 2): 0 attached"]
+    minutes = tmp_path / "纪要.pdf"
+    minutes.write_bytes(b"%PDF-1.4 minutes" * 30)
+    assert window.session is not None
+    window.session.apply(ChangeSet(item_evidence={"1.2": [EvidenceSource(minutes, "纪要.pdf")]}),
+                         {"item:1.2"})
+    assert label.text().splitlines()[0] == "☑ 会议纪要 (at least 1, pdf/ofd): 1 attached"
+    workspace.go_to("item:1.1")  # an item without a list: nothing shown
+    assert label.isHidden()

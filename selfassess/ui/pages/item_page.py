@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfassess.checklist.model import Item
+from selfassess.checklist.model import Item, requirements_met
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, section_label
 from selfassess.scoring import Aid
@@ -83,6 +83,8 @@ class ItemPage(QWidget):
         self.target_label = wrap_label(object_name="item_target")
         self.reference_label = wrap_label(object_name="item_reference")
         self.hint_label = wrap_label(object_name="item_evidence_hint")
+        # 佐证材料要求 as a checklist: what is expected, and how much of it is attached
+        self.requirements_label = wrap_label(object_name="item_evidence_requirements")
         self.reference_label.setStyleSheet("color: #555;")
         self.return_label = return_reason_label("item_return_reason")
         self.changed_label = change_label("item_changed")
@@ -118,6 +120,7 @@ class ItemPage(QWidget):
         facts.addRow(*self._target_row)
         facts.addRow(*self._reference_row)
         facts.addRow(_("Evidence to attach (佐证材料)"), self.hint_label)
+        facts.addRow("", self.requirements_label)
         layout.addLayout(facts)
 
         scoring = QGroupBox(_("Scoring"))
@@ -165,6 +168,7 @@ class ItemPage(QWidget):
         evidence_box = QGroupBox(_("Evidence (佐证材料)"))
         evidence_layout = QVBoxLayout(evidence_box)
         self.evidence = EvidencePanel(session, "item")
+        self.evidence.model.modelReset.connect(self._show_requirements)
         evidence_layout.addWidget(self.evidence)
         layout.addWidget(evidence_box)
         layout.addStretch(1)
@@ -211,6 +215,7 @@ class ItemPage(QWidget):
             row[0].setVisible(bool(text))
             row[1].setVisible(bool(text))
         self.hint_label.setText(item.evidence_hint or "—")
+        self._show_requirements()
         self.aid.load(item, answer.aid if answer else Aid())
         self.score.configure(item.max_points, item.step)
         self.score.set_decimal(answer.self_score if answer else None)
@@ -300,6 +305,24 @@ class ItemPage(QWidget):
         answer = self.session.data.answers.get(self.item.code)
         if self._save({"narrative": answer.narrative if answer else ""}):
             self._show_carried(self.item.code)
+
+    def _show_requirements(self) -> None:
+        """☑ 会议纪要（至少1份，pdf/jpg）：已附 1 份 — one line per requirement."""
+        item = self.item
+        if item is None or not item.evidence_requirements:
+            self.requirements_label.setVisible(False)
+            return
+        names = [ref.file_name for ref in self.session.data.evidence_for("item", item.code)]
+        lines = []
+        for requirement, counted in requirements_met(item.evidence_requirements, names):
+            mark = "☑" if counted >= requirement.minimum else "☐"
+            lines.append(mark + " " + _("{name} (at least {minimum}{types}): {counted} "
+                                        "attached").format(
+                name=requirement.name, minimum=requirement.minimum, counted=counted,
+                types=_(", {types}").format(types="/".join(requirement.types))
+                if requirement.types else ""))
+        self.requirements_label.setText("\n".join(lines))
+        self.requirements_label.setVisible(True)
 
     def refresh_state(self) -> None:
         """After sealing or reopening: editors follow the file's state."""
