@@ -604,19 +604,13 @@ def _score_table(report: ReportData) -> tuple[list[str], list[list[str]], list[f
 
 
 def _evidence_rows(report: ReportData) -> list[list[str]]:
-    checklist = report.checklist
+    """The 佐证材料目录 as every output prints it (``evidence_review``), with the first 8 hex
+    digits of each document's hash to ask for it by."""
     rows: list[list[str]] = []
-    for department in report.departments:
-        for evidence in department.data.evidence:
-            if evidence.target_kind == "item" and evidence.target_code in checklist.items_by_code:
-                target = f"{evidence.target_code} {checklist.items_by_code[evidence.target_code].title}"
-            elif evidence.target_code in checklist.bonus_by_code:
-                target = f"{evidence.target_code} {checklist.bonus_by_code[evidence.target_code].title}"
-            else:
-                target = evidence.target_code
-            row = [str(len(rows) + 1), department.name, target, evidence.file_name,
-                   _size(evidence.size)]
-            rows.append(row if report.bureau else row[:1] + row[2:])
+    for number, line in enumerate(report.evidence, 1):
+        row = [str(number), line.department, line.target, line.ref.file_name,
+               _size(line.ref.size), line.hash8]
+        rows.append(row if report.bureau else row[:1] + row[2:])
     return rows
 
 
@@ -643,14 +637,14 @@ def _attachments(report: ReportData) -> list[str]:
 def _write_attachments(report: ReportData, w: _Writer, titles: list[str]) -> None:
     header, rows, widths, numeric = _score_table(report)
     evidence = _evidence_rows(report)
-    evidence_header = ["序号", "单位", "对应指标", "材料名称", "大小"]
-    evidence_widths = [10.0, 28, 42, 58, 18]
+    evidence_header = ["序号", "单位", "对应指标", "材料名称", "大小", "哈希"]
+    evidence_widths = [10.0, 26, 38, 50, 16, 16]
     if not report.bureau:
         evidence_header, evidence_widths = evidence_header[:1] + evidence_header[2:], \
-            [10.0, 56, 72, 18]
+            [10.0, 52, 62, 16, 16]
     ledger_header = ["序号", "问题", "整改措施", "责任单位", "责任人", "完成时限", "进展"]
     parts = [(header, rows, widths, numeric),
-             (evidence_header, evidence, evidence_widths, {0, len(evidence_header) - 1}),
+             (evidence_header, evidence, evidence_widths, {0, len(evidence_header) - 2}),
              (ledger_header, _ledger_rows(report), [9.0, 36, 40, 20, 15, 20, 16], {0})]
     for number, (title, (head, body, column_mm, numbers)) in enumerate(zip(titles, parts,
                                                                            strict=True), 1):
