@@ -5,7 +5,7 @@ page carries a short code a person can type (``7KQ2-M9XA-3F``: Crockford base32,
 a Luhn mod 32 check character that catches any one mistyped character and most swapped
 neighbours; it is one of the 32 as well, so nothing but letters and digits is printed) and a
 QR code holding the same with the whole subject (department id, or the bureau's key), the
-revision, 64 bits of the digest and the page of the document.
+revision, 48 bits of the digest and the page of the document.
 
 The short code holds: draft or sealed (1 bit), department or bureau (1), the revision modulo
 128 (7), the page modulo 4096 (12) and the first 24 bits of the digest (24). What is printed is
@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from selfassess.i18n import _
@@ -61,7 +62,7 @@ class PageCode:
     short: str
     subject: str = ""  # from the QR text only
     pages: int | None = None
-    digest_prefix: str = ""  # 16 hex digits, from the QR text only
+    digest_prefix: str = ""  # 12 hex digits, from the QR text only
     full: bool = False  # read from the QR text (revision and page not reduced)
 
 
@@ -86,15 +87,25 @@ def check_character(chars: str) -> str:
     return ALPHABET[(32 - total % 32) % 32]
 
 
+def subject_key(subject: str) -> str:
+    """The part of a subject the QR code carries: 12 hex digits of a department's id (or of
+    a bureau's key). Short text makes a small QR code with large modules."""
+    return subject.replace("-", "").lower()[:12]
+
+
 def qr_text(stamp: Stamp, page: int, pages: int) -> str:
-    """The QR code's text: ``SA1|D|<id>|<revision>|<16 hex>|S|<page>/<pages>|<short code>``."""
-    return "|".join((QR_PREFIX, "D" if stamp.kind == "department" else "B", stamp.subject,
-                     str(stamp.revision), stamp.digest[:16], "D" if stamp.draft else "S",
+    """The QR code's text: ``SA1|D|<12 hex of the id>|<revision>|<12 hex of the digest>|S|
+    <page>/<pages>|<short code>`` (about 50 characters)."""
+    return "|".join((QR_PREFIX, "D" if stamp.kind == "department" else "B",
+                     subject_key(stamp.subject), str(stamp.revision), stamp.digest[:12],
+                     "D" if stamp.draft else "S",
                      f"{page}/{pages}", short_code(stamp, page)))
 
 
 def decode(text: str) -> PageCode:
     """A short code as typed (case, spaces, dashes and O/I/L forgiven) or a QR code's text."""
+    # as typed or pasted: full-width letters and digits, invisible marks
+    text = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", unicodedata.normalize("NFKC", text))
     text = text.strip()
     if text.startswith(QR_PREFIX + "|"):
         return _decode_qr(text)
@@ -121,7 +132,9 @@ def _decode_qr(text: str) -> PageCode:
     _prefix, kind, subject, revision, digest, draft, page, short = parts
     match = re.fullmatch(r"(\d{1,6})/(\d{1,6})", page)
     if not revision.isascii() or not revision.isdigit() or len(revision) > 9 or not match \
-            or not re.fullmatch(r"[0-9a-f]{16}", digest):
+            or not 0 <= int(match[1]) <= int(match[2]) \
+            or not re.fullmatch(r"[0-9a-f]{12}", digest) \
+            or not re.fullmatch(r"[0-9a-f]{1,12}", subject):
         raise bad
     code = decode(short)
     stamp_kind = "department" if kind == "D" else "bureau"

@@ -28,6 +28,7 @@ FLAGS = {
     "shared": N_("also attached by {others}"),
     "last_year": N_("identical to a document of {period}"),
     "type": N_("named .{suffix} but its content is {kind}"),
+    "unknown": N_("named .{suffix} but its content is not recognised"),
     "empty": N_("empty (0 bytes)"),
     "tiny": N_("only {size} bytes"),
 }
@@ -81,12 +82,12 @@ class CatalogueLine:
 
 
 def size_text(size: int) -> str:
-    """``1.2 MB``, ``35 KB``, ``120 B``."""
+    """``1.2 MB``, ``35 KB``, ``120字节``."""
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
     if size >= 1024:
         return f"{round(size / 1024)} KB"
-    return f"{size} B"
+    return _("{size} bytes").format(size=size)
 
 
 def content_kind(head: bytes) -> str:
@@ -107,10 +108,13 @@ def review_evidence(af: AssessmentFile, standing: Standing) -> list[CatalogueLin
     """The catalogue of every department's documents (listing order, then item order), each
     with its flags."""
     departments = standing.departments
-    owners: dict[str, list[DepartmentStanding]] = {}
+    owners: dict[str, list[tuple[DepartmentStanding, str]]] = {}
     for department in departments:
-        for sha256 in {ref.sha256 for ref in department.data.evidence}:
-            owners.setdefault(sha256, []).append(department)
+        first: dict[str, str] = {}
+        for ref in department.data.evidence:
+            first.setdefault(ref.sha256, ref.file_name)
+        for sha256, file_name in first.items():
+            owners.setdefault(sha256, []).append((department, file_name))
     earlier = _earlier_documents(af, standing)
     order = {item.code: n for n, item in enumerate(af.checklist.items)}
     lines = []
@@ -128,7 +132,8 @@ def review_evidence(af: AssessmentFile, standing: Standing) -> list[CatalogueLin
                                           f"{ref.target_kind}:{ref.target_code}",  # noqa: B023
                                           ref.file_name, ref.sha256, detail))  # noqa: B023
 
-            others = [d.name for d in owners.get(ref.sha256, ()) if d.id != department.id]
+            others = [_("{department}'s “{file}”").format(department=d.name, file=name)
+                      for d, name in owners.get(ref.sha256, ()) if d.id != department.id]
             if others:
                 flag("shared", others="、".join(others))
             if periods := earlier.get((department.id, ref.sha256)):
@@ -139,7 +144,10 @@ def review_evidence(af: AssessmentFile, standing: Standing) -> list[CatalogueLin
             elif ref.size < TINY:
                 flag("tiny", size=str(ref.size))
             elif suffix in SUFFIX_KINDS and kind not in SUFFIX_KINDS[suffix]:
-                flag("type", suffix=suffix, kind=kind or _("not a known type"))
+                if kind:
+                    flag("type", suffix=suffix, kind=kind)
+                else:
+                    flag("unknown", suffix=suffix)
             lines.append(CatalogueLine(department.name, department.id,
                                        target_title(af.checklist, ref), ref, kind,
                                        tuple(flags)))

@@ -11,15 +11,46 @@ from selfassess.store.sealing import content_digest
 
 
 def department_stamp(af: AssessmentFile, department: DepartmentStanding,
-                     marked_draft: bool = False) -> Stamp:
+                     ledger: bool = False) -> Stamp:
     """A department's sheet: bound to its seal's digest (the same in its own file and in the
-    bureau's), or for a draft to the digest of what it holds now."""
+    bureau's), or for a draft to the digest of what it holds now; printed from a bureau with
+    review scores or an adjusted grade, to those too. Its 整改台账 (``ledger``), which changes
+    on a sealed file, also to where each measure stands."""
     data = department.data
     sealed = data.department.sealed and department.digest is not None
     digest = department.digest if sealed and department.digest else content_digest(
         data, af.checklist.fingerprint, af.info.period, data.department.revision)
+    added: dict[str, object] = {}
+    if af.info.kind == "bureau":
+        reviewed = _reviews(department)
+        if any(reviewed.values()):
+            added["reviews"] = reviewed
+    if ledger and department.ledger:
+        added["ledger"] = _ledger(department)
+    if added:  # unchanged otherwise: a sheet from the department's file checks in the bureau's
+        digest = content_hash({"seal": digest, **added})
     return Stamp("department", data.department.id, data.department.name,
-                 data.department.revision, digest, marked_draft or not sealed)
+                 data.department.revision, digest, not sealed)
+
+
+def _reviews(department: DepartmentStanding) -> dict[str, object]:
+    data = department.data
+    adjustment = department.adjustment
+    return {
+        "items": sorted((code, str(a.review_score), a.review_reason)
+                        for code, a in data.answers.items() if a.review_score is not None),
+        "bonus": sorted((code, str(c.review_points), c.review_reason)
+                        for code, c in data.bonus.items() if c.review_points is not None),
+        "veto": sorted((code, str(v.review_triggered), v.review_reason)
+                       for code, v in data.veto.items() if v.review_triggered is not None),
+        "adjusted": [adjustment.grade, adjustment.reason, adjustment.lowers]
+        if adjustment is not None else [],
+    }
+
+
+def _ledger(department: DepartmentStanding) -> list[object]:
+    return [(n, e.status, e.deadline, e.closed_by, [(note.at, note.text) for note in e.notes],
+             [doc.sha256 for doc in e.evidence]) for n, e in sorted(department.ledger.items())]
 
 
 def bureau_stamp(af: AssessmentFile, standing: Standing, marked_draft: bool = False) -> Stamp:
@@ -45,15 +76,8 @@ def _department_content(department: DepartmentStanding) -> dict[str, object]:
         "digest": department.digest, "sealed": data.department.sealed,
         "total": decimal_text(department.final.total), "grade": department.final.grade,
         "state": department.state,
-        "reviews": sorted((code, str(a.review_score), a.review_reason)
-                          for code, a in data.answers.items() if a.review_score is not None),
-        "bonus": sorted((code, str(c.review_points), c.review_reason)
-                        for code, c in data.bonus.items()),
-        "veto": sorted((code, str(v.review_triggered), v.review_reason)
-                       for code, v in data.veto.items()),
+        "reviews": _reviews(department),
         "returns": [(r.revision, r.returned_at) for r in department.returns],
         "approvals": [(a.revision, a.approved_at, a.withdrawn_at) for a in department.approvals],
-        "ledger": [(n, e.status, e.deadline, e.closed_by, len(e.notes),
-                    [doc.sha256 for doc in e.evidence])
-                   for n, e in sorted(department.ledger.items())],
+        "ledger": _ledger(department),
     }

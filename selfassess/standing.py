@@ -319,6 +319,8 @@ def statistics(checklist: Checklist, results: list[Result],
     """Mean, highest, lowest, count per grade and loss rate per section of final results (and
     per item, given the departments)."""
     totals = [r.total for r in results]
+    decided = [d.grade for d in departments] if departments is not None and len(
+        departments) == len(results) else [r.grade for r in results]
     sections = []
     for section in checklist.sections:
         possible = sum((r.sections[section.code].applicable_max for r in results), Decimal(0))
@@ -332,7 +334,8 @@ def statistics(checklist: Checklist, results: list[Result],
         mean=round_cents(sum(totals, Decimal(0)) / len(totals)) if totals else None,
         highest=max(totals) if totals else None,
         lowest=min(totals) if totals else None,
-        grades=tuple((band.name, sum(1 for r in results if r.grade == band.name))
+        # per grade as decided: a grade the secretary lowered (等次调整) counts as lowered
+        grades=tuple((band.name, sum(1 for grade in decided if grade == band.name))
                      for band in checklist.grade_bands),
         sections=tuple(sections),
         items=item_losses(checklist, departments or []),

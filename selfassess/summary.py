@@ -226,9 +226,10 @@ def quota_lines(quotas: tuple[QuotaCheck, ...], total: int) -> list[str]:
 
 
 def grade_cell(department: DepartmentStanding) -> str:
-    """``好``, or ``好→较好`` where the secretary lowered it (the scores' grade first)."""
+    """``好``, or ``较好（由“好”调整）`` where the secretary lowered it."""
     if department.grade != department.final.grade:
-        return f"{department.final.grade}→{department.grade}"
+        return _("{decided} (lowered from {computed})").format(decided=department.grade,
+                                                               computed=department.final.grade)
     return department.final.grade
 
 
@@ -324,7 +325,7 @@ def summary_text(standing: Standing) -> str:
             redo = _(" ({count} to redo)").format(count=review.to_redo) if review.to_redo else ""
             lines.append(f"{dept.rank or '—':>4}  {dept.name}  {state}  "
                          f"{decimal_text(dept.own.total)}  {decimal_text(dept.final.total)}  "
-                         f"{dept.final.grade}  {review.reviewed}/{review.items}{redo}")
+                         f"{grade_cell(dept)}  {review.reviewed}/{review.items}{redo}")
         return "\n".join(lines)
     for dept in standing.departments:
         final = dept.final

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from selfassess.checkcode import PageCode, Stamp, decode
+from selfassess.checkcode import PageCode, Stamp, decode, subject_key
+from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.stamps import bureau_stamp, department_stamp
 from selfassess.standing import read_standing
@@ -59,11 +60,23 @@ def check(text: str, paths: list[Path]) -> Verdict:
     code = decode(text)
     if not paths:
         return Verdict(False, describe(code))
-    for path in paths:
-        with AssessmentFile.open(path, readonly=True) as af:
-            verdict = _against(code, af)
+    found: list[Verdict] = []
+    unreadable: list[str] = []
+    for path in paths:  # every file: a match in any is the answer, whatever the order
+        try:
+            with AssessmentFile.open(path, readonly=True) as af:
+                verdict = _against(code, af)
+        except SelfassessError as error:
+            unreadable.append(error.problems[0])
+            continue
         if verdict is not None:
-            return verdict
+            found.append(verdict)
+    if matched := [verdict for verdict in found if verdict.matches]:
+        return matched[0]
+    if found:
+        return found[0]
+    if unreadable and len(unreadable) == len(paths):
+        raise SelfassessError(unreadable)
     return Verdict(False, _("{code}: matches none of the files given ({files}); the page is "
                             "not from them as they are").format(
         code=code.short, files="、".join(path.name for path in paths)))
@@ -75,7 +88,7 @@ def _against(code: PageCode, af: AssessmentFile) -> Verdict | None:
         if af.info.kind != "bureau":
             return None
         stamp = bureau_stamp(af, standing)
-        if code.full and code.subject != stamp.subject:
+        if code.full and code.subject != subject_key(stamp.subject):
             return None
         if _same(code, stamp.revision, stamp.digest):
             return _current(code, stamp)
@@ -86,18 +99,35 @@ def _against(code: PageCode, af: AssessmentFile) -> Verdict | None:
                 code=code.short, name=stamp.name, then=code.revision, now=stamp.revision))
         return None
     for department in standing.departments:
-        if code.full and code.subject != department.id:
+        if code.full and code.subject != subject_key(department.id):
             continue
-        stamp = department_stamp(af, department)
-        if _same(code, stamp.revision, stamp.digest):
-            return _current(code, stamp)
+        stamps = (department_stamp(af, department), department_stamp(af, department, True))
+        for stamp in stamps:  # its sheet, or its 整改台账
+            if _same(code, stamp.revision, stamp.digest):
+                return _current(code, stamp)
+        stamp = stamps[0]
+        sealed = department.data.department.sealed
         for seal in af.seals(department.id):
-            if seal.revision != stamp.revision and _same(code, seal.revision, seal.digest):
+            if (seal.revision != stamp.revision or not sealed) and _same(code, seal.revision,
+                                                                          seal.digest):
+                if not sealed:  # reopened since: being changed, not yet sealed again
+                    return Verdict(False, _(
+                        "{code}: {name}, printed from revision {then}; the file has been "
+                        "reopened since and is being changed: this page may not be the "
+                        "current one").format(code=code.short, name=department.name,
+                                              then=seal.revision))
                 return Verdict(False, _(
                     "{code}: {name}, printed from revision {then}; the file is now at "
                     "revision {now}: this page is not the current one").format(
                     code=code.short, name=department.name, then=seal.revision,
                     now=stamp.revision))
+        if code.full:  # its own department, printed from content it no longer holds
+            return Verdict(False, _(
+                "{code}: {name}, printed from {state} content the file no longer holds "
+                "(revision {then}; now {now}): print it again").format(
+                code=code.short, name=department.name,
+                state=_("draft") if code.draft else _("sealed"), then=code.revision,
+                now=stamp.revision))
     return None
 
 

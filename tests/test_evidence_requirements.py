@@ -69,3 +69,21 @@ def test_sealing_checks_each_requirement(checklist: Checklist, tmp_path: Path) -
             assert refused.value.problems == ["item 1.2: 签到表 needs 2 file(s), 1 attached"]
         af.apply(ChangeSet(item_evidence={"1.2": list(files.values())}))
         assert af.seal().revision == 1
+
+
+def test_the_files_meet_as_many_requirements_as_they_can() -> None:
+    broad, minutes = EvidenceRequirement("任何材料", 1), EvidenceRequirement("会议纪要", 1, ("pdf",))
+    for order in (["纪要.pdf", "照片.jpg"], ["照片.jpg", "纪要.pdf"]):
+        assert [n for _r, n in requirements_met((broad, minutes), order)] == [1, 1]
+
+
+@pytest.mark.parametrize("requirements, message", [
+    ([{"name": "纪要", "min": 1}, {"name": "纪要", "min": 2}], "listed twice"),
+    ([{"name": "纪要", "min": 200}], "at most 100"),
+    ([{"name": "纪要：草稿", "min": 1}], "one line"),
+    ([{"name": "纪\n要", "min": 1}], "one line"),
+])
+def test_requirements_that_could_never_be_met_or_read_back(
+        requirements: Any, message: str, checklist: Checklist) -> None:
+    with pytest.raises(ChecklistError, match=message):
+        with_requirements(checklist, requirements)

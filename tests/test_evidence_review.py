@@ -69,11 +69,11 @@ def test_the_flags_in_the_summary(flagged: Path, capsys: Capture) -> None:
     flags = sorted((names[f["department_id"]], f["target"], f["file"], f["kind"], f["text"])
                    for f in found["evidence_flags"])
     assert flags == [
-        ("办公室", "item:1.2", "专题研究纪要.pdf", "shared", "与组织人事处的材料相同"),
+        ("办公室", "item:1.2", "专题研究纪要.pdf", "shared", "与组织人事处的《学习纪要.pdf》内容相同"),
         ("办公室", "item:3.2", "阅览室照片.jpg", "last_year", "与2025年度的材料相同"),
-        ("办公室", "item:4.1", "审核记录.pdf", "type", "扩展名为.pdf，内容却是未知类型"),
-        ("办公室", "item:4.1", "封面.pdf", "tiny", "只有6字节"),
-        ("组织人事处", "item:1.2", "学习纪要.pdf", "shared", "与办公室的材料相同")]
+        ("办公室", "item:4.1", "审核记录.pdf", "unknown", "扩展名为.pdf，但内容无法识别"),
+        ("办公室", "item:4.1", "封面.pdf", "tiny", "文件仅6字节，疑为空文件"),
+        ("组织人事处", "item:1.2", "学习纪要.pdf", "shared", "与办公室的《专题研究纪要.pdf》内容相同")]
     # they never block: both departments are merged, scored and ranked
     assert all(d["rank"] == 1 for d in found["departments"])
 
@@ -90,7 +90,7 @@ def test_the_report_the_catalogue_and_the_workbook(flagged: Path, tmp_path: Path
     pages = pdf_text(out)
     review = next(page for page in pages if "佐证材料提示" in page)
     minutes8 = __import__("hashlib").sha256(MINUTES).hexdigest()[:8]
-    assert f"专题研究纪要.pdf{minutes8}与组织人事处的材料相同" in review
+    assert f"专题研究纪要.pdf{minutes8}与组织人事处的《学习纪要.pdf》内容相同" in review
     catalogue = "".join(page for page in pages if "附件3：佐证材料目录" in page)
     assert catalogue.count(minutes8) == 2  # both departments' copies, by their hash
     assert "办公室3.2" in catalogue and "阅览室照片.jpgJPEG" in catalogue

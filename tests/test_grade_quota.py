@@ -79,7 +79,7 @@ def test_an_excess_is_flagged_and_two_adjustments_bring_it_within(
     assert code == 0, err
     text = "".join(re.sub(r"\s+", "", page.extract_text())
                    for page in pypdf.PdfReader(io.BytesIO(out_pdf.read_bytes())).pages)
-    assert "部门05" in text and "好→较好" in text
+    assert "部门05" in text and "较好（由“好”调整）" in text
     assert "等次调整" in text and "部门05100好较好年度内发生一次舆情处置不及时" in text
     assert "部门06100好较好按等次比例" in text
     assert "等次比例（好）：不超过20%（20个单位中至多4个）；按得分6个，调整后4个——符合比例" in text
@@ -90,7 +90,7 @@ def test_an_excess_is_flagged_and_two_adjustments_bring_it_within(
 
     values = [cell.value for row in load_workbook(xlsx).worksheets[0].iter_rows()
               for cell in row]
-    assert "好→较好" in values
+    assert "较好 (lowered from 好)" in values  # the decided grade, with the scores' one
     # withdrawn: back to what the scores give, over the quota again
     code, out, err = run(capsys, "adjust-grade", str(twenty), "--department", "部门06",
                          "--withdraw")
@@ -143,3 +143,17 @@ def test_quotas_in_the_checklist(checklist: Checklist) -> None:
     data["grade_quota"] = {"优秀": "20%"}
     with pytest.raises(ChecklistError, match="not a grade"):
         checklist_from_mapping(data, "bad.yaml")
+
+
+def test_adjusting_again_the_same_way_changes_nothing(twenty: Path, capsys: Capture,
+                                                      checklist: Checklist) -> None:
+    arguments = ["adjust-grade", str(twenty), "--department", "部门01", "--grade", "较好",
+                 "--reason", "按比例调整"]
+    assert run(capsys, *arguments)[0] == 0
+    before = twenty.read_bytes()
+    code, out, _err = run(capsys, *arguments)
+    assert code == 0 and "nothing changed" in out and twenty.read_bytes() == before
+    with pytest.raises(ChecklistError, match="lowest grade"):
+        data = json.loads(json.dumps(checklist_mapping(checklist), default=str))
+        data["grade_quota"] = {"差": "5%"}
+        checklist_from_mapping(data, "low.yaml")

@@ -140,7 +140,7 @@ def test_hostile_and_long_text_prints_verbatim(dept_file: AssessmentFile,
     assert text.count(notice) == pages
     # less the page furniture: page numbers, 核对码, the running header, the repeated header
     # row, the notice, and the （续） of the continued row
-    flowing = re.sub(r"(办公室)?第\d+页共\d+页|核对码[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}", "",
+    flowing = re.sub(r"(办公室)?第\d+页共\d+页|核对码：?[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}", "",
                      text).replace(header, "").replace(notice, "").replace("2.1（续）", "")
     assert squeezed(LONG) in flowing  # split across pages, every character kept in order
     assert pages > 5

@@ -45,6 +45,10 @@ def adjust_grade(bureau_path: Path, name: str, grade: str = "", reason: str = ""
                                  "the grade").format(name=department.name, computed=computed))
         if not reason.strip():
             raise InputRefused(_("give the reason for the adjustment (--reason)"))
+        current = standing.adjustment
+        if current is not None and (current.grade, current.reason) == (grade, reason.strip()):
+            return _("{name}: grade already adjusted to {grade} for this reason; nothing "
+                     "changed").format(name=department.name, grade=grade)
         if problem := text_problem(reason, MAX_SHORT_TEXT):
             raise InputRefused(_("the reason {problem}").format(problem=problem))
         with bureau.transaction():

@@ -34,6 +34,7 @@ from selfassess.errors import ChecklistError
 from selfassess.i18n import _
 from selfassess.inputs import read_input
 from selfassess.numbers import decimal_places, decimal_text, is_multiple, parse_decimal
+from selfassess.validation import MAX_EVIDENCE_PER_TARGET
 
 CODE_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
@@ -327,14 +328,24 @@ def _item(reader: _Reader, node: dict[str, Any], section_code: str, checklist_st
 def _requirements(reader: _Reader, node: dict[str, Any], where: str
                   ) -> tuple[EvidenceRequirement, ...]:
     """``evidence_requirements: [{name: 会议纪要, min: 1, types: [pdf, jpg]}]``."""
-    found = []
+    found: list[EvidenceRequirement] = []
     for raw in reader.mappings(node, "evidence_requirements", where, required=False):
         entry = reader.mapping(raw, where, node)
         if entry is None:
             continue
         reader.keys(entry, _REQUIREMENT_KEYS, where)
         name = reader.text(entry, "name", where, required=True, max_length=40)
+        if re.search(r"[\x00-\x1f\x7f:：;；\u200b-\u200f\u202a-\u202e]", name):
+            reader.error(entry, "name", _("{where}: a document's name is one line without "
+                                          ":, ； or invisible marks").format(where=where))
+        if name in {r.name for r in found}:
+            reader.error(entry, "name", _("{where}: “{name}” is listed twice").format(
+                where=where, name=name))
         minimum = reader.integer(entry, "min", where, 1)
+        if minimum > MAX_EVIDENCE_PER_TARGET:
+            reader.error(entry, "min", _("{where}: at most {limit} files can be attached to an "
+                                         "item").format(where=where,
+                                                        limit=MAX_EVIDENCE_PER_TARGET))
         types = entry.get("types", [])
         if not isinstance(types, list) or not all(
                 isinstance(t, str) and re.fullmatch(r"[A-Za-z0-9]{1,8}", t.strip(". "))
@@ -561,6 +572,9 @@ def _quotas(reader: _Reader, data: dict[str, Any], bands: tuple[GradeBand, ...]
         if grade not in names:
             reader.error(node, str(grade), _("{where}: not a grade of this checklist ({names})")
                          .format(where=where, names="、".join(names)), key="grade_quota")
+        elif grade == names[-1]:  # an excess there could not be adjusted away
+            reader.error(node, str(grade), _("{where}: the lowest grade cannot be capped")
+                         .format(where=where), key="grade_quota")
         elif share is None or not 0 <= share <= 100:
             reader.error(node, str(grade), _("{where}: must be a share such as \"20%\"").format(
                 where=where), key="grade_quota")

@@ -74,16 +74,27 @@ class EvidenceRequirement:
 
 def requirements_met(requirements: tuple[EvidenceRequirement, ...], file_names: list[str]
                      ) -> list[tuple[EvidenceRequirement, int]]:
-    """Each requirement with how many attached files count for it: files go to requirements
-    in order, each file counting once (a document of an accepted type, not yet counted)."""
-    left = list(file_names)
-    counted = []
-    for requirement in requirements:
-        taken = [name for name in left if requirement.accepts(name)][:requirement.minimum]
-        for name in taken:
-            left.remove(name)
-        counted.append((requirement, len(taken)))
-    return counted
+    """Each requirement with how many attached files count for it, each file counting once,
+    as many requirements met as the files allow (a matching of files to the places the
+    requirements have, whatever order they were attached in)."""
+    places = [index for index, requirement in enumerate(requirements)
+              for _n in range(requirement.minimum)]
+    holder: dict[int, int] = {}  # place → file
+
+    def place_file(file: int, seen: set[int]) -> bool:
+        for place, index in enumerate(places):
+            if place in seen or not requirements[index].accepts(file_names[file]):
+                continue
+            seen.add(place)
+            if place not in holder or place_file(holder[place], seen):
+                holder[place] = file
+                return True
+        return False
+
+    for file in range(len(file_names)):
+        place_file(file, set())
+    return [(requirement, sum(1 for place in holder if places[place] == index))
+            for index, requirement in enumerate(requirements)]
 
 
 @dataclass(frozen=True)

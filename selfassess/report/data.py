@@ -46,6 +46,7 @@ class ReportData:
     stamp: Stamp | None = None  # what every printed page's 核对码 binds it to
     quotas: tuple[QuotaCheck, ...] = ()  # 等次比例, checked
     evidence: tuple[CatalogueLine, ...] = ()  # 佐证材料目录, each document with its flags
+    ledger_stamp: Stamp | None = None  # the same for its 整改台账, which changes after sealing
 
     @property
     def bureau(self) -> bool:
@@ -102,10 +103,15 @@ def collect(af: AssessmentFile, department_id: str | None = None,
         refused = [row for row in merge_log.rows(af, last_run_only=True)
                    if row.outcome in ("refused", "conflict")]
     when = today or printing_day()
-    stamp = (bureau_stamp(af, standing) if af.info.kind == "bureau" and department_id is None
-             else department_stamp(af, departments[0]) if departments else None)
+    ledger_stamp = stamp = None
+    if af.info.kind == "bureau" and department_id is None:
+        ledger_stamp = stamp = bureau_stamp(af, standing)
+    elif departments:
+        stamp = department_stamp(af, departments[0])
+        ledger_stamp = department_stamp(af, departments[0], ledger=True)
     return ReportData(af.checklist, af.info, departments, standing.statistics, standing.roster,
                       refused, f"{when.year}年{when.month}月{when.day}日", when,
                       standing.history, stamp, standing.quotas,
                       tuple(line for line in review_evidence(af, standing)
-                            if department_id is None or line.department_id == department_id))
+                            if department_id is None or line.department_id == department_id),
+                      ledger_stamp)

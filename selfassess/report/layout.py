@@ -25,7 +25,8 @@ from selfassess.report.fonts import FontSet
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 MARGIN = 15 * mm
-QR_SIZE = 11 * mm  # the 核对码's QR code, in the foot margin
+QR_SIZE = 10 * mm  # the 核对码's QR code, in the foot margin, clear of the paper's edge
+QR_BOTTOM = 4.5 * mm  # most printers cannot print the last 4 mm
 
 
 def stylesheet(fonts: FontSet, scale: float = 1.0) -> dict[str, ParagraphStyle]:
@@ -173,7 +174,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setFillColor(colors.black)
         self.drawRightString(width - MARGIN - QR_SIZE - 2 * mm, 8 * mm,
                              _("Check code {code}").format(code=short_code(stamp, page)))
-        self.translate(width - MARGIN - QR_SIZE, 3 * mm)
+        self.translate(width - MARGIN - QR_SIZE, QR_BOTTOM)
         self.doForm(f"qr_{len(self._coded_pages)}")
         self.restoreState()
         self._coded_pages.append(page)

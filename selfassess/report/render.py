@@ -40,9 +40,10 @@ def sheets_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
         story.append(Deferred(partial(builder.flowables, department)))
         # its 佐证材料目录, an attachment on pages of its own
         lines = [line for line in report.evidence if line.department_id == department.id]
-        story += [PageBreak(), Deferred(partial(
-            builder.catalogue, lines, False,
-            department.name + _(" · catalogue of evidence")))]
+        # under the sheet's own running header: its pages count on from the sheet's, as the
+        # footer's do
+        story += [PageBreak(), Deferred(partial(builder.catalogue, lines, False,
+                                                department.name))]
     if not report.departments:
         raise ValueError("no department to print")
     title = f"{report.period_title()}{report.checklist.title}"
@@ -74,7 +75,7 @@ def ledger_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = 
     fonts = fonts or load_fonts()
     builder = LedgerBuilder(report, fonts, stylesheet(fonts), unit)
     return _build(builder.story(), builder.running_title(), fonts, draft, first="landscape",
-                  stamp=report.stamp)
+                  stamp=report.ledger_stamp)
 
 
 def report_pdf(report: ReportData, draft: bool = False, fonts: FontSet | None = None,

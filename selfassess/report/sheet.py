@@ -29,6 +29,7 @@ from selfassess.report.layout import RunningHeader, table_style
 from selfassess.report.rows import Row, RowTable
 from selfassess.report.text import TextBlock
 from selfassess.standing import DepartmentStanding
+from selfassess.summary import grade_cell
 
 COLUMN_MM = (12, 26, 44, 9, 45, 15, 60, 24, 15, 17)  # 267 mm: A4 landscape less 15 mm margins
 BLANK_DATE = "______年____月____日"
@@ -164,7 +165,8 @@ class SheetBuilder:
                      declaration.explanation if declaration else "", review,
                      declaration.review_reason if declaration else "")
         labelled(_("Total (合计)"), points(own.total), "", points(final.total))
-        labelled(_("Grade (等次)"), own.grade, "", final.grade)
+        # the review column: the grade as decided (lowered by an 等次调整, saying so)
+        labelled(_("Grade (等次)"), own.grade, "", grade_cell(department))
         return rows
 
     def _signatures(self) -> list[Flowable]:
@@ -203,7 +205,7 @@ class SheetBuilder:
         the cross-checks found beside it."""
         header = [_("No."), *([_("Department")] if with_department else []), _("Item"),
                   _("Document"), _("Type"), _("Size"), _("Attached"), _("Hash"), _("Notes")]
-        widths = [12, *([34] if with_department else []), 52, 62, 20, 18, 22, 20]
+        widths = [12, *([34] if with_department else []), 50, 56, 20, 18, 26, 24]
         widths.append(267 - sum(widths))
         rows = []
         for number, line in enumerate(lines, 1):

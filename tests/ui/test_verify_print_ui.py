@@ -22,7 +22,7 @@ def first_code(path: Path) -> str:
     with AssessmentFile.open(path, readonly=True) as af:
         pdf = sheets_pdf(collect(af))
     text = re.sub(r"\s+", "", pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
-    (code,) = re.findall(r"(?:Checkcode|核对码)([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})", text)
+    (code,) = re.findall(r"(?:Checkcode|核对码：?)([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})", text)
     return code
 
 
