@@ -151,7 +151,7 @@ class BureauReportBuilder:
                            points(difference) if difference else "0", grade_cell(department),
                            "；".join(remarks)])
         # 较好（由“好”调整） where the secretary lowered a grade: two lines of five characters
-        grade = 17 if any(d.grade != d.final.grade for d in self.report.departments) else 12
+        grade = 24 if any(d.grade != d.final.grade for d in self.report.departments) else 12
         fixed = 10 + 46 + 12 * len(codes) + 14 + 12 + 15 + 15 + 15 + 13 + grade
         widths = [10, 46] + [12] * len(codes) + [14, 12, 15, 15, 15, 13, grade,
                                                  max(20, WIDE / mm - fixed)]
