@@ -162,8 +162,9 @@ class ChecklistTreeModel(QAbstractItemModel):
     def _item_data(self, code: str, column: int, role: int) -> Any:
         item = self.session.checklist.items_by_code[code]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return f"{code} {item.title}"
+            if column == 0:  # ⚠: a document of it the review group should look at
+                hinted = self.session.review_mode and code in self.session.hinted_items()
+                return f"{code} {item.title}" + (" ⚠" if hinted else "")
             answer = self.session.data.answers.get(code)
             if answer and answer.not_applicable and answer.review_score is None:
                 return _("N/A")
@@ -180,6 +181,8 @@ class ChecklistTreeModel(QAbstractItemModel):
                 tip = f"{code} {item.title} — {_(STATE_NAMES[state])}"
                 if documents:
                     tip += "; " + _("{count} evidence document(s)").format(count=documents)
+                if self.session.review_mode and code in self.session.hinted_items():
+                    tip += "; " + _("evidence to look at (佐证材料提示)")
                 return tip
             if column == 0:
                 return state_icon(state)

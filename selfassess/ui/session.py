@@ -129,6 +129,15 @@ class Session(QObject):
                 if line.department_id == self.department_id and line.flags}
         return self._evidence_flags
 
+    def hinted_items(self) -> set[str]:
+        """Items with a document the evidence cross-checks found something about (the tree
+        marks them for the review group)."""
+        flags = self.evidence_flags()
+        if not flags:
+            return set()
+        return {ref.target_code for ref in self.data.evidence
+                if ref.target_kind == "item" and ref.id in flags}
+
     def ledger(self) -> dict[int, LedgerEntry]:
         """整改台账: where each measure stands (read again after every store)."""
         if self._ledger is None:

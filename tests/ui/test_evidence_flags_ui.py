@@ -22,6 +22,9 @@ def test_the_review_page_marks_a_shared_document(window: MainWindow,
     assert not panel.flags_label.isHidden()
     assert "专题研究纪要.pdf" in panel.flags_label.text()
     assert "组织人事处" in panel.flags_label.text()
+    tree = window.bureau.review_workspace.tree_model
+    assert tree.index_of("item:1.2").data() == "1.2 专题研究部署 ⚠"  # marked in the tree
+    assert tree.index_of("item:1.1").data() == "1.1 传达学习上级部署"
     review = window.bureau.review_workspace.item_page.review
     assert "专题研究纪要.pdf" in review.evidence_label.text()  # beside the score, in view
     window.bureau.review_workspace.go_to("item:1.1")  # nothing found there: no list
