@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from selfassess import FILE_SUFFIX, __version__, i18n
 from selfassess.errors import Cancelled, InputRefused, SelfassessError
@@ -572,8 +572,48 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # --- parser ----------------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (help texts in the current language)."""
+# every command, as ``build_parser`` adds them (a test holds the two together)
+COMMANDS = frozenset((
+    "checklists", "checklist", "new", "fill", "seal", "reopen", "evidence", "backups", "restore",
+    "summary", "demo", "bureau", "distribute", "merge", "review", "return", "approve",
+    "close-measure", "verify-print", "adjust-grade", "history", "remind", "report", "export",
+    "import-xlsx", "gui"))
+
+
+class _NotBuilt:
+    """Stands in for the parser of a command that was not asked for: argparse spends about
+    0.2 ms on each parser it builds (a gettext lookup on disk for each), so a command run from
+    the shell builds its own and skips the other thirty."""
+
+    def add_argument(self, *_args: object, **_kwargs: object) -> None:
+        return None
+
+    def set_defaults(self, **_kwargs: object) -> None:
+        return None
+
+    def add_subparsers(self, **_kwargs: object) -> _NotBuilt:
+        return self
+
+    def add_parser(self, _name: str, **_kwargs: object) -> _NotBuilt:
+        return self
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command named on a command line (the first word that is not an option)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser (help texts in the current language); with ``only``, the other
+    commands' parsers are not built (``only`` must be one of the commands: see ``parse``)."""
     parser = argparse.ArgumentParser(
         prog="selfassess",
         description=_("Self-assessment of the 意识形态工作责任制 checklist: department files, "
@@ -582,15 +622,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("interface language"))
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
+    def group(name: str, help_text: str) -> Any:
+        """A command with actions of its own (``checklist``, ``bureau``, ``history``)."""
+        if only is not None and name != only:
+            return _NotBuilt()
+        return commands.add_parser(name, help=help_text)
+
     def command(name: str, handler: Handler, help_text: str,
-                parent: argparse._SubParsersAction[argparse.ArgumentParser] = commands
-                ) -> argparse.ArgumentParser:
+                parent: Any = commands) -> Any:
+        if parent is commands and only is not None and name != only:
+            return _NotBuilt()
         sub = parent.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         return sub
 
     command("checklists", cmd_checklists, _("list the built-in checklists"))
-    checklist = commands.add_parser("checklist", help=_("validate or export a checklist"))
+    checklist = group("checklist", _("validate or export a checklist"))
     checklist_commands = checklist.add_subparsers(dest="checklist_command", metavar=_("ACTION"),
                                                   required=True)
     sub = command("validate", cmd_checklist_validate,
@@ -666,7 +713,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true", help=_("print JSON"))
     sub = command("demo", cmd_demo, _("write sample department files to try things out"))
     sub.add_argument("dir", nargs="?", default="selfassess-demo", help=_("folder to write into"))
-    bureau = commands.add_parser("bureau", help=_("create a bureau file"))
+    bureau = group("bureau", _("create a bureau file"))
     bureau_commands = bureau.add_subparsers(dest="bureau_command", metavar=_("ACTION"),
                                             required=True)
     sub = command("new", cmd_bureau_new, _("create a bureau file with its roster"),
@@ -728,7 +775,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--reason", metavar="TEXT", help=_("why (printed beside the grade)"))
     sub.add_argument("--by", metavar="TEXT", help=_("who adjusts it"))
     sub.add_argument("--withdraw", action="store_true", help=_("withdraw the adjustment"))
-    history = commands.add_parser("history", help=_(
+    history = group("history", _(
         "年度对比: keep earlier years' bureau files in this year's"))
     history_commands = history.add_subparsers(dest="history_command", metavar=_("ACTION"),
                                               required=True)
@@ -822,7 +869,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     i18n.setup(_language_from(argv))
-    parser = build_parser()
+    named = _command_in(argv)
+    parser = build_parser(named if named in COMMANDS else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:

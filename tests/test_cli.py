@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from files import newer_schema, other_sqlite, sha256_of
 from selfassess import __version__
 from selfassess.checklist import Checklist
 from selfassess.checklist.builtin import builtin_paths
+from selfassess.cli import COMMANDS, build_parser
 
 
 def write_json(path: Path, data: Any) -> Path:
@@ -61,6 +63,29 @@ def test_usage_error_exits_2(capsys: Capture) -> None:
     assert code == 2 and "usage:" in err
     code, _, err = run(capsys, "frobnicate")
     assert code == 2
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(action.choices)
+
+
+def test_a_command_builds_only_its_own_parser_and_the_same_one() -> None:
+    full = _subcommands(build_parser())
+    assert set(full) == COMMANDS  # a new command must be listed, or it would build them all
+    for name in COMMANDS:
+        alone = _subcommands(build_parser(name))
+        assert list(alone) == [name]
+        assert alone[name].format_help() == full[name].format_help()
+        if name in ("checklist", "bureau", "history"):
+            assert _subcommands(alone[name]).keys() == _subcommands(full[name]).keys()
+
+
+def test_the_command_is_found_past_the_language_option(capsys: Capture) -> None:
+    code, out, err = run(capsys, "--lang", "en", "summary")
+    assert code == 2 and "selfassess summary" in err and "file" in err
+    code, out, err = run(capsys, "--lang", "en", "summary", "-h")
+    assert code == 0 and "--json" in out
 
 
 def test_checklists_lists_the_builtin(capsys: Capture) -> None:
