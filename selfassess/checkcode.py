@@ -23,9 +23,9 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from selfassess.i18n import _
+from selfassess.record import record
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's: no I, L, O, U
 _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -37,7 +37,7 @@ class CodeError(ValueError):
     """A code that cannot be read (one line for the user)."""
 
 
-@dataclass(frozen=True)
+@record
 class Stamp:
     """What a printed document is bound to."""
 
@@ -49,7 +49,7 @@ class Stamp:
     draft: bool  # printed from a draft (not sealed), or marked 草稿
 
 
-@dataclass(frozen=True)
+@record
 class PageCode:
     """What one page's code says (from the short code: no subject, and only parts of the
     revision, page and digest; from the QR text: all of it)."""

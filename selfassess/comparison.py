@@ -6,17 +6,17 @@ keeps (``store.history``), so they never disagree.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, round_cents
+from selfassess.record import record
 from selfassess.standing import DepartmentStanding
 from selfassess.store.history import HistoryYear
 
 
-@dataclass(frozen=True)
+@record
 class YearRow:
     """One department over the years: (total, grade) per earlier year kept, then this year's;
     None where it was not assessed; the change on the last earlier year."""
@@ -26,7 +26,7 @@ class YearRow:
     change: Decimal | None
 
 
-@dataclass(frozen=True)
+@record
 class LostItem:
     """An item a department lost points on in every year: (period, score, maximum) each."""
 
@@ -36,7 +36,7 @@ class LostItem:
     scores: tuple[tuple[str, Decimal | None, Decimal], ...]
 
 
-@dataclass(frozen=True)
+@record
 class YearMeasures:
     """How far one earlier year's measures got."""
 
@@ -46,7 +46,7 @@ class YearMeasures:
     rate: Decimal | None  # percent, two decimals, half up; None when there were none
 
 
-@dataclass(frozen=True)
+@record
 class YearOnYear:
     """The whole comparison."""
 

@@ -7,17 +7,17 @@ link to it and the CLI can print it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from selfassess.checklist.model import Checklist, requirements_met
 from selfassess.i18n import _
+from selfassess.record import record
 
 if TYPE_CHECKING:  # the store imports this module: no import of it at run time
     from selfassess.store.records import DepartmentData
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One failing check. ``check`` is a fixed English keyword scripts may rely on."""
 

@@ -13,12 +13,12 @@ attached and the first 8 hex digits of its SHA-256, so a reviewer can ask for "t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from selfassess.checklist.model import Checklist
 from selfassess.comparison import period_title
 from selfassess.i18n import N_, _
+from selfassess.record import record
 from selfassess.standing import DepartmentStanding, Standing
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.records import EvidenceRef
@@ -49,7 +49,7 @@ SUFFIX_KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class EvidenceFlag:
     """Something the review group should look at about one document."""
 
@@ -65,7 +65,7 @@ class EvidenceFlag:
         return _(FLAGS[self.kind]).format(**self.detail)
 
 
-@dataclass(frozen=True)
+@record
 class CatalogueLine:
     """One document in the 佐证材料目录."""
 

@@ -11,12 +11,13 @@ of ``Explanation`` lines that produced it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import ROUND_FLOOR, Decimal
 
 from selfassess.checklist.model import BonusItem, Checklist, Item, Level
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, is_multiple, round_cents
+from selfassess.record import record
 
 ZERO = Decimal(0)
 
@@ -24,7 +25,7 @@ ZERO = Decimal(0)
 # --- proposing a score from the item's scoring aid -------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Aid:
     """What a person entered in an item's scoring aid.
 
@@ -39,7 +40,7 @@ class Aid:
     met: bool | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ProposedLoss:
     """One line of a proposal: which rule cost how many points."""
 
@@ -128,7 +129,7 @@ def bonus_problem(bonus: BonusItem, value: Decimal, step: Decimal) -> str | None
 # --- totals ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class ItemAnswer:
     """The scoring view of one answer: a score (None = not answered) or N/A, and the reason."""
 
@@ -137,7 +138,7 @@ class ItemAnswer:
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ScoreInput:
     """Everything a total depends on: item answers, bonus points, triggered vetoes."""
 
@@ -146,7 +147,7 @@ class ScoreInput:
     veto: Mapping[str, bool] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record
 class Explanation:
     """One line of how a total came about. ``kind`` is a fixed English keyword."""
 
@@ -156,7 +157,7 @@ class Explanation:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class SectionResult:
     """A section's score; ``applicable_max`` leaves out N/A items under ``rescale``."""
 
@@ -166,7 +167,7 @@ class SectionResult:
     score: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     """The outcome of scoring one department's answers."""
 

@@ -10,7 +10,7 @@ Excel workbook all print from it, so they cannot disagree on a mean or a rank.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 
 from selfassess.checklist.model import Checklist
@@ -18,6 +18,7 @@ from selfassess.collation import name_key
 from selfassess.completeness import Problem, completeness_problems
 from selfassess.i18n import N_
 from selfassess.numbers import round_cents
+from selfassess.record import record
 from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
 from selfassess.store import merge_log, roster_table
 from selfassess.store.adjustments import GradeAdjustment, read_adjustments
@@ -59,7 +60,7 @@ def final_input(data: DepartmentData) -> ScoreInput:
     return ScoreInput(answers, bonus, veto)
 
 
-@dataclass(frozen=True)
+@record
 class ReviewProgress:
     """How far the review group got with one department."""
 
@@ -87,7 +88,7 @@ def review_progress(checklist: Checklist, data: DepartmentData) -> ReviewProgres
     )
 
 
-@dataclass(frozen=True)
+@record
 class DepartmentStanding:
     """One department as every output shows it."""
 
@@ -165,7 +166,7 @@ def department_state(department: Department, returns: list[ReturnRecord],
     return "submitted", department.merged_at
 
 
-@dataclass(frozen=True)
+@record
 class RosterLine:
     """A bureau roster's entry and whether its file was received."""
 
@@ -195,7 +196,7 @@ def _last_attempts(af: AssessmentFile) -> dict[str, MergeLogRow]:
     return found
 
 
-@dataclass(frozen=True)
+@record
 class SectionLoss:
     """Points lost in one section over all departments."""
 
@@ -206,7 +207,7 @@ class SectionLoss:
     mean: Decimal | None = None  # the departments' average score in it, two decimals, half up
 
 
-@dataclass(frozen=True)
+@record
 class ItemLoss:
     """Points lost on one item over the departments it applies to."""
 
@@ -217,7 +218,7 @@ class ItemLoss:
     losers: tuple[str, ...]  # departments that lost points on it, in listing order
 
 
-@dataclass(frozen=True)
+@record
 class Statistics:
     """A bureau's figures, computed once (exact, then rounded half up to two decimals)."""
 
@@ -230,7 +231,7 @@ class Statistics:
     items: tuple[ItemLoss, ...] = ()  # only items that lost points, most lost (by rate) first
 
 
-@dataclass(frozen=True)
+@record
 class QuotaCheck:
     """One 等次比例 against the departments: how many the share allows, how many the scores
     give the grade, and how many have it after the secretary's adjustments."""
@@ -256,7 +257,7 @@ def quota_checks(checklist: Checklist, departments: list[DepartmentStanding]
         for quota in checklist.grade_quota)
 
 
-@dataclass(frozen=True)
+@record
 class Standing:
     """A whole file: departments in listing order (by rank, vetoed last) and statistics."""
 

@@ -8,18 +8,18 @@ a draft, or nothing known.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.checkcode import PageCode, Stamp, decode, subject_key
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
+from selfassess.record import record
 from selfassess.stamps import bureau_stamp, department_stamp
 from selfassess.standing import read_standing
 from selfassess.store import AssessmentFile
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """The answer: ``matches`` only for a sealed page of the file as it is now."""
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from selfassess.errors import SelfassessError
 from selfassess.i18n import N_, _
+from selfassess.record import record
 from selfassess.store import AssessmentFile, DatabaseError, SealRecord
 from selfassess.store.ledger import LedgerEntry, ledger_documents
 from selfassess.store.records import DepartmentData
@@ -66,7 +67,7 @@ def strip_name(path: Path, message: str) -> str:
     return message[len(prefix):] if message.startswith(prefix) else message
 
 
-@dataclass(frozen=True)
+@record
 class Expectations:
     """What every received file must match."""
 

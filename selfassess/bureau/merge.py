@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.bureau.intake import Expectations, Intake, Refusal, read_ahead, strip_name
@@ -34,6 +33,7 @@ from selfassess.bureau.resubmission import changed_entries, changes_text
 from selfassess.bureau.roster import require_bureau, roster
 from selfassess.errors import Cancelled, MergeCancelled, SelfassessError
 from selfassess.i18n import _
+from selfassess.record import record
 from selfassess.store import AssessmentFile, merge_log, roster_table
 from selfassess.store.backups import make_backup
 from selfassess.store.editing import now_text
@@ -61,7 +61,7 @@ OUTCOMES = ("added", "replaced", "unchanged", "conflict", "refused", "draft")
 Progress = Callable[[int, int, str], None]
 
 
-@dataclass(frozen=True)
+@record
 class MergeOutcome:
     """What happened to one incoming file."""
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from selfassess.errors import InputRefused
 from selfassess.i18n import _, current_language, join_list
 from selfassess.numbers import chinese_numeral
+from selfassess.record import record
 from selfassess.standing import Standing, read_standing
 from selfassess.store import AssessmentFile
 from selfassess.summary import to_remind
@@ -25,7 +25,7 @@ PLACEHOLDER = "××××"
 SUFFIXES = (".docx", ".txt")
 
 
-@dataclass(frozen=True)
+@record
 class Reminder:
     """The notice: a title, whom it is for, paragraphs, and who signs it when."""
 

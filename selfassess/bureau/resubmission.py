@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import N_, _, join_list
+from selfassess.record import record
 from selfassess.store import AssessmentFile, DepartmentData
 from selfassess.store.sealing import digest_content
 from selfassess.store.transfer import replaced_content
@@ -29,7 +29,7 @@ FIELD_LABELS = {"score": N_("self score"), "narrative": N_("narrative"),
                 "declaration": N_("declaration"), "explanation": N_("explanation")}
 
 
-@dataclass(frozen=True)
+@record
 class EntryChange:
     """One item, bonus claim or veto declaration that differs between two revisions."""
 

@@ -10,7 +10,6 @@ is withdrawn (``--withdraw``, kept in the file as withdrawn).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from selfassess.checklist.model import Checklist
 from selfassess.errors import InputRefused
 from selfassess.i18n import _, join_list
 from selfassess.inputs import read_input, unique_keys
+from selfassess.record import record
 from selfassess.store import AssessmentFile, Department
 from selfassess.store.editing import now_text
 from selfassess.store.returned_file import write_returned_file
@@ -43,7 +43,7 @@ from selfassess.validation import (
 NOTE_KEYS = {"items": "item", "bonus": "bonus", "veto": "veto"}
 
 
-@dataclass(frozen=True)
+@record
 class ReturnNotes:
     """What the review group sends back: an overall note and a reason per returned entry."""
 

@@ -17,7 +17,6 @@ Fields not given stay as they are; ``null`` clears a review.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from selfassess.errors import InputRefused
 from selfassess.i18n import _
 from selfassess.inputs import read_input, unique_keys
 from selfassess.numbers import parse_decimal
+from selfassess.record import record
 from selfassess.scoring import bonus_problem, score_problem
 from selfassess.store import AssessmentFile
 from selfassess.store.editing import now_text, score_text
@@ -42,7 +42,7 @@ KINDS = {"item": ("score", "review_score"), "bonus": ("points", "review_points")
 _UNSET = object()
 
 
-@dataclass(frozen=True)
+@record
 class Review:
     """One review entry: ``value`` is a score/points (Decimal), a veto (bool), None to clear,
     or left unset; ``reason`` likewise (None = unchanged)."""

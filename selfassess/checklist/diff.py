@@ -10,16 +10,16 @@ by code. Bonus and veto items are matched by code.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from selfassess.checklist.model import Checklist, Item
 from selfassess.i18n import N_, _
 from selfassess.numbers import decimal_text
+from selfassess.record import record
 
 KINDS = ("renamed", "split", "merged", "removed", "unmapped", "added", "points", "text")
 
 
-@dataclass(frozen=True)
+@record
 class ChecklistChange:
     """One line of a checklist diff: a fixed English keyword, codes old and new, and what."""
 

@@ -7,10 +7,12 @@ summing to their section and sections to the full marks, descending grade bands 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Literal
+
+from selfassess.record import record
 
 ScoringMode = Literal["deduct", "count", "binary", "level", "manual"]
 SCORING_MODES: tuple[ScoringMode, ...] = ("deduct", "count", "binary", "level", "manual")
@@ -19,7 +21,7 @@ NaPolicy = Literal["full", "rescale"]
 NA_POLICIES: tuple[NaPolicy, ...] = ("full", "rescale")
 
 
-@dataclass(frozen=True)
+@record
 class Deduction:
     """One deduction rule of an item (扣分项): points per occurrence or once, optionally capped."""
 
@@ -31,7 +33,7 @@ class Deduction:
     cap: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@record
 class CountTarget:
     """A count target (计数制): ``target`` per period, ``points_per_shortfall`` lost per missing one."""
 
@@ -42,7 +44,7 @@ class CountTarget:
     unit: str = "次"
 
 
-@dataclass(frozen=True)
+@record
 class Level:
     """A named level (等级制) worth a fraction of the item's maximum."""
 
@@ -58,7 +60,7 @@ DEFAULT_LEVELS: tuple[Level, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class EvidenceRequirement:
     """One kind of document an item asks for (佐证材料要求): at least ``minimum`` files of the
     accepted types (file suffixes, lower case; none listed: any)."""
@@ -97,7 +99,7 @@ def requirements_met(requirements: tuple[EvidenceRequirement, ...], file_names: 
             for index, requirement in enumerate(requirements)]
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One checklist row (考核内容 / 指标) with a stable code such as ``1.2``."""
 
@@ -122,7 +124,7 @@ class Item:
     evidence_requirements: tuple[EvidenceRequirement, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A 考核项目 (一级), e.g. 一、学习贯彻与组织领导 (20分)."""
 
@@ -133,7 +135,7 @@ class Section:
     suggested_category: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class BonusItem:
     """A 加分项: a claim of up to ``max_points``, which needs evidence before sealing."""
 
@@ -144,7 +146,7 @@ class BonusItem:
     evidence_required: int = 1
 
 
-@dataclass(frozen=True)
+@record
 class VetoItem:
     """A 一票否决 item: if triggered, the grade is the lowest band whatever the score."""
 
@@ -152,7 +154,7 @@ class VetoItem:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class GradeBand:
     """A 等次 band; a total reaching ``minimum`` (inclusive) gets ``name``."""
 
@@ -163,7 +165,7 @@ class GradeBand:
 QUOTA_ROUNDINGS = ("down", "half_up", "up")  # how a share of departments becomes a count
 
 
-@dataclass(frozen=True)
+@record
 class GradeQuota:
     """等次比例: at most ``share`` percent of the departments may have ``grade``."""
 
@@ -177,7 +179,7 @@ class GradeQuota:
         return int(exact.to_integral_value(rounding=mode))
 
 
-@dataclass(frozen=True)
+@record
 class PreviousChecklist:
     """The checklist a new year's checklist follows (``previous:``) and where each of its items
     went: an old code → the new codes that carry it on (one: kept or renamed; several: split;
@@ -192,7 +194,7 @@ class PreviousChecklist:
         return next((new for old, new in self.items if old == code), None)
 
 
-@dataclass(frozen=True)
+@record
 class Checklist:
     """The whole template a department file is filled against."""
 

@@ -11,7 +11,6 @@ problem names its sheet and cell. Export then import gives the same fingerprint.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +35,10 @@ from selfassess.office.sheets import (
     open_workbook,
     style_table,
 )
+from selfassess.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """One column of a template sheet: the checklist field, its header, width, and what to
     write in it (shown on the 填写说明 sheet)."""
@@ -50,7 +50,7 @@ class Column:
     required: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     """One sheet of the template."""
 

@@ -24,6 +24,7 @@ from selfassess.errors import InputRefused
 from selfassess.i18n import _, translate_to
 from selfassess.inputs import read_input
 from selfassess.notice import NOT_CLASSIFIED
+from selfassess.record import record
 from selfassess.validation import xml_safe
 
 BODY = Font(name="仿宋_GB2312", size=11)
@@ -49,7 +50,7 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-@dataclass(frozen=True)
+@record
 class GridCell:
     value: Any
     coordinate: str

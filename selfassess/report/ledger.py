@@ -4,10 +4,10 @@ attachment and ``report --ledger`` all read these lines, so they never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from selfassess.i18n import N_, _
+from selfassess.record import record
 from selfassess.report.data import ReportData, date_words
 from selfassess.store.ledger import STATUS_WORDS, STATUSES, effective_deadline, overdue
 from selfassess.store.records import Measure
@@ -20,7 +20,7 @@ _ORDER = {"red": 0, "yellow": 1}
 CHINESE_STATUS = {key: word for word, key in STATUS_WORDS.items() if word != key}
 
 
-@dataclass(frozen=True)
+@record
 class LedgerLine:
     """One measure of one department, where it stands."""
 

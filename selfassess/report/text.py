@@ -29,6 +29,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from selfassess.record import record
+
 # a line never starts with these (closing punctuation, both widths, and the marks that follow)
 CANNOT_START = set("，。、；：？！）》」』”’〕】〉｝］…—·,.;:?!)]}%％‰℃°′″～々ー")
 # a line never ends with these (opening punctuation)
@@ -55,7 +57,7 @@ def char_width(char: str, font: str, size: float) -> float:
     return width
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One laid-out line: its characters (as font runs), width, and where it starts."""
 

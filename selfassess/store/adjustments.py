@@ -4,11 +4,11 @@ grade the scores give is kept and printed beside it). Every value is checked on 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
+from selfassess.record import record
 from selfassess.store.audit import write_audit
 from selfassess.store.database import connection
 from selfassess.store.reading import damaged
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
 
 
-@dataclass(frozen=True)
+@record
 class GradeAdjustment:
     """A department's grade, lowered."""
 

@@ -15,7 +15,6 @@ import os
 import secrets
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import _
 from selfassess.paths import user_data_dir
+from selfassess.record import record
 from selfassess.store import openers
 from selfassess.store.database import connection
 from selfassess.validation import safe_file_name
@@ -35,7 +35,7 @@ SUFFIX = ".selfassess"
 STAMP = "%Y%m%d-%H%M%S"
 
 
-@dataclass(frozen=True)
+@record
 class Backup:
     """One stored copy."""
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from selfassess.checklist.model import Checklist
 from selfassess.i18n import _
+from selfassess.record import record
 from selfassess.scoring import Aid, bonus_problem, score_problem
 from selfassess.store.records import (
     Answer,
@@ -49,7 +50,7 @@ _TEXT_LIMITS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class EvidenceSource:
     """A file on disk to attach, and the name to show for it."""
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, parse_decimal
+from selfassess.record import record
 from selfassess.store.database import connection
 from selfassess.store.reading import damaged
 from selfassess.validation import MAX_NAME, text_problem, time_problem
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
 
 
-@dataclass(frozen=True)
+@record
 class EarlierResult:
     """One department in an earlier year."""
 
@@ -47,7 +48,7 @@ class EarlierResult:
     documents: frozenset[str] = frozenset()  # SHA-256 of each document it attached
 
 
-@dataclass(frozen=True)
+@record
 class HistoryYear:
     """An earlier year's bureau file, as kept."""
 

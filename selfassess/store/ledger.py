@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from selfassess.errors import FileFormatError, InputRefused
 from selfassess.i18n import N_, _
+from selfassess.record import record
 from selfassess.store.audit import write_audit
 from selfassess.store.changes import EvidenceSource, evidence_problems
 from selfassess.store.database import connection
@@ -43,7 +43,7 @@ DUE_SOON_DAYS = 30
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-@dataclass(frozen=True)
+@record
 class ProgressNote:
     """One dated note on a measure's progress."""
 
@@ -52,7 +52,7 @@ class ProgressNote:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class MeasureDocument:
     """A document attached to a measure as its completion evidence (整改佐证)."""
 
@@ -64,7 +64,7 @@ class MeasureDocument:
     added_by: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class LedgerEntry:
     """Where one measure stands."""
 
@@ -78,7 +78,7 @@ class LedgerEntry:
     deadline: str | None = None  # put back after sealing (延期), an ISO date; None: as sealed
 
 
-@dataclass(frozen=True)
+@record
 class LedgerUpdate:
     """A department's follow-up of one measure: a new status and/or a progress note."""
 

@@ -6,16 +6,16 @@ screen read them through these functions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from selfassess.record import record
 from selfassess.store.database import connection
 
 if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
 
 
-@dataclass(frozen=True)
+@record
 class MergeLogRow:
     """One received file in one merge run."""
 

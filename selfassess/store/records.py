@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
 
+from selfassess.record import record
 from selfassess.scoring import Aid
 
 
-@dataclass(frozen=True)
+@record
 class FileInfo:
     """File-level facts: department or bureau file, period, bureau."""
 
@@ -20,7 +21,7 @@ class FileInfo:
     created_with: str
 
 
-@dataclass(frozen=True)
+@record
 class Department:
     """A department's identity and seal state inside a file."""
 
@@ -35,7 +36,7 @@ class Department:
     merged_at: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     """One item's answer (self-assessment plus, in a bureau file, the review)."""
 
@@ -58,7 +59,7 @@ class Answer:
         return self.self_score is not None or (self.not_applicable and bool(self.na_reason.strip()))
 
 
-@dataclass(frozen=True)
+@record
 class EvidenceRef:
     """A file attached to an item or bonus claim; its bytes stay in the file until asked for."""
 
@@ -73,7 +74,7 @@ class EvidenceRef:
     added_at: str
 
 
-@dataclass(frozen=True)
+@record
 class BonusClaim:
     """A 加分项 claim."""
 
@@ -86,7 +87,7 @@ class BonusClaim:
     previous_review: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class VetoDeclaration:
     """A 一票否决 declaration: None = not yet declared, False = 无, True = 有."""
 
@@ -99,7 +100,7 @@ class VetoDeclaration:
     previous_review: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Shortcoming:
     """A 存在的不足, with its category from the checklist."""
 
@@ -108,7 +109,7 @@ class Shortcoming:
     item_code: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Measure:
     """A 整改措施; ``shortcoming`` is the index of the shortcoming it answers."""
 
@@ -124,7 +125,7 @@ class Measure:
     number: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class SealRecord:
     """One seal: revision, time, who, and the digest of the sealed content; ``audit_digest``
     is the digest of the audit lines before the seal, which ``digest`` covers (None for seals
@@ -137,7 +138,7 @@ class SealRecord:
     audit_digest: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class AuditEntry:
     """One line of the audit log: who changed what, when, old → new (JSON text)."""
 
@@ -150,7 +151,7 @@ class AuditEntry:
     new: str | None
 
 
-@dataclass(frozen=True)
+@record
 class DepartmentData:
     """Everything one department filled in: what scoring, summaries and seals read."""
 

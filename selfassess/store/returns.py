@@ -13,11 +13,11 @@ file is untrusted).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from selfassess.errors import FileFormatError
 from selfassess.i18n import _
+from selfassess.record import record
 from selfassess.store.database import connection
 from selfassess.store.evidence import hash_file
 from selfassess.store.reading import SHA256_PATTERN, damaged
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 KINDS = ("item", "bonus", "veto")
 
 
-@dataclass(frozen=True)
+@record
 class ReturnEntry:
     """One returned item (``kind`` item), bonus claim or veto declaration, with its reason."""
 
@@ -46,7 +46,7 @@ class ReturnEntry:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class ReturnRecord:
     """One return of a department at one revision."""
 
@@ -68,7 +68,7 @@ class ReturnRecord:
         return next((e.reason for e in self.entries if (e.kind, e.code) == (kind, code)), None)
 
 
-@dataclass(frozen=True)
+@record
 class Approval:
     """One 审定: a department's revision and digest, approved (and perhaps withdrawn)."""
 

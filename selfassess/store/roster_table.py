@@ -3,16 +3,16 @@ once known. The store owns its SQL; ``bureau.roster`` and the merge decide what 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from selfassess.record import record
 from selfassess.store.database import connection
 
 if TYPE_CHECKING:
     from selfassess.store.assessment import AssessmentFile
 
 
-@dataclass(frozen=True)
+@record
 class RosterEntry:
     """An expected department: its name, and its id once known."""
 

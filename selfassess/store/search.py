@@ -8,16 +8,16 @@ Trigrams need three characters; shorter queries (most Chinese words are two) use
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from selfassess.i18n import _
+from selfassess.record import record
 from selfassess.store.assessment import AssessmentFile
 
 MAX_HITS = 500
 SNIPPET_TOKENS = 16
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     """One matching text: where it is and a snippet with the match in 【】."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
+from selfassess.record import record
 from selfassess.store import ChangeSet, EvidenceSource, Measure, Shortcoming, default_actor
 from selfassess.store.changes import without_shortcoming
 from selfassess.store.ledger import STATUSES, LedgerUpdate, effective_deadline
@@ -50,7 +50,7 @@ from selfassess.ui.widgets import (
 Options = Callable[[Session], list[tuple[str, Any]]]
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """One editable field of an entry: ``line``, ``text`` (several lines) or ``combo``."""
 
