@@ -5,14 +5,18 @@ width, and the way to 汇总与封存 is in view."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from test_evidence_review import flagged  # noqa: F401  (the fixture)
 
 from conftest import Office
+from selfassess.ui.app import apply_settings
 from selfassess.ui.main_window import MainWindow
+from selfassess.ui.settings import Settings
 
 
 @pytest.fixture
@@ -52,3 +56,38 @@ def test_item_page_labels_have_their_width(qtbot: QtBot, office_window: MainWind
                  if label.isVisible() and not label.wordWrap() and label.text()
                  and label.width() < label.minimumSizeHint().width()]
         assert [label.text() for label in short] == []
+
+
+@pytest.mark.parametrize("language,scale", [("zh_CN", 100), ("zh_CN", 150), ("en", 100),
+                                            ("en", 150)])
+def test_the_review_page_keeps_the_item_readable(qtbot: QtBot, settings: Settings,
+                                                 flagged: Path, language: str,  # noqa: F811
+                                                 scale: int) -> None:
+    """Reviewing at 1366×768: the item's text is never squeezed under a sideways scroll bar;
+    at 150 % type the review box moves above the item instead of beside it."""
+    settings.font_scale = scale
+    apply_settings(settings, language)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        assert window.open_file(flagged) and window.bureau is not None
+        office = next(d for d in window.bureau.standing.departments if d.name == "办公室")
+        window.bureau.open_department(office.id, "item:1.2")
+        page = window.bureau.review_workspace.item_page
+        qtbot.waitUntil(lambda: page.scroll.viewport().width() > 0, timeout=30000)
+        qtbot.wait(20)  # the layout settles after the page is shown
+        assert not page.scroll.horizontalScrollBar().isVisible()
+        body = page.scroll.widget()
+        assert body.width() <= page.scroll.viewport().width()
+        review, scroll = page.review.geometry(), page.scroll.geometry()
+        if scale == 100:  # beside, as before
+            assert review.left() >= scroll.right() and review.top() == scroll.top()
+        else:
+            assert review.bottom() < scroll.top() and review.width() == scroll.width()
+        assert page.review.isVisible() and page.review.score.isVisible()
+    finally:
+        window.close()
+        settings.font_scale = 100
+        apply_settings(settings, "en")

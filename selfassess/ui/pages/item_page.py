@@ -13,8 +13,10 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QBoxLayout,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -174,11 +176,35 @@ class ItemPage(QWidget):
         layout.addStretch(1)
         self.scroll.setWidget(body)
         self.review = ReviewPanel(session, "item", stacked=True)
-        self.review.setFixedWidth(self.fontMetrics().horizontalAdvance("字") * 22)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll, 1)
-        outer.addWidget(self.review, 0, Qt.AlignmentFlag.AlignTop)
+        self._outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        self._outer.addWidget(self.scroll, 1)
+        self._outer.addWidget(self.review, 0, Qt.AlignmentFlag.AlignTop)
+        self._beside: bool | None = None
+        self._place_review()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_review()
+
+    def _place_review(self) -> None:
+        """The review box beside the item where the item keeps room to be read (about 34
+        characters a line); above it otherwise (150 % type at 1366×768 squeezed the item's
+        text under a sideways scroll bar)."""
+        wide = self.fontMetrics().horizontalAdvance("字")
+        beside = self.width() - wide * 22 >= wide * 34
+        if beside == self._beside:
+            return
+        self._beside = beside
+        self._outer.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                                 else QBoxLayout.Direction.BottomToTop)  # added last: on top
+        if beside:
+            self.review.setFixedWidth(wide * 22)
+            self._outer.setAlignment(self.review, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.review.setMinimumWidth(0)
+            self.review.setMaximumWidth(16777215)  # Qt's QWIDGETSIZE_MAX: no limit
+            self._outer.setAlignment(self.review, Qt.AlignmentFlag(0))
 
     def ensureWidgetVisible(self, widget: QWidget) -> None:  # as a scroll area offers
         """Bring a field of the page into view (a search hit's narrative or reason)."""
