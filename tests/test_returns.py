@@ -360,3 +360,34 @@ def test_writing_onto_a_read_only_stick_names_the_folder(
             assert code == 1 and len(err.strip().splitlines()) == 1, (argv, err)
             assert str(folder) in err and ".part" not in err and ".tmp" not in err, err
     assert state_of(capsys, bureau, "办公室") == "submitted"  # the return was not recorded
+
+
+def test_a_return_keeps_the_measures_follow_up(bureau: Path, tmp_path: Path,
+                                              checklist: Checklist, capsys: Capture) -> None:
+    from test_ledger import measures, sealed_with_measures
+
+    received = tmp_path / "received"
+    received.mkdir()
+    office = sealed_with_measures(received, checklist)
+    proof = tmp_path / "纪要.pdf"
+    proof.write_bytes(b"%PDF-1.4 " + b"minutes " * 40)
+    progress = write_json(tmp_path / "p.json", {"measures": [
+        {"id": 1, "status": "整改中", "progress": "已开展第一次专题研究。",
+         "evidence": [str(proof)]}]})
+    assert run(capsys, "fill", str(office), str(progress))[0] == 0
+    assert run(capsys, "merge", str(bureau), str(office))[0] == 0
+    before = measures(capsys, bureau)[0]
+    assert before["status"] == "in_progress" and before["evidence"]
+    notes = write_json(tmp_path / "n.json", {"note": "补", "items": {"1.5": "内容空泛"}})
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    assert run(capsys, "return", str(bureau), "--department", "办公室", str(notes),
+               "--out", str(outbox))[0] == 0
+    returned = outbox / "2026_办公室_退回.selfassess"
+    assert measures(capsys, returned)[0] == before  # the department's copy has it too
+    answers = write_json(tmp_path / "a.json", {"items": {"1.5": {"narrative": "补充了内容。"}}})
+    assert run(capsys, "fill", str(returned), str(answers))[0] == 0
+    assert run(capsys, "seal", str(returned))[0] == 0
+    code, out, err = run(capsys, "merge", str(bureau), str(returned))
+    assert code == 0 and out.startswith("replaced"), err
+    assert measures(capsys, bureau)[0] == before

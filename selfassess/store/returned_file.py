@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.audit import write_audit
 from selfassess.store.database import connection, discard, publish, temporary_name
+from selfassess.store.ledger import ledger_documents, read_ledger, take_ledger
 from selfassess.store.returns import ReturnEntry, add_return
 from selfassess.store.transfer import verify_and_copy_blobs, write_department
 
@@ -27,6 +28,9 @@ def write_returned_file(bureau: AssessmentFile, data: DepartmentData, seals: lis
                         target: Path) -> None:
     """Write the returned department file to ``target`` (which must not exist)."""
     department = data.department
+    # the measures' follow-up travels too: the department goes on updating it on this file,
+    # and the next merge takes the ledger from it (without it, a return wiped the progress)
+    ledger = read_ledger(bureau, department.id)
     temporary = temporary_name(target)
     try:
         returned = AssessmentFile.create(
@@ -35,8 +39,11 @@ def write_returned_file(bureau: AssessmentFile, data: DepartmentData, seals: lis
             filled_by=department.filled_by, department_id=department.id)
         with returned, returned.transaction():
             # the documents first: the evidence rows refer to them
-            verify_and_copy_blobs(bureau, returned, data, copy=True)
+            verify_and_copy_blobs(bureau, returned, data, copy=True,
+                                  also=ledger_documents(ledger))
             write_department(returned, data, None, seals, "")
+            take_ledger(returned, department.id, ledger,
+                        {m.number for m in data.measures if m.number is not None})
             db = connection(returned)
             # a department file: open to correct (not sealed), no bureau's merge columns
             db.execute("UPDATE departments SET sealed = 0, digest = NULL, source_file = '', "
