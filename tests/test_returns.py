@@ -115,6 +115,18 @@ def test_the_whole_loop(bureau: Path, tmp_path: Path, checklist: Checklist,
     # 审定, then a newer revision is refused until the approval is withdrawn
     code, out, err = run(capsys, "approve", str(bureau), "--department", "办公室", "--by", "王书记")
     assert code == 0 and "approved (revision 2)" in out, err
+    assert "warning: the review of 1.2 was not redone (待复核)" in out  # flagged, not blocked
+    # while approved, its result stays as approved: no new review, no grade adjustment
+    approved = summary(capsys, bureau)
+    rescore = write_json(tmp_path / "rescore.json", {"reviews": [
+        {"department": "办公室", "item": "1.1", "score": 0, "reason": "再查"}]})
+    code, _out, err = run(capsys, "review", str(bureau), str(rescore))
+    assert code == 1 and "办公室 is approved (审定); withdraw the approval before changing " \
+        "its review" in err
+    code, _out, err = run(capsys, "adjust-grade", str(bureau), "--department", "办公室",
+                          "--grade", "差", "--reason", "比例")
+    assert code == 1 and "withdraw the approval before adjusting its grade" in err
+    assert summary(capsys, bureau) == approved
     office_summary = next(d for d in summary(capsys, bureau)["departments"]
                           if d["name"] == "办公室")
     assert office_summary["state"] == "approved"

@@ -4,7 +4,8 @@ file goes back), and approve a department's revision for good.
 A return needs a sealed revision that is not approved; it is recorded in the bureau file and
 the file sent back is written in the same step (both or neither). An approval binds the
 department to its revision and digest: a newer revision is refused at merge until the approval
-is withdrawn (``--withdraw``, kept in the file as withdrawn).
+is withdrawn (``--withdraw``, kept in the file as withdrawn); while it stands, its reviews and
+grade are not changed either.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from selfassess.errors import InputRefused
 from selfassess.i18n import _, join_list
 from selfassess.inputs import read_input, unique_keys
 from selfassess.record import record
-from selfassess.store import AssessmentFile, Department
+from selfassess.store import AssessmentFile, Department, DepartmentData
 from selfassess.store.editing import now_text
 from selfassess.store.returned_file import write_returned_file
 from selfassess.store.returns import (
@@ -217,9 +218,20 @@ def approve_department(bureau_path: Path, name: str, by: str = "",
             raise InputRefused(_("{name} was returned for correction on {date} and has not sent "
                                  "it again: approve it once the resubmission is merged").format(
                 name=department.name, date=open_return.returned_at[:10]))
+        redo = reviews_to_redo(bureau.data(department.id))
         with bureau.transaction():
             add_approval(bureau, department.id, department.revision, department.digest, at, by)
             bureau.record("approve", at=at, actor=by, department_id=department.id,
                           target=str(department.revision), new=department.digest)
-        return _("{name} approved (revision {revision})").format(name=department.name,
+        line = _("{name} approved (revision {revision})").format(name=department.name,
                                                                  revision=department.revision)
+        if redo:  # approving is the secretary's call; what was not looked at again is said
+            line += "\n" + _("warning: the review of {codes} was not redone (待复核) after the "
+                             "resubmission changed them").format(codes=join_list(redo))
+        return line
+
+
+def reviews_to_redo(data: DepartmentData) -> list[str]:
+    """Entries whose review a resubmission made to redo (待复核): items, bonus, veto."""
+    return [code for entries in (data.answers, data.bonus, data.veto)
+            for code, entry in entries.items() if entry.review_flag]

@@ -119,12 +119,17 @@ def review_problems(af: AssessmentFile, reviews: list[Review]) -> list[str]:
     checklist = af.checklist
     departments = af.departments()
     problems = []
+    approved: set[str] = set()
     for review in reviews:
         department = _find(departments, review.department)
         where = f"{review.department} {review.code}"
         if department is None:
             problems.append(_("no merged department “{name}”").format(name=review.department))
             continue
+        if department.id not in approved and any(a.active for a in af.approvals(department.id)):
+            approved.add(department.id)  # its result is bound by the approval: named once
+            problems.append(_("{name} is approved (审定); withdraw the approval before changing "
+                              "its review").format(name=department.name))
         value = review.value
         if review.kind == "item":
             item = checklist.items_by_code.get(review.code)

@@ -290,7 +290,8 @@ def status_keyword(value: str) -> str:
 def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, LedgerEntry],
                 numbers: set[int]) -> bool:
     """At merge, the department's ledger as its file has it (of the measures it lists), the
-    bureau's 销号 kept; into a returned file, the bureau's. True when anything changed (the caller holds the transaction)."""
+    bureau's 销号 kept; into a returned file, the bureau's. True when anything changed (the
+    caller holds the transaction)."""
     db = connection(af)
     current = read_ledger(af, department_id)
     wanted: dict[int, LedgerEntry] = {}

@@ -105,6 +105,12 @@ class Session(QObject):
         """True when the department's own answers cannot be edited here."""
         return self.sealed or self.review_mode or self.af.readonly
 
+    @property
+    def review_locked(self) -> bool:
+        """True in review mode when the department is approved (审定): its reviews stay as
+        approved until the approval is withdrawn."""
+        return self.review_mode and any(a.active for a in self.af.approvals(self.department_id))
+
     def _read_returns(self) -> None:
         department = self.data.department
         self.correction = self.af.current_return(self.department_id)

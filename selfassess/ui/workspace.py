@@ -355,9 +355,15 @@ class Workspace(QWidget):
         if self.session.review_mode:
             state = (_("sealed, revision {revision}") if department.sealed else _("draft")).format(
                 revision=department.revision)
-            self.banner.setText(_("Reviewing {name} ({state}). The department's answers are "
-                                  "read-only; enter the review score and reason beside each item.")
-                                .format(name=department.name, state=state))
+            if self.session.review_locked:
+                self.banner.setText(_("{name} ({state}) is approved (审定): its answers and "
+                                      "review are shown read-only. Withdraw the approval to "
+                                      "change the review.").format(name=department.name,
+                                                                   state=state))
+            else:
+                self.banner.setText(_("Reviewing {name} ({state}). The department's answers "
+                                      "are read-only; enter the review score and reason beside "
+                                      "each item.").format(name=department.name, state=state))
         elif self.session.af.readonly:
             self.banner.setText(_("{reason}. Shown read-only here.").format(
                 reason=self.session.busy_reason.rstrip("。.")))

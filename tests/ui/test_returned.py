@@ -147,11 +147,18 @@ def test_the_secretary_returns_approves_and_sees_what_changed(
     bureau.open_department(ids["组织人事处"])
     assert bureau.approve_button.text() == "Withdraw approval…"
     assert not bureau.return_button.isEnabled()
+    review = bureau.review_workspace.item_page.review  # approved: the review is closed
+    assert not review.score.isEnabled() and not review.reason.isEnabled()
+    assert "Approved (审定)" in review.flag_label.text()
+    assert "is approved (审定)" in bureau.review_workspace.banner.text()
     bureau.approve_button.click()
     assert bureau.state_label.text().startswith("State: submitted")
     assert bureau.approve_button.text() == "Approve (审定)…"
+    assert review.score.isEnabled() and review.flag_label.text() == ""
+    assert "Reviewing 组织人事处" in bureau.review_workspace.banner.text()
     bureau.approve_button.click()
     assert bureau.state_label.text().startswith("State: approved")
+    assert not review.score.isEnabled()
     with AssessmentFile.open(path, readonly=True) as af:
         approvals = af.approvals(ids["组织人事处"])
     assert [a.active for a in approvals] == [False, True]

@@ -32,9 +32,13 @@ from PySide6.QtWidgets import (
 from selfassess import FILE_SUFFIX
 from selfassess.bureau import MergeCancelled, distribute, merge_files, roster, set_roster
 from selfassess.bureau.reminder import write_reminder
-from selfassess.bureau.returns import approve_department, return_department
+from selfassess.bureau.returns import (
+    approve_department,
+    return_department,
+    reviews_to_redo,
+)
 from selfassess.errors import SelfassessError
-from selfassess.i18n import _
+from selfassess.i18n import _, join_list
 from selfassess.numbers import decimal_text, section_label
 from selfassess.standing import STATES, DepartmentStanding, Standing, read_standing
 from selfassess.store import AssessmentFile, default_actor, merge_log
@@ -502,6 +506,10 @@ class BureauWorkspace(QWidget):
                          "this revision: a newer one is refused until the approval is "
                          "withdrawn.").format(name=department.name,
                                               revision=department.data.department.revision)
+            if redo := reviews_to_redo(department.data):
+                question += "\n\n" + _("The review of {codes} was not redone (待复核) after the "
+                                         "resubmission changed them.").format(
+                    codes=join_list(redo))
         answer = QMessageBox.question(self, _("Approve (审定)"), question,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
@@ -516,7 +524,10 @@ class BureauWorkspace(QWidget):
             return
         self.refresh()
         self._show_department_state()
-        self.status.emit(message)
+        # the review boxes open or close with the approval
+        self.review_workspace.refresh_state()
+        self.review_workspace.go_to(self.review_workspace.current)
+        self.status.emit(message.splitlines()[0])  # a warning under it was asked above
 
     def remind(self) -> None:
         """催报: write the notice listing who has not reported or not sent a correction."""

@@ -110,7 +110,12 @@ class ReviewPanel(QGroupBox):
             self.score.configure(maximum, step)
             self.score.set_decimal(value)
         set_text_quietly(self.reason, reason)
-        self.flag_label.setText(_("A newer revision changed this answer: review it again. "
+        locked = self.session.review_locked
+        for field in (self.verdict if self.kind == "veto" else self.score, self.reason):
+            field.setEnabled(not locked)
+        self.flag_label.setText(_("Approved (审定): withdraw the approval to change the review.")
+                                if locked else
+                                _("A newer revision changed this answer: review it again. "
                                   "Earlier review: {previous}").format(
                                       previous=describe_previous(previous) or "—")
                                 if flag else "")
