@@ -109,7 +109,10 @@ def decode(text: str) -> PageCode:
     text = text.strip()
     if text.startswith(QR_PREFIX + "|"):
         return _decode_qr(text)
-    plain = re.sub(r"[\s\-－—_]", "", text).upper().translate(_READ_AS)
+    # copied with the words before it or the full stop after it, or dashes a word processor
+    # made (en dash, hyphen, minus)
+    text = re.sub(r"^核对码\s*[:：]?|[。.，,；;]+$", "", text).strip()
+    plain = re.sub(r"[\s\-\u2010-\u2015\u2212_]", "", text).upper().translate(_READ_AS)
     if len(plain) != 10 or any(ch not in ALPHABET for ch in plain):
         raise CodeError(_("“{code}” is not a 核对码: it has 10 characters like 7KQ2-M9XA-3F")
                         .format(code=text[:40]))

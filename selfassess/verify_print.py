@@ -33,6 +33,12 @@ def _same(code: PageCode, revision: int, digest: str) -> bool:
     return code.revision == revision % 128 and code.digest_bits == int(digest[:6], 16)
 
 
+def _same_digest(code: PageCode, digest: str) -> bool:
+    if code.full:
+        return digest.startswith(code.digest_prefix)
+    return code.digest_bits == int(digest[:6], 16)
+
+
 def _where(code: PageCode) -> str:
     page = _("the cover") if code.page == 0 else _("page {page}").format(page=code.page)
     if code.pages:
@@ -44,11 +50,14 @@ def describe(code: PageCode) -> str:
     """What the code says by itself."""
     what = (_("a department's score sheet or ledger") if code.kind == "department"
             else _("a bureau's report or ledger"))
-    revision = (str(code.revision) if code.full
-                else _("{revision} (of 128)").format(revision=code.revision))
     state = _("printed from a draft") if code.draft else _("printed from a sealed file")
-    line = _("{code}: {what}, revision {revision}, {page}, {state}").format(
-        code=code.short, what=what, revision=revision, page=_where(code), state=state)
+    if code.kind == "department":  # the short code keeps the revision modulo 128: a file
+        # resealed 128 times is not one a department makes
+        line = _("{code}: {what}, revision {revision}, {page}, {state}").format(
+            code=code.short, what=what, revision=code.revision, page=_where(code), state=state)
+    else:  # a bureau's "revision" counts the lines of its log: nothing a reader can use
+        line = _("{code}: {what}, {page}, {state}").format(
+            code=code.short, what=what, page=_where(code), state=state)
     if code.subject:
         line += _("; id {subject}").format(subject=code.subject)
     return line
@@ -90,7 +99,9 @@ def _against(code: PageCode, af: AssessmentFile) -> Verdict | None:
         stamp = bureau_stamp(af, standing)
         if code.full and code.subject != subject_key(stamp.subject):
             return None
-        if _same(code, stamp.revision, stamp.digest):
+        # the state counts every line of the bureau's log, and a merge that changed nothing
+        # or was refused adds some: what the page printed is the same when its digest is
+        if _same(code, stamp.revision, stamp.digest) or _same_digest(code, stamp.digest):
             return _current(code, stamp)
         if code.full:  # the same bureau's file, changed since the page was printed
             return Verdict(False, _("{code}: {name}'s file has changed since this page was "

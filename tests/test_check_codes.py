@@ -66,8 +66,10 @@ def test_every_page_of_the_three_pdfs_carries_a_code_that_checks_out(
         assert status == 0 and "matches XX市水利局's file as it is now" in out, out
     # by itself, a code says what it can
     status, out = verify(capsys, sheet[1])
-    assert status == 0 and "a department's score sheet or ledger, revision 1 (of 128), page 2" \
+    assert status == 0 and "a department's score sheet or ledger, revision 1, page 2" \
         in out and "sealed" in out
+    status, out = verify(capsys, report[1])
+    assert status == 0 and "a bureau's report or ledger, page" in out and "revision" not in out
     # against a file it is not from
     status, out = verify(capsys, report[0], office)
     assert status == 1 and "matches none of the files given" in out
@@ -103,6 +105,23 @@ def test_an_older_revision_a_draft_and_a_changed_bureau_are_told_apart(
                "1", "--by", "王书记")[0] == 0
     status, out = verify(capsys, qr, bureau)
     assert status == 1 and "has changed since this page was printed" in out, out
+
+
+def test_a_merge_that_changes_nothing_leaves_the_bureaus_pages_true(
+        bureau: Path, tmp_path: Path, capsys: Capture) -> None:
+    report = tmp_path / "汇总报告.pdf"
+    codes = printed(capsys, bureau, report)
+    qr = scanned(report)
+    office = tmp_path / "2026_办公室.selfassess"
+    _code, out, _err = run(capsys, "merge", str(bureau), str(office))
+    assert out.startswith("unchanged ")
+    junk = tmp_path / "junk.selfassess"
+    junk.write_bytes(b"not a file of ours")
+    _code, out, _err = run(capsys, "merge", str(bureau), str(junk))
+    assert out.startswith("refused ")
+    for printed_code in (codes[0], codes[-1], qr):  # the log moved on, the pages did not
+        status, out = verify(capsys, printed_code, bureau)
+        assert status == 0 and "matches" in out, out
 
 
 def scanned(pdf: Path, page: int = 1) -> str:
@@ -231,6 +250,10 @@ def test_codes_as_people_type_and_tamper_with_them() -> None:
     wide = code.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789ABCDEFGHJKMNPQRSTVWXYZ"})
     assert decode(wide).short == code  # full-width, as a Chinese input method types it
     assert decode("\u200b" + code + "\ufeff").short == code
+    for pasted in (code.replace("-", "\u2013"), code.replace("-", "\u2010"),
+                   code.replace("-", "\u2212"), f"核对码：{code}", f"核对码 {code}。",
+                   f"{code}."):  # from a word processor, or the footer copied whole
+        assert decode(pasted).short == code, pasted
     text = qr_text(stamp, 7, 9)
     assert len(text) < 60  # a small QR code with large modules
     for edited in (text.replace("|7/9|", "|12/9|"), text.replace("|7/9|", "|7/x|")):
