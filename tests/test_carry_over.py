@@ -85,6 +85,10 @@ def test_next_years_file_carries_what_it_should(tmp_path: Path, checklist: Check
     code, _out, err = run(capsys, "new", str(tmp_path / "x.selfassess"), "--from", str(last),
                           "--period", "2026")
     assert code == 1 and "already the file for 2026" in err
+    for earlier in ("2025", "2025年度", "２０２４"):  # next year's file is for a later year
+        code, _out, err = run(capsys, "new", str(tmp_path / "x.selfassess"), "--from",
+                              str(last), "--period", earlier)
+        assert code == 1 and "must come after it" in err, err
     code, _out, err = run(capsys, "new", str(tmp_path / "y.selfassess"), "--from", str(last),
                           "--department", "宣传处")
     assert code == 1 and "leave out --department" in err

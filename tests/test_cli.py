@@ -127,6 +127,20 @@ def test_new_never_overwrites(new_file: Path, capsys: Capture) -> None:
     assert sha256_of(new_file) == before
 
 
+def test_the_period_as_typed_and_a_missing_one(tmp_path: Path, capsys: Capture) -> None:
+    wide = tmp_path / "wide.selfassess"
+    code, _out, err = run(capsys, "new", str(wide), "--department", "办公室", "--period",
+                          " ２０２６ ")  # a Chinese input method's full-width digits
+    assert code == 0, err
+    code, out, err = run(capsys, "summary", str(wide), "--json")
+    assert json.loads(out)["period"] == "2026"
+    for blank in ("", "  ", "\u3000"):
+        code, _out, err = run(capsys, "new", str(tmp_path / "blank.selfassess"),
+                              "--department", "办公室", "--period", blank)
+        assert code == 1 and "a period is required" in err, (blank, err)
+    assert not (tmp_path / "blank.selfassess").exists()
+
+
 def test_new_into_a_missing_folder(tmp_path: Path, capsys: Capture) -> None:
     code, _, err = run(capsys, "new", str(tmp_path / "nowhere" / "a.selfassess"),
                        "--department", "办公室")

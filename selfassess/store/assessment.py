@@ -11,6 +11,7 @@ import contextlib
 import getpass
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -185,12 +186,16 @@ class AssessmentFile:
                kind: str = "department", department_id: str | None = None) -> AssessmentFile:
         """Create a new file (never overwriting one) and return it open for editing."""
         path = Path(path)
+        # as an input method may type it (２０２６): merging compares periods as written
+        period = unicodedata.normalize("NFKC", period).strip()
         problems = [f"{label}: {problem}" for label, value in (
             (_("department"), department_name), (_("period"), period),
             (_("bureau"), bureau_name), (_("filled by"), filled_by))
             if (problem := text_problem(value, MAX_NAME, single_line=True))]
         if kind == "department" and not department_name.strip():
             problems.append(_("a department name is required"))
+        if not period:
+            problems.append(_("a period is required"))
         if problems:
             raise InputRefused(problems)
         if path.exists():

@@ -22,6 +22,7 @@ from selfassess.store.audit import write_audit
 from selfassess.store.changes import ChangeSet
 from selfassess.store.database import connection
 from selfassess.store.editing import now_text
+from selfassess.store.history import period_year
 from selfassess.store.ledger import carry_entry, effective_deadline
 from selfassess.store.reading import damaged
 from selfassess.store.records import Measure
@@ -39,6 +40,11 @@ def carry_over(last: AssessmentFile, target: Path, checklist: Checklist, period:
     if period.strip() == last.info.period.strip():
         raise InputRefused(_("{name} is already the file for {period}: give the new "
                              "period").format(name=last.path.name, period=period))
+    new_year, last_year = period_year(period), period_year(last.info.period)
+    if new_year is not None and last_year is not None and new_year <= last_year:
+        raise InputRefused(_("{name} is the file for {last}: the new file's period must come "
+                             "after it, not {period}").format(
+            name=last.path.name, last=last.info.period, period=period))
     data = last.data()
     department = data.department
     placed = item_map(last.checklist, checklist)
