@@ -139,6 +139,11 @@ def test_progress_travels_to_the_bureau_and_closing_holds(tmp_path: Path, checkl
     ("2027-03-01", "done", None),             # done: 三色 is for what is still open
     ("2027-03-01", "closed", None),
     ("年底前", "in_progress", None),           # not a date
+    # dates as people write them
+    ("2027-3-1", "not_started", "red"), ("2027.3.1", "in_progress", "red"),
+    ("2027/4/10", "in_progress", "yellow"), ("2027年6月30日", "not_started", "green"),
+    ("２０２７年４月１日", "in_progress", "yellow"), (" 2027 年 6 月 30 日 ", "in_progress", "green"),
+    ("2027-02-30", "in_progress", None), ("2027年6月底前", "in_progress", None),
 ])
 def test_three_colours_by_date(deadline: str, status: str, colour: str | None) -> None:
     today = date(2027, 3, 15)

@@ -23,6 +23,7 @@ from selfassess.office.sheets import style_table
 from selfassess.report.data import ReportData
 from selfassess.report.ledger import counts_text, ledger_lines
 from selfassess.standing import STATES, DepartmentStanding
+from selfassess.store.ledger import deadline_date
 from selfassess.summary import grade_cell, statistics_text
 from selfassess.validation import xml_safe
 
@@ -102,12 +103,9 @@ def department_rows(report: ReportData, department: DepartmentStanding) -> list[
 
 
 def deadline(text: str) -> date | str:
-    """A 完成时限 written as an ISO date is a date (sorts and filters as one); other wording
-    ("2027年6月底前", "长期坚持") stays text."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return text
+    """A 完成时限 written as a date (2027-06-30, 2027.6.30, 2027年6月30日…) is a date (sorts
+    and filters as one); other wording ("2027年6月底前", "长期坚持") stays text."""
+    return deadline_date(text) or text
 
 
 def write_workbook(report: ReportData, path: Path) -> Path:

@@ -7,7 +7,6 @@ Word draft and the workbook print the same totals, ranks and statistics as ``sum
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -26,6 +25,7 @@ from selfassess.standing import (
 )
 from selfassess.store import AssessmentFile, merge_log
 from selfassess.store.history import HistoryYear
+from selfassess.store.ledger import deadline_date
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData, FileInfo
 
@@ -80,10 +80,10 @@ def department_dates(data: DepartmentData) -> list[str]:
 
 
 def date_words(text: str) -> str:
-    """2027-06-30 → 2027年6月30日, as printed dates are written (other wording, such as
-    "长期坚持", kept as written)."""
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
-    return f"{match[1]}年{int(match[2])}月{int(match[3])}日" if match else text
+    """2027-06-30 (or 2027.6.30, 2027/6/30…) → 2027年6月30日, as printed dates are written
+    (other wording, such as "长期坚持", kept as written)."""
+    day = deadline_date(text)
+    return f"{day.year}年{day.month}月{day.day}日" if day else text
 
 
 def printing_day() -> date:

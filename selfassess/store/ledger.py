@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -94,15 +95,31 @@ def effective_deadline(measure: Measure, entry: LedgerEntry | None) -> str:
     return entry.deadline if entry is not None and entry.deadline else measure.deadline
 
 
+_DATE_AS_WRITTEN = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?",
+                              re.ASCII)
+
+
+def deadline_date(text: str) -> date | None:
+    """A deadline as people write it: 2027-06-30, 2027-6-30, 2027.6.30, 2027/6/30 or
+    2027年6月30日, full-width digits too; None for wording (年底前, 长期坚持) or a day that
+    does not exist."""
+    match = _DATE_AS_WRITTEN.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
 def overdue(measure: Measure, entry: LedgerEntry | None, today: date) -> str | None:
     """三色督办 of a measure still open: ``green`` on track, ``yellow`` due within 30 days,
     ``red`` overdue; None when it is done or closed (三色 follows what is open) or its deadline
     is not a date."""
     if entry is not None and entry.status in ("done", "closed"):
         return None
-    try:
-        deadline = date.fromisoformat(effective_deadline(measure, entry).strip())
-    except ValueError:
+    deadline = deadline_date(effective_deadline(measure, entry))
+    if deadline is None:
         return None
     if deadline < today:
         return "red"
