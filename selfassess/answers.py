@@ -1,7 +1,8 @@
 """The answers file of ``selfassess fill``: JSON → ChangeSet.
 
-Format (UTF-8; evidence paths relative to the JSON file; unknown keys ignored; only the items,
-bonus and veto codes listed change, and of those only the fields given)::
+Format (UTF-8; evidence paths relative to the JSON file; a key not below is refused, naming
+it, so a misspelt "scroe" is not taken for nothing to change; only the items, bonus and veto
+codes listed change, and of those only the fields given)::
 
     {"filled_by": "张三",
      "items": {"1.1": {"score": 3.5, "narrative": "…", "deduction_reason": "…",
@@ -43,6 +44,16 @@ class _NotANumber:
     """Stands for NaN/Infinity in the JSON, which Python would otherwise accept."""
 
 
+# the keys each part of an answers file may have
+TOP_KEYS = ("filled_by", "items", "bonus", "veto", "shortcomings", "measures")
+ITEM_KEYS = ("score", "narrative", "deduction_reason", "not_applicable", "na_reason", "aid",
+             "evidence")
+BONUS_KEYS = ("points", "narrative", "evidence")
+VETO_KEYS = ("triggered", "explanation")
+SHORTCOMING_KEYS = ("category", "text", "item")
+MEASURE_KEYS = ("text", "owner", "deadline", "shortcoming", "leader", "standard", "progress")
+
+
 class _Parser:
     def __init__(self, base: Path) -> None:
         self.base = base
@@ -50,6 +61,13 @@ class _Parser:
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}" if where else message)
+
+    def known(self, fields: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
+        """Name the keys that are none of ``keys`` (a misspelt field would change nothing)."""
+        for key in fields:
+            if key not in keys:
+                self.problem(where, _("unknown key “{key}” (known: {keys})").format(
+                    key=str(key)[:40], keys=", ".join(keys)))
 
     def mapping(self, value: Any, where: str) -> dict[str, Any]:
         if isinstance(value, dict):
@@ -131,6 +149,7 @@ def _items(parser: _Parser, raw: Any, changes: ChangeSet) -> None:
     for code, value in parser.mapping(raw, "items").items():
         where = _("item {code}").format(code=code)
         fields = parser.mapping(value, where)
+        parser.known(fields, ITEM_KEYS, where)
         answer: dict[str, Any] = {}
         if "score" in fields:
             answer["self_score"] = parser.number(fields["score"], where, _("score"))
@@ -151,6 +170,7 @@ def _bonus(parser: _Parser, raw: Any, changes: ChangeSet) -> None:
     for code, value in parser.mapping(raw, "bonus").items():
         where = _("bonus item {code}").format(code=code)
         fields = parser.mapping(value, where)
+        parser.known(fields, BONUS_KEYS, where)
         claim: dict[str, Any] = {}
         if "points" in fields:
             claim["points"] = parser.number(fields["points"], where, _("bonus points"))
@@ -168,6 +188,7 @@ def _veto(parser: _Parser, raw: Any, changes: ChangeSet) -> None:
             declaration["triggered"] = value
         else:
             fields = parser.mapping(value, where)
+            parser.known(fields, VETO_KEYS, where)
             if "triggered" in fields:
                 flag = fields["triggered"]
                 if flag is None or isinstance(flag, bool):
@@ -196,6 +217,7 @@ def _lists(parser: _Parser, data: dict[str, Any], changes: ChangeSet) -> None:
         changes.shortcomings = []
         for index, entry in enumerate(_list_entries(parser, data["shortcomings"], "shortcomings")):
             where = _("shortcoming {number}").format(number=index + 1)
+            parser.known(entry, SHORTCOMING_KEYS, where)
             changes.shortcomings.append(Shortcoming(
                 category=_text_field(parser, entry, "category", where).strip(),
                 text=_text_field(parser, entry, "text", where),
@@ -204,6 +226,7 @@ def _lists(parser: _Parser, data: dict[str, Any], changes: ChangeSet) -> None:
         changes.measures = []
         for index, entry in enumerate(_list_entries(parser, data["measures"], "measures")):
             where = _("measure {number}").format(number=index + 1)
+            parser.known(entry, MEASURE_KEYS, where)
             link = entry.get("shortcoming")
             if link is not None and (not isinstance(link, int) or isinstance(link, bool)):
                 parser.problem(where, _("shortcoming must be the number of a shortcoming in the "
@@ -229,6 +252,7 @@ def parse_answers(data: Any, base: Path) -> ChangeSet:
     """Turn decoded answers JSON into a ChangeSet, or raise InputRefused listing every problem."""
     parser = _Parser(base)
     root = parser.mapping(data, _("the answers file"))
+    parser.known(root, TOP_KEYS, "")
     changes = ChangeSet()
     if "filled_by" in root:
         value = root["filled_by"]

@@ -274,6 +274,13 @@ REFUSED = [
      "measure 1: refers to shortcoming 4, which does not exist"),
     ({"items": {"1.1": []}}, "item 1.1: must be a JSON object"),
     ([1, 2], "must be a JSON object"),
+    # a misspelt key would change nothing while the command said it stored it
+    ({"items": {"1.1": {"scroe": 2, "narrative": "x"}}}, "item 1.1: unknown key “scroe” "
+     "(known: score, narrative, deduction_reason, not_applicable, na_reason, aid, evidence)"),
+    ({"bonuses": {"B1": {"points": 1}}}, "unknown key “bonuses”"),
+    ({"veto": {"V1": {"trigered": True}}}, "veto item V1: unknown key “trigered”"),
+    ({"measures": [{"text": "x", "id": 1}]}, "measure 1: unknown key “id”"),
+    ({"shortcomings": [{"category": "理论学习", "txt": "x"}]}, "shortcoming 1: unknown key “txt”"),
 ]
 
 
