@@ -112,6 +112,12 @@ def test_progress_travels_to_the_bureau_and_closing_holds(tmp_path: Path, checkl
     code, out, err = run(capsys, "close-measure", str(bureau), "--department", "办公室",
                          "--measure", "1", "--by", "王书记")
     assert code == 0 and "closed" in out, err
+    # the secretary's call: what it goes past is said, not refused
+    assert "warning: it has no completion evidence (整改佐证) in the file" in out
+    code, out, err = run(capsys, "close-measure", str(bureau), "--department", "办公室",
+                         "--measure", "2", "--by", "王书记")
+    assert code == 0 and "warning: the department has not reported it done (it is not yet " \
+        "started)" in out, err
     first = measures(capsys, bureau)[0]
     assert first["status"] == "closed" and first["closed_by"] == "王书记"
     assert [n["text"] for n in first["notes"]] == ["已开展四次。"]

@@ -12,7 +12,7 @@ from selfassess.errors import InputRefused
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
 from selfassess.store.editing import now_text
-from selfassess.store.ledger import close_measure
+from selfassess.store.ledger import STATUSES, LedgerEntry, close_measure
 from selfassess.validation import MAX_NAME, text_problem
 
 
@@ -36,5 +36,20 @@ def close_department_measure(bureau_path: Path, name: str, number: int, by: str 
                                                   date=(entry.closed_at or "")[:10]))
         with bureau.transaction():
             close_measure(bureau, department.id, number, by, now_text())
-        return _("measure {number} of {name} closed (已销号)").format(number=number,
+        line = _("measure {number} of {name} closed (已销号)").format(number=number,
                                                                    name=department.name)
+        if warning := closing_warning(entry):
+            line += "\n" + _("warning: {warning}").format(warning=warning)
+        return line
+
+
+def closing_warning(entry: LedgerEntry | None) -> str:
+    """What a 销号 goes past (the secretary's call, said, not refused): a measure the
+    department has not reported done, or done without completion documents."""
+    status = entry.status if entry is not None else "not_started"
+    if status != "done":
+        return _("the department has not reported it done (it is {status})").format(
+            status=_(STATUSES[status]))
+    if entry is not None and not entry.evidence:
+        return _("it has no completion evidence (整改佐证) in the file")
+    return ""

@@ -294,9 +294,12 @@ def test_the_secretary_closes_a_measure_from_the_review(window: MainWindow, tmp_
     assert box is not None and not box.record.isVisibleTo(window)
     page.list.setCurrentIndex(page.model.index(0))
     assert box.close_button.isVisibleTo(window) and box.close_button.isEnabled()
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Yes))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.Yes))
     box.close_button.click()
+    # not reported done: the question says so (the secretary may still close it)
+    assert "Note: the department has not reported it done (it is not yet started)." in asked[0]
     assert "closed (销号)" in box.history.text() and not box.close_button.isEnabled()
     with AssessmentFile.open(bureau, readonly=True) as af:
         assert af.ledger(office.id)[1].status == "closed"

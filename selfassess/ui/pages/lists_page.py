@@ -395,13 +395,19 @@ class LedgerBox(QGroupBox):
 
         if self.measure is None or self.measure.number is None:
             return
+        from selfassess.bureau.ledger import closing_warning
+
         department = self.session.data.department.name
-        answer = QMessageBox.question(self, _("Close it (销号)"), _(
+        question = _(
             "Close measure {number} of {name} (“{text}”)? Do so once its completion evidence "
             "has been checked; the department cannot undo it.").format(
-            number=self.measure.number, name=department, text=self.measure.text[:40]),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            number=self.measure.number, name=department, text=self.measure.text[:40])
+        if warning := closing_warning(self.session.ledger().get(self.measure.number)):
+            question += "\n\n" + _("Note: {warning}.").format(warning=warning)
+        answer = QMessageBox.question(self, _("Close it (销号)"), question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
