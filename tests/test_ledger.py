@@ -73,13 +73,23 @@ def test_follow_up_on_a_sealed_file_keeps_its_seal(tmp_path: Path, checklist: Ch
     first, second = measures(capsys, path)
     assert (first["id"], first["status"], second["status"]) == (1, "in_progress", "done")
     assert [(n["by"], n["text"]) for n in first["notes"]] == [("李四", "已开展第一次专题研究。")]
+    # the same follow-up sent again, with a document: nothing is added twice
+    proof = tmp_path / "纪要.pdf"
+    proof.write_bytes(b"%PDF-1.4 " + b"minutes " * 40)
+    again = write_json(tmp_path / "again.json", {"measures": [
+        {"id": 1, "progress": "已开展第一次专题研究。", "evidence": ["纪要.pdf"]}]})
+    for _run in range(2):
+        assert run(capsys, "fill", str(path), str(again))[0] == 0
+    first = measures(capsys, path)[0]
+    assert len(first["notes"]) == 1 and [d["name"] for d in first["evidence"]] == ["纪要.pdf"]
     # still sealed, and its seal holds for a computer that never saw it
     received = tmp_path / "received" / path.name
     received.parent.mkdir()
     shutil.copy(path, received)
     with AssessmentFile.open(received, readonly=True) as af:
         assert af.department().sealed and af.department().revision == 1
-        assert [line.action for line in af.audit()][-3:] == ["ledger", "ledger-note", "ledger"]
+        assert [line.action for line in af.audit()][-4:] == ["ledger", "ledger-note", "ledger",
+                                                              "ledger-evidence"]
     for bad, message in (
             ({"measures": [{"id": 1, "owner": "王五"}]}, "owner belong to the sealed"),
             ({"measures": [{"id": 1, "deadline": "2027-02-30"}]}, "2027-02-30 is not a real date"),

@@ -266,8 +266,14 @@ def write_updates(af: AssessmentFile, department_id: str, ledger: dict[int, Ledg
                         target=str(update.number),
                         old=json.dumps(before.deadline if before else None),
                         new=json.dumps(update.deadline))
+        # the same follow-up sent twice (an answers file run again) adds nothing twice: a
+        # document the measure has already, or the note it ends with
+        attached = {document.sha256 for document in before.evidence} if before else set()
         for source in update.evidence:
             sha256, size = store_blob(db, source.path)
+            if sha256 in attached:
+                continue
+            attached.add(sha256)
             name = safe_file_name(source.name)
             db.insert("measure_evidence", {
                 "department_id": department_id, "number": update.number, "file_name": name,
@@ -276,7 +282,8 @@ def write_updates(af: AssessmentFile, department_id: str, ledger: dict[int, Ledg
             write_audit(db, "ledger-evidence", at=at, actor=actor, department_id=department_id,
                         target=str(update.number), new=json.dumps(
                             {"name": name, "sha256": sha256}, ensure_ascii=False))
-        if update.note.strip():
+        last_note = before.notes[-1].text if before and before.notes else None
+        if update.note.strip() and update.note.strip() != last_note:
             db.insert("measure_notes", {"department_id": department_id, "number": update.number,
                                         "at": at, "actor": actor, "text": update.note.strip()})
             write_audit(db, "ledger-note", at=at, actor=actor, department_id=department_id,
