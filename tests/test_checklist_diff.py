@@ -105,3 +105,14 @@ def test_checklist_diff_command(checklist: Checklist, v2: Checklist, tmp_path: P
         line.startswith("unmapped 5.5") for line in lines)
     code, _out, err = run(capsys, "checklist", "diff", "ideology-responsibility", "nowhere.yaml")
     assert code == 1 and "nowhere.yaml" in err
+
+
+def test_a_map_entry_for_an_item_the_old_checklist_lacks_is_named(checklist: Checklist) -> None:
+    data = next_year(checklist)
+    data["previous"]["items"]["9.9"] = "1.3"  # a slip: there is no 9.9 to move
+    changes = checklist_diff(checklist, checklist_from_mapping(data, "2027.yaml"))
+    stale = [change.line() for change in changes if change.kind == "stale"]
+    assert stale == ["stale 9.9 → 1.3: the map names 9.9, which ideology-responsibility "
+                     "2026.1 does not have"]
+    assert not [c for c in checklist_diff(checklist, checklist_from_mapping(
+        next_year(checklist), "2027.yaml")) if c.kind == "stale"]

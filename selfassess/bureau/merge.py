@@ -79,7 +79,7 @@ class MergeOutcome:
 
     def line(self) -> str:
         """``added 2026_办公室.selfassess: 办公室 (revision 1)`` — keyword, file, reason."""
-        return f"{self.outcome} {self.file.name}: {self.reason}"
+        return f"{self.outcome} {self.file.name or self.file}: {self.reason}"  # "." has no name
 
 
 class _Run:

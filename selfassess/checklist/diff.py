@@ -16,7 +16,8 @@ from selfassess.i18n import N_, _
 from selfassess.numbers import decimal_text
 from selfassess.record import record
 
-KINDS = ("renamed", "split", "merged", "removed", "unmapped", "added", "points", "text")
+KINDS = ("renamed", "split", "merged", "removed", "unmapped", "added", "points", "text",
+         "stale")  # stale: the map names an old code the old checklist does not have
 
 
 @record
@@ -31,7 +32,7 @@ class ChecklistChange:
     def line(self) -> str:
         """``split 2.1 → 2.1, 2.2: …`` (the keyword stays English, as merge lines do)."""
         codes = ", ".join(self.old or self.new)
-        if self.old and self.new and self.kind in ("renamed", "split", "merged"):
+        if self.old and self.new and self.kind in ("renamed", "split", "merged", "stale"):
             codes = f"{', '.join(self.old)} → {', '.join(self.new)}"
         return f"{self.kind} {codes}" + (f": {self.detail}" if self.detail else "")
 
@@ -67,6 +68,12 @@ def checklist_diff(old: Checklist, new: Checklist) -> list[ChecklistChange]:
             "{new} follows {previous} {version}, not {old} {old_version}: {how}").format(
             new=f"{new.id} {new.version}", previous=new.previous.id,
             version=new.previous.version, old=old.id, old_version=old.version, how=how)))
+    if new.previous is not None and new.previous.id == old.id:
+        for code, targets in new.previous.items:
+            if code not in old.items_by_code:  # a slip in the map: it moves nothing
+                changes.append(ChecklistChange("stale", (code,), targets, _(
+                    "the map names {code}, which {old} {version} does not have").format(
+                    code=code, old=old.id, version=old.version)))
     placed = item_map(old, new)
     sources: dict[str, list[str]] = defaultdict(list)  # new code → the old codes it carries
     for old_code, targets in placed.items():
