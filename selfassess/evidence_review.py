@@ -55,7 +55,7 @@ class EvidenceFlag:
 
     kind: str  # a key of FLAGS
     department_id: str
-    target: str  # "item:1.2" or "bonus:B1"
+    target: str  # "item:1.2", "bonus:B1", or "measure:3" (a measure's completion evidence)
     file_name: str
     sha256: str
     detail: dict[str, str]
@@ -138,20 +138,42 @@ def review_evidence(af: AssessmentFile, standing: Standing) -> list[CatalogueLin
                 flag("shared", others="、".join(others))
             if periods := earlier.get((department.id, ref.sha256)):
                 flag("last_year", period="、".join(period_title(p) for p in periods))
-            suffix = PurePath(ref.file_name).suffix.lower().lstrip(".")
-            if ref.size == 0:
-                flag("empty")
-            elif ref.size < TINY:
-                flag("tiny", size=str(ref.size))
-            elif suffix in SUFFIX_KINDS and kind not in SUFFIX_KINDS[suffix]:
-                if kind:
-                    flag("type", suffix=suffix, kind=kind)
-                else:
-                    flag("unknown", suffix=suffix)
+            if found := document_problem(ref.file_name, ref.size, kind):
+                flag(found[0], **found[1])
             lines.append(CatalogueLine(department.name, department.id,
                                        target_title(af.checklist, ref), ref, kind,
                                        tuple(flags)))
     return lines
+
+
+def document_problem(file_name: str, size: int, kind: str) -> tuple[str, dict[str, str]] | None:
+    """What a document's size and first bytes say against its name: empty, tiny, or another
+    type than its suffix (``kind`` from ``content_kind``)."""
+    suffix = PurePath(file_name).suffix.lower().lstrip(".")
+    if size == 0:
+        return "empty", {}
+    if size < TINY:
+        return "tiny", {"size": str(size)}
+    if suffix in SUFFIX_KINDS and kind not in SUFFIX_KINDS[suffix]:
+        return ("type", {"suffix": suffix, "kind": kind}) if kind else (
+            "unknown", {"suffix": suffix})
+    return None
+
+
+def completion_flags(af: AssessmentFile, standing: Standing) -> list[EvidenceFlag]:
+    """The same checks of the measures' completion documents (整改佐证, ``measure:3``), which
+    the secretary looks at before a 销号: a placeholder sent as proof is said."""
+    documents = [(department.id, number, document) for department in standing.departments
+                 for number, entry in sorted(department.ledger.items())
+                 for document in entry.evidence]
+    heads = af.evidence_heads(sorted({document.sha256 for _d, _n, document in documents}))
+    flags = []
+    for department_id, number, document in documents:
+        kind = content_kind(heads.get(document.sha256, b""))
+        if found := document_problem(document.file_name, document.size, kind):
+            flags.append(EvidenceFlag(found[0], department_id, f"measure:{number}",
+                                      document.file_name, document.sha256, found[1]))
+    return flags
 
 
 def _earlier_documents(af: AssessmentFile, standing: Standing

@@ -13,7 +13,7 @@ from typing import Any
 
 from selfassess.checklist.model import Checklist
 from selfassess.comparison import completion_rate, lost_every_year, year_mean
-from selfassess.evidence_review import review_evidence
+from selfassess.evidence_review import completion_flags, review_evidence
 from selfassess.i18n import _
 from selfassess.numbers import decimal_text, json_number
 from selfassess.standing import (
@@ -257,6 +257,7 @@ def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[s
     read model (read here unless given): the one place JSON is made from it."""
     standing = standing or read_standing(af)
     flags = [flag for line in review_evidence(af, standing) for flag in line.flags]
+    flags += completion_flags(af, standing)
     summary: dict[str, Any] = {
         "kind": standing.info.kind,
         "file": standing.path_name,

@@ -109,3 +109,26 @@ def test_the_report_the_catalogue_and_the_workbook(flagged: Path, tmp_path: Path
     rows = [[cell.value for cell in row] for row in load_workbook(xlsx)["佐证材料目录"]
             .iter_rows(min_row=3) if row[0].value]
     assert len(rows) == 5 and {row[7] for row in rows} >= {minutes8}
+
+
+def test_a_measures_completion_documents_are_checked_too(tmp_path: Path, checklist: Checklist,
+                                                         capsys: Capture) -> None:
+    """The secretary looks at them before a 销号: a placeholder sent as proof is said."""
+    from test_ledger import sealed_with_measures
+
+    office = sealed_with_measures(tmp_path, checklist)
+    (tmp_path / "整改报告.pdf").write_bytes(FAKE)
+    (tmp_path / "照片.jpg").write_bytes(PHOTO)
+    (tmp_path / "签字页.pdf").write_bytes(TINY)
+    follow = tmp_path / "p.json"
+    follow.write_text(json.dumps({"measures": [
+        {"id": 1, "status": "已完成", "evidence": ["整改报告.pdf", "照片.jpg"]},
+        {"id": 2, "evidence": ["签字页.pdf"]}]}, ensure_ascii=False), encoding="utf-8")
+    assert run(capsys, "fill", str(office), str(follow))[0] == 0
+    current = bureau(tmp_path, "2026", [office], capsys, names=("办公室",))
+    code, out, err = run(capsys, "--lang", "zh_CN", "summary", str(current), "--json")
+    assert code == 0, err
+    flags = [(f["target"], f["file"], f["kind"], f["text"])
+             for f in json.loads(out)["evidence_flags"]]
+    assert flags == [("measure:1", "整改报告.pdf", "unknown", "扩展名为.pdf，但内容无法识别"),
+                     ("measure:2", "签字页.pdf", "tiny", "文件仅6字节，疑为空文件")]

@@ -67,6 +67,7 @@ class Session(QObject):
         self._earlier: list[tuple[str, str, str, str]] | None = None
         self._ledger: dict[int, LedgerEntry] | None = None
         self._evidence_flags: dict[int, list[EvidenceFlag]] | None = None
+        self._completion_flags: dict[tuple[int, str], list[EvidenceFlag]] | None = None
         self._problems: list[Problem] | None = None
         self._flagged: frozenset[str] | None = None
         self._result: Result | None = None
@@ -134,6 +135,21 @@ class Session(QObject):
                 for line in review_evidence(self.af, read_standing(self.af))
                 if line.department_id == self.department_id and line.flags}
         return self._evidence_flags
+
+    def completion_flags(self) -> dict[tuple[int, str], list[EvidenceFlag]]:
+        """What the checks found about the measures' completion documents, by (measure
+        number, SHA-256): for the secretary, before a 销号."""
+        if not self.review_mode:
+            return {}
+        if self._completion_flags is None:
+            from selfassess.evidence_review import completion_flags
+            from selfassess.standing import read_standing
+
+            found: dict[tuple[int, str], list[EvidenceFlag]] = {}
+            for flag in completion_flags(self.af, read_standing(self.af, self.department_id)):
+                found.setdefault((int(flag.target.split(":")[1]), flag.sha256), []).append(flag)
+            self._completion_flags = found
+        return self._completion_flags
 
     def hinted_items(self) -> set[str]:
         """Items with a document the evidence cross-checks found something about (the tree
@@ -239,7 +255,7 @@ class Session(QObject):
         self._read_returns()
         self._changes = None
         self._ledger = None
-        self._evidence_flags = None
+        self._evidence_flags = self._completion_flags = None
         self._problems = None
         self._flagged = None
         self._result = None

@@ -55,3 +55,29 @@ def test_the_item_page_ticks_off_the_required_documents(window: MainWindow, tmp_
     assert label.text().splitlines()[0] == "☑ 会议纪要 (at least 1, pdf/ofd): 1 attached"
     workspace.go_to("item:1.1")  # an item without a list: nothing shown
     assert label.isHidden()
+
+
+def test_the_ledger_box_marks_a_doubtful_completion_document(
+        window: MainWindow, tmp_path: Path, checklist: Any, capsys: Any) -> None:
+    import json
+
+    from commands import run
+    from test_evidence_review import FAKE
+    from test_history import bureau
+    from test_ledger import sealed_with_measures
+
+    office = sealed_with_measures(tmp_path, checklist)
+    (tmp_path / "整改报告.pdf").write_bytes(FAKE)
+    follow = tmp_path / "p.json"
+    follow.write_text(json.dumps({"measures": [{"id": 1, "status": "已完成",
+                                                "evidence": ["整改报告.pdf"]}]}),
+                      encoding="utf-8")
+    assert run(capsys, "fill", str(office), str(follow))[0] == 0
+    current = bureau(tmp_path, "2026", [office], capsys, names=("办公室",))
+    assert window.open_file(current) and window.bureau is not None
+    window.bureau.open_department(window.bureau.standing.departments[0].id, "page:measures")
+    page = window.bureau.review_workspace.measures_page
+    page.list.setCurrentIndex(page.model.index(0))
+    box = page.ledger_box
+    assert box is not None
+    assert "⚠ 整改报告.pdf：named .pdf but its content is not recognised" in box.history.text()

@@ -378,6 +378,10 @@ class LedgerBox(QGroupBox):
             lines.append(_("Completion evidence: {files}").format(files="、".join(
                 f"{document.file_name}（{document.sha256[:8]}）"
                 for document in entry.evidence)))
+            flags = self.session.completion_flags()
+            lines += [f"⚠ {document.file_name}：" + "；".join(f.text for f in found)
+                      for document in entry.evidence
+                      if (found := flags.get((entry.number, document.sha256)))]
         self.history.setText("\n".join(lines))
         index = self.status.findData(status)
         blocked = self.status.blockSignals(True)
