@@ -198,6 +198,11 @@ class ChecklistTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return section_label(code, section.title)
+            answers = self.session.data.answers
+            if not any((answer := answers.get(item.code)) is not None and (
+                    answer.self_score is not None or answer.not_applicable
+                    or answer.review_score is not None) for item in section.items):
+                return f"— / {points(section.max_points)}"  # as its items: not 0 points
             result = self.session.result().sections[code]
             return f"{points(result.score)} / {points(section.max_points)}"
         if role == SEARCH_ROLE:

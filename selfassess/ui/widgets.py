@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -168,6 +168,30 @@ class PointsSpinBox(QDoubleSpinBox):
         self.setMinimum(-float(step) if allow_empty else 0.0)
         self.setMaximum(float(maximum))
         self.blockSignals(blocked)
+        self.updateGeometry()  # its width follows the values it can show
+
+    def sizeHint(self) -> QSize:
+        return self._wide_enough(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._wide_enough(super().minimumSizeHint())
+
+    def _wide_enough(self, hint: QSize) -> QSize:
+        """Qt sizes a spin box for its minimum and maximum: a maximum of 1 on a 0.5 step made
+        a box that showed 0.5 as "0."; the widest value on the step counts too."""
+        metrics = self.fontMetrics()
+        step = self.singleStep()
+        values = (self.maximum(), self.maximum() - step, step) if step > 0 else ()
+        # measured as Qt measures: each value with a space after it, the empty text without
+        ours = max((metrics.horizontalAdvance(self.textFromValue(value) + " ")
+                    for value in values if value >= 0), default=0)
+        qt = max(metrics.horizontalAdvance(self.textFromValue(self.minimum()) + " "),
+                 metrics.horizontalAdvance(self.textFromValue(self.maximum()) + " "),
+                 metrics.horizontalAdvance(self.specialValueText()))
+        extra = ours - qt
+        if extra > 0:
+            hint.setWidth(hint.width() + extra)
+        return hint
 
     def decimal_value(self) -> Decimal | None:
         """The value as an exact Decimal, or None in the empty state."""

@@ -36,6 +36,7 @@ def test_tree_model(qtmodeltester: ModelTester, dept_file: AssessmentFile, qapp:
     assert model.index_of("item:4.4").data(NODE_ROLE) == "item:4.4"
     assert model.index_of("section:1").data() == "1. 学习贯彻与组织领导"  # 一、… in Chinese
     assert model.index_of("item:1.1").data(STATE_ROLE) == "not_started"
+    assert model.index_of("section:1", 1).data() == "— / 20"  # nothing scored: not 0 points
     changed: list[object] = []
     model.dataChanged.connect(lambda top, bottom: changed.append(top.data(NODE_ROLE)))
     session.apply(ChangeSet(answers={"1.1": {"self_score": D("3")}}), {"item:1.1"})

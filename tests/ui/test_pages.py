@@ -336,3 +336,20 @@ def test_the_window_is_on_screen_before_the_file_opens(
     assert window.workspace is not None and window.workspace.current == "item:2.1"
     assert window.session is not None and window.session.af.path == dept_file.path
     window.close()
+
+
+def test_a_points_box_is_wide_enough_for_every_value_on_its_step(qtbot: QtBot) -> None:
+    from selfassess.ui.widgets import PointsSpinBox
+
+    boxes = []
+    for maximum in (D("1"), D("0.5"), D("3")):
+        box = PointsSpinBox("points", "")
+        qtbot.addWidget(box)
+        box.configure(maximum, D("0.5"), allow_empty=False)
+        boxes.append(box)
+    one, half, three = boxes
+    # a maximum of 1 on a 0.5 step shows 0.5: as wide as a box whose maximum is 0.5 ("0.")
+    assert one.sizeHint().width() >= half.sizeHint().width()
+    assert three.sizeHint().width() >= half.sizeHint().width()
+    text_width = one.fontMetrics().horizontalAdvance("0.5")
+    assert one.minimumSizeHint().width() > text_width

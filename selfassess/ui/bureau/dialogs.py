@@ -46,7 +46,8 @@ class NewBureauDialog(QDialog):
         self.created: Path | None = None
         self.checklist = QComboBox()
         for checklist in builtin_checklists():
-            self.checklist.addItem(f"{checklist.title} ({checklist.version})", checklist.id)
+            self.checklist.addItem(_("{title} ({version})").format(
+                title=checklist.title, version=checklist.version), checklist.id)
         self.checklist.addItem(_("From a checklist file…"), "")
         self.name = QLineEdit()
         self.name.setObjectName("bureau_name")

@@ -46,7 +46,8 @@ class NewAssessmentDialog(QDialog):
         self.checklist.setObjectName("new_checklist")
         for checklist in builtin_checklists():
             self._loaded[checklist.id] = checklist
-            self.checklist.addItem(f"{checklist.title} ({checklist.version})", checklist.id)
+            self.checklist.addItem(_("{title} ({version})").format(
+                title=checklist.title, version=checklist.version), checklist.id)
         self.checklist.addItem(_("From a checklist file…"), FROM_FILE)
         self.checklist.activated.connect(self._on_checklist_chosen)
         self.department = QLineEdit()

@@ -90,7 +90,9 @@ def measure_lines(session: Session) -> list[str]:
         # 【整改中】: every measure's on a sealed file, where the ledger is what changes
         shown = entry.status if entry else "not_started"
         status = f"【{_(STATUSES[shown])}】" if session.sealed or shown != "not_started" else ""
-        lines.append(f"{n}. {status}{m.text}" + (f"  ({extra})" if extra else ""))
+        lines.append(f"{n}. {status}" + (_("{text} ({details})").format(text=m.text,
+                                                                        details=extra)
+                                          if extra else m.text))
     return lines
 
 
