@@ -116,7 +116,11 @@ class Session(QObject):
         department = self.data.department
         self.correction = self.af.current_return(self.department_id)
         self.notes = self.correction
-        if self.notes is None and not self.review_mode and not department.sealed:
+        if self.review_mode:  # the secretary: the return still waiting for its correction
+            last = next(reversed(self.af.returns(self.department_id)), None)
+            self.notes = last if last is not None and last.revision == department.revision \
+                else None
+        elif self.notes is None and not department.sealed:
             last = next(reversed(self.af.returns(self.department_id)), None)
             if last is not None and last.revision == department.revision:
                 self.notes = last
@@ -135,6 +139,23 @@ class Session(QObject):
                 for line in review_evidence(self.af, read_standing(self.af))
                 if line.department_id == self.department_id and line.flags}
         return self._evidence_flags
+
+    def returned_untouched(self) -> list[str]:
+        """The returned entries (退回) of a returned file not changed since the return, by
+        code: what the department has still to look at. Read from the file's log, which
+        starts with the return (an entry changed and changed back counts as looked at)."""
+        if self.correction is None:
+            return []
+        touched = set()
+        for line in self.af.audit(self.department_id):
+            if line.action in ("answer", "bonus", "veto"):
+                kind = "item" if line.action == "answer" else line.action
+                touched.add((kind, line.target.rsplit(".", 1)[0]))  # "1.2.narrative"
+            elif line.action == "evidence":
+                kind, _sep, code = line.target.partition(":")
+                touched.add((kind, code))
+        return [entry.code for entry in self.correction.entries
+                if (entry.kind, entry.code) not in touched]
 
     def completion_flags(self) -> dict[tuple[int, str], list[EvidenceFlag]]:
         """What the checks found about the measures' completion documents, by (measure

@@ -46,20 +46,24 @@ if TYPE_CHECKING:
 BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 
 
-def return_banner(notes: ReturnRecord, whole: bool) -> str:
-    """What a department reads at the top of a file returned for correction."""
+def return_banner(notes: ReturnRecord, whole: bool, review: bool = False) -> str:
+    """What a department reads at the top of a file returned for correction (``review``: what
+    the secretary reads while the correction has not come back)."""
     returned = _("; ").join(f"{entry.code} {entry.reason}" for entry in notes.entries)
     text = _("Returned for correction on {date}{by}: {note}").format(
         date=notes.returned_at[:10], note=notes.note or "—",
         by=_(" by {name}").format(name=notes.returned_by) if notes.returned_by else "")
     text += "\n" + _("To correct: {entries}").format(entries=returned)
-    if whole:
+    if review:
+        text += "\n" + _("The corrected file has not been merged yet; these entries are "
+                         "marked in the list.")
+    elif whole:
         text += "\n" + _("The whole file was reopened: everything can be changed. Seal it on "
                          "the Summary page and send it again.")
     else:
         text += "\n" + _("Only these entries, the shortcomings and the measures can be changed. "
                          "Seal it on the Summary page and send it again; to change anything "
-                         "else, reopen the whole file there.")
+                         "else, open every item for correction there.")
     return text
 
 
@@ -360,6 +364,10 @@ class Workspace(QWidget):
                                       "review are shown read-only. Withdraw the approval to "
                                       "change the review.").format(name=department.name,
                                                                    state=state))
+            elif (notes := self.session.notes) is not None:  # 退回, not yet corrected
+                self.banner.setText(_("Reviewing {name} ({state}).").format(
+                    name=department.name, state=state) + " "
+                    + return_banner(notes, whole=False, review=True))
             else:
                 self.banner.setText(_("Reviewing {name} ({state}). The department's answers "
                                       "are read-only; enter the review score and reason beside "
@@ -375,7 +383,8 @@ class Workspace(QWidget):
         elif (notes := self.session.notes) is not None:
             self.banner.setText(return_banner(notes, whole=self.session.correction is None))
         self.banner.setStyleSheet(RETURN_STYLE if self.session.notes is not None
-                                  and not self.session.read_only else BANNER_STYLE)
+                                  and (self.session.review_mode or not self.session.read_only)
+                                  else BANNER_STYLE)
         self.banner.setVisible(department.sealed or self.session.read_only
                                or self.session.notes is not None)
         for page in self.page_of.values():

@@ -61,7 +61,11 @@ def test_only_the_returned_entries_can_be_changed(window: MainWindow, qtbot: QtB
     assert bonus.returned["B1"].isVisibleTo(window) and not bonus.returned["B2"].isVisibleTo(window)
     workspace.go_to("page:summary")
     reopen = workspace.summary_page.reopen_button
-    assert reopen.isVisibleTo(window) and reopen.text() == "Reopen the whole file…"
+    assert reopen.isVisibleTo(window) and reopen.text() == "Open every item for correction…"
+    # 1.2 was corrected, B1 not yet: said before sealing (sealing as it is stays possible)
+    warning = workspace.summary_page.warning
+    assert warning.isVisibleTo(window)
+    assert warning.text().startswith("Returned for correction and not changed yet: B1.")
     with AssessmentFile.open(returned, readonly=True) as af:
         data = af.data()
         assert data.answers["1.2"].narrative.endswith("已补充会议纪要。")
@@ -140,6 +144,14 @@ def test_the_secretary_returns_approves_and_sees_what_changed(
         assert [(e.code, e.reason) for e in record.entries] == [("1.3", "请补充记录")]
     assert bureau.state_label.text().startswith("State: returned")
     assert bureau.return_button.isEnabled()  # another return stays possible
+    # the secretary sees what was returned, until the correction comes back
+    for _opened in range(2):  # as just returned, and opened again later
+        banner = bureau.review_workspace.banner.text()
+        assert "Returned for correction on" in banner and "1.3 请补充记录" in banner, banner
+        bureau.review_workspace.go_to("item:1.3")
+        label = bureau.review_workspace.item_page.return_label
+        assert label.isVisibleTo(window) and "请补充记录" in label.text()
+        bureau.open_department(ids["办公室"])
 
     # 审定 and its withdrawal from the review view
     monkeypatch.setattr(QMessageBox, "question",

@@ -486,6 +486,9 @@ class BureauWorkspace(QWidget):
             return
         self.refresh()
         self._show_department_state()
+        self.review_session.reload()  # the return's notes, shown with the entries it names
+        self.review_workspace.refresh_state()
+        self.review_workspace.go_to(self.review_workspace.current)
         QMessageBox.information(self, _("Return for correction"), _(
             "{name} is returned for correction. Send this file back to the department:\n"
             "{path}").format(name=department.name, path=written))

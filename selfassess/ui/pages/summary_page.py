@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfassess.completeness import Problem
-from selfassess.i18n import N_, _
+from selfassess.i18n import N_, _, join_list
 from selfassess.numbers import decimal_text, section_label
 from selfassess.ui.models import NODE_ROLE, ProblemModel
 from selfassess.ui.session import Session
@@ -342,7 +342,9 @@ class SummaryPage(QScrollArea):
         self.copy_button.setVisible(not session.review_mode and department.sealed)
         self.reopen_button.setVisible(editable_file and (department.sealed
                                                          or session.correction is not None))
-        self.reopen_button.setText(_("Reopen the whole file…") if session.correction is not None
+        # a returned file is not sealed: what it offers is to open every item, not to unseal
+        self.reopen_button.setText(_("Open every item for correction…")
+                                   if session.correction is not None
                                    else _("Reopen for editing…"))
 
     def _load_problems(self) -> None:
@@ -460,7 +462,13 @@ class SummaryPage(QScrollArea):
                     and answer.self_score is not None and not answer.not_applicable),
                    Decimal(0))
         silent = lost > 0 and not session.data.shortcomings and not session.data.measures
-        self.warning.setText(_("{lost} points were lost, but no shortcoming or measure is listed; "
-                               "the report's parts two and three will be empty").format(
-            lost=decimal_text(lost)) if silent and not session.review_mode else "")
-        self.warning.setVisible(bool(self.warning.text()))
+        lines = [_("{lost} points were lost, but no shortcoming or measure is listed; the "
+                   "report's parts two and three will be empty").format(
+            lost=decimal_text(lost))] if silent and not session.review_mode else []
+        if untouched := (session.returned_untouched() if not session.data.department.sealed
+                         else []):
+            lines.insert(0, _("Returned for correction and not changed yet: {codes}. Correct "
+                              "them, or seal as they are if nothing needs to change.").format(
+                codes=join_list(untouched)))
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
