@@ -243,6 +243,17 @@ def test_review_summary_compares_self_and_review_scores(qtbot: QtBot, window: Ma
     # a row leads to its item
     page.items_table.cellDoubleClicked.emit(1, 0)
     assert workspace.current == "item:1.2"
+    # a bonus the review group gave (or cut) shows below the items, with its reason
+    assert session.apply_review(Review("办公室", "bonus", "B1", D(1), "经验被市委推广"),
+                                {"page:bonus"})
+    page.load()
+    row = page.items_table.rowCount() - 1
+    assert cells(page.items_table, row)[0].startswith("B1 ")
+    assert cells(page.items_table, row)[1:] == ["3", "0", "1", "+1", "经验被市委推广"]
+    assert page.items_table.item(row, 4).background().color() == DIFFERENT
+    assert "Bonus and veto entries reviewed: 1." in page.review_progress.text()
+    page.items_table.cellDoubleClicked.emit(row, 0)
+    assert workspace.current == "page:bonus"
 
 
 def test_the_chinese_review_summary(qtbot: QtBot, settings: Settings, reviewed: Path) -> None:

@@ -283,6 +283,7 @@ class SummaryPage(QScrollArea):
                                    "summary_items_title")
         layout.addWidget(self.items_title)
         self.items_table = read_only_table("summary_items")
+        self._other_rows: list[str] = []  # rows below the items: bonus and veto reviews
         self.items_table.setToolTip(_("Double-click an item to go there"))
         self.items_table.cellDoubleClicked.connect(self._go_to_item)
         layout.addWidget(self.items_table)
@@ -302,9 +303,9 @@ class SummaryPage(QScrollArea):
         self.go_to.emit(index.data(NODE_ROLE))
 
     def _go_to_item(self, row: int, _column: int) -> None:
-        items = self.session.checklist.items
-        if 0 <= row < len(items):
-            self.go_to.emit(f"item:{items[row].code}")
+        nodes = [f"item:{item.code}" for item in self.session.checklist.items] + self._other_rows
+        if 0 <= row < len(nodes):
+            self.go_to.emit(nodes[row])
 
     def _on_session_changed(self, _touched: object) -> None:
         if self.isVisible():
@@ -430,15 +431,53 @@ class SummaryPage(QScrollArea):
                          difference,
                          (answer.review_reason.strip().replace("\n", " ")
                           if answer is not None and review is not None else "")])
+        # bonus claims and vetoes below the items: a claim the review group cut shows here,
+        # with its reason, as an item's score does
+        reviewed_others = 0
+        self._other_rows = []  # the page each row below the items opens
+        for bonus in session.checklist.bonus_items:
+            claim = session.data.bonus.get(bonus.code)
+            if claim is None or (not claim.points and claim.review_points is None):
+                continue
+            own_points = claim.points or Decimal(0)
+            difference = ""
+            if claim.review_points is not None:
+                reviewed_others += 1
+                change = claim.review_points - own_points
+                if change:
+                    differ.add(len(rows))
+                    difference = ("+" if change > 0 else "−") + decimal_text(abs(change))
+            self._other_rows.append("page:bonus")
+            rows.append([f"{bonus.code} {bonus.title}", decimal_text(bonus.max_points),
+                         decimal_text(own_points),
+                         _("not reviewed") if claim.review_points is None
+                         else decimal_text(claim.review_points), difference,
+                         claim.review_reason.strip().replace("\n", " ")
+                         if claim.review_points is not None else ""])
+        for veto in session.checklist.veto_items:
+            declared = session.data.veto.get(veto.code)
+            if declared is None or declared.review_triggered is None:
+                continue
+            reviewed_others += 1
+            if bool(declared.review_triggered) != bool(declared.triggered):
+                differ.add(len(rows))
+            self._other_rows.append("page:veto")
+            rows.append([f"{veto.code} {veto.text}", "—",
+                         _("triggered") if declared.triggered else _("not triggered"),
+                         _("triggered") if declared.review_triggered else _("not triggered"),
+                         "", declared.review_reason.strip().replace("\n", " ")])
         fill(self.items_table, [_("Item"), _("Maximum"), _("Self score"), _("Review score"),
                                 _("Difference"), _("Review opinion")],
              rows, stretch=5, highlighted=frozenset(differ), bold_column=4)
         self.items_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
-        self.review_progress.setText(
-            _("Reviewed {done} of {total} items; {differences} differ from the self-assessment "
-              "(highlighted).").format(done=reviewed, total=len(items),
-                                       differences=len(differ)))
+        text = _("Reviewed {done} of {total} items; {differences} differ from the "
+                 "self-assessment (highlighted).").format(done=reviewed, total=len(items),
+                                                          differences=len(differ))
+        if reviewed_others:
+            text += " " + _("Bonus and veto entries reviewed: {count}.").format(
+                count=reviewed_others)
+        self.review_progress.setText(text)
 
     def _load_explanation(self) -> None:
         complete = self.complete()
