@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 from selfassess.checklist.model import Checklist
 from selfassess.comparison import period_title
-from selfassess.i18n import N_, _
+from selfassess.i18n import N_, _, join_list
 from selfassess.record import record
 from selfassess.standing import DepartmentStanding, Standing
 from selfassess.store.assessment import AssessmentFile
@@ -135,9 +135,9 @@ def review_evidence(af: AssessmentFile, standing: Standing) -> list[CatalogueLin
             others = [_("{department}'s “{file}”").format(department=d.name, file=name)
                       for d, name in owners.get(ref.sha256, ()) if d.id != department.id]
             if others:
-                flag("shared", others="、".join(others))
+                flag("shared", others=join_list(others))
             if periods := earlier.get((department.id, ref.sha256)):
-                flag("last_year", period="、".join(period_title(p) for p in periods))
+                flag("last_year", period=join_list(period_title(p) for p in periods))
             if found := document_problem(ref.file_name, ref.size, kind):
                 flag(found[0], **found[1])
             lines.append(CatalogueLine(department.name, department.id,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from selfassess import FILE_SUFFIX
 from selfassess.errors import SelfassessError
-from selfassess.i18n import _
+from selfassess.i18n import _, join_list
 from selfassess.store import AssessmentFile
 from selfassess.store.openers import ReadOnlyHere
 from selfassess.ui.office_actions import OfficeActions
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
                 count=carried)
             if unmapped:
                 text += "\n" + _("Not carried (not in this checklist): {codes}").format(
-                    codes="、".join(unmapped))
+                    codes=join_list(unmapped))
             QMessageBox.information(self, _("New from last year's file"), text)
 
     def choose_file(self) -> None:

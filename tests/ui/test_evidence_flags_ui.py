@@ -80,4 +80,4 @@ def test_the_ledger_box_marks_a_doubtful_completion_document(
     page.list.setCurrentIndex(page.model.index(0))
     box = page.ledger_box
     assert box is not None
-    assert "⚠ 整改报告.pdf：named .pdf but its content is not recognised" in box.history.text()
+    assert "⚠ 整改报告.pdf: named .pdf but its content is not recognised" in box.history.text()

@@ -342,7 +342,7 @@ class BureauWorkspace(QWidget):
         kept = [path.name for outcome, path, _m in results if outcome != "created"]
         text = _("{count} file(s) written to {folder}.").format(count=len(created), folder=folder)
         if kept:
-            text += "\n" + _("Already there, not overwritten: {names}").format(names="、".join(kept))
+            text += "\n" + _("Already there, not overwritten: {names}").format(names=join_list(kept))
         QMessageBox.information(self, _("Distribute"), text)
 
     # --- printing ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from selfassess import FILE_SUFFIX
 from selfassess.checkcode import CodeError
 from selfassess.errors import SelfassessError
-from selfassess.i18n import _
+from selfassess.i18n import _, join_list
 from selfassess.ui.widgets import wrap_label
 from selfassess.verify_print import check
 
@@ -64,7 +64,7 @@ class VerifyPrintDialog(QDialog):
 
     def _show_files(self) -> None:
         self.files_label.setText(_("Compared with: {files}").format(
-            files="、".join(path.name for path in self.files)) if self.files
+            files=join_list(path.name for path in self.files)) if self.files
             else _("No file: only what the code itself says."))
 
     def choose(self) -> None:

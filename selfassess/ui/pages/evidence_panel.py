@@ -105,8 +105,10 @@ class EvidencePanel(QWidget):
 
     def _show_flags(self) -> None:
         flags = self.session.evidence_flags()
-        lines = [f"⚠ {ref.file_name}（{ref.sha256[:8]}）：" + "；".join(f.text for f in found)
-                 for ref in self.model.rows if (found := flags.get(ref.id))]
+        lines = ["⚠ " + _("{name}: {text}").format(
+            name=_("{text} ({details})").format(text=ref.file_name, details=ref.sha256[:8]),
+            text=_("; ").join(f.text for f in found))
+            for ref in self.model.rows if (found := flags.get(ref.id))]
         self.flags_label.setText("\n".join(lines))
         self.flags_label.setVisible(bool(lines))
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfassess.errors import SelfassessError
-from selfassess.i18n import _
+from selfassess.i18n import _, join_list
 from selfassess.record import record
 from selfassess.store import ChangeSet, EvidenceSource, Measure, Shortcoming, default_actor
 from selfassess.store.changes import without_shortcoming
@@ -377,11 +377,13 @@ class LedgerBox(QGroupBox):
                 date=entry.deadline, sealed=measure.deadline or "—"))
         lines += [f"{note.at[:10]}  {note.text}" for note in (entry.notes if entry else ())]
         if entry and entry.evidence:
-            lines.append(_("Completion evidence: {files}").format(files="、".join(
-                f"{document.file_name}（{document.sha256[:8]}）"
+            lines.append(_("Completion evidence: {files}").format(files=join_list(
+                _("{text} ({details})").format(text=document.file_name,
+                                               details=document.sha256[:8])
                 for document in entry.evidence)))
             flags = self.session.completion_flags()
-            lines += [f"⚠ {document.file_name}：" + "；".join(f.text for f in found)
+            lines += ["⚠ " + _("{name}: {text}").format(
+                          name=document.file_name, text=_("; ").join(f.text for f in found))
                       for document in entry.evidence
                       if (found := flags.get((entry.number, document.sha256)))]
         self.history.setText("\n".join(lines))

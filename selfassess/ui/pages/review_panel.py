@@ -121,7 +121,8 @@ class ReviewPanel(QGroupBox):
                                 if flag else "")
         flags = self.session.evidence_flags() if self.kind != "veto" else {}
         target = "item" if self.kind == "item" else "bonus"
-        lines = [f"⚠ {ref.file_name}：" + "；".join(f.text for f in flags[ref.id])
+        lines = ["⚠ " + _("{name}: {text}").format(
+                     name=ref.file_name, text=_("; ").join(f.text for f in flags[ref.id]))
                  for ref in self.session.data.evidence_for(target, code) if ref.id in flags]
         self.evidence_label.setText("\n".join([_("Evidence to look at:"), *lines])
                                     if lines else "")

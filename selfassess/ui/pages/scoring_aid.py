@@ -176,8 +176,9 @@ class ScoringAid(QWidget):
         """A deduction reason written from the ticked rules (for the 扣分原因 field)."""
         if self.item is None:
             return ""
-        return "；".join(f"{loss.text}(−{decimal_text(loss.points)})"
-                        for loss in proposed_losses(self.item, self.aid()))
+        return _("; ").join(_("{text} (−{points})").format(
+            text=loss.text, points=decimal_text(loss.points))
+            for loss in proposed_losses(self.item, self.aid()))
 
     def _show_proposal(self) -> None:
         proposal = self.proposal()
