@@ -69,8 +69,10 @@ def test_not_applicable_waits_for_its_reason(qtbot: QtBot, window: MainWindow,
     page.flush()
     answer = stored(dept_file.path, "5.3")
     assert answer.not_applicable and answer.na_reason == "本处无网上信访渠道。"  # type: ignore[union-attr]
+    assert page.score.text() == "N/A"  # not "not scored"
     window.go_to("item:1.1")
     assert not page.na_row.isVisible()  # 1.1 does not allow N/A
+    assert page.score.text() == "not scored"
 
 
 def test_sealed_file_is_read_only_and_reopening_asks(qtbot: QtBot, window: MainWindow,

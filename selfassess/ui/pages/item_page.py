@@ -300,6 +300,8 @@ class ItemPage(QWidget):
         # read-only, not disabled: a reviewer reads the department's score in black, and a
         # field that cannot be typed in is shaded so it does not look open for typing
         self.score.setEnabled(not not_applicable)
+        # a 不适用 item has no score: say so in the box, not "not scored"
+        self.score.setSpecialValueText(_("N/A") if not_applicable else _("not scored"))
         self.score.setReadOnly(not editable)
         self.score.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows if editable
                                     else QAbstractSpinBox.ButtonSymbols.NoButtons)
