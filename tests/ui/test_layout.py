@@ -91,3 +91,42 @@ def test_the_review_page_keeps_the_item_readable(qtbot: QtBot, settings: Setting
         window.close()
         settings.font_scale = 100
         apply_settings(settings, "en")
+
+
+def test_the_bureau_overview_at_150_percent_in_english(qtbot: QtBot, settings: Settings,
+                                                       tmp_path: Path, checklist: object) -> None:
+    """The search field keeps its width beside the tabs, and a long note wraps instead of
+    ending in "…"."""
+    from files import bureau_in_every_state
+
+    path = bureau_in_every_state(tmp_path, checklist)
+    settings.font_scale = 150
+    apply_settings(settings, "en")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        assert window.open_file(path) and window.bureau is not None
+        bureau = window.bureau
+        qtbot.waitUntil(lambda: bureau.search.width() > 0, timeout=30000)
+        wide = bureau.search.fontMetrics().horizontalAdvance("字")
+        assert bureau.search.isVisible() and bureau.search.width() >= wide * 14
+        table = bureau.table
+        window.resize(900, 768)  # narrower: the notes column cannot hold them on one line
+        qtbot.wait(20)
+        last = table.model().columnCount() - 1
+        assert table.wordWrap()
+        shown = table.horizontalHeader().sectionSize(last)
+        long_notes = 0
+        for row in range(table.model().rowCount()):
+            note = str(table.model().index(row, last).data() or "")
+            needed = table.fontMetrics().horizontalAdvance(note)
+            if needed > shown:  # a note longer than its column takes more lines
+                long_notes += 1
+                assert table.rowHeight(row) >= 2 * table.fontMetrics().lineSpacing(), note
+        assert long_notes
+    finally:
+        window.close()
+        settings.font_scale = 100
+        apply_settings(settings, "en")

@@ -83,7 +83,12 @@ def _table(model: Any, object_name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    # the last column (notes, reasons, the text found) takes the room left and wraps: at
+    # 150 % type a note cut to "…" hid what to do
+    view.horizontalHeader().setSectionResizeMode(model.columnCount() - 1,
+                                                 QHeaderView.ResizeMode.Stretch)
+    view.setWordWrap(True)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 
 
@@ -140,7 +145,6 @@ class BureauWorkspace(QWidget):
                        self.allow_drafts):
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.search, 1)
 
         self.departments = DepartmentTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -182,6 +186,14 @@ class BureauWorkspace(QWidget):
         self.tabs.addTab(charts_scroll, _("Statistics"))
         self.tabs.addTab(self.log_table, _("Merge log"))
         self.tabs.addTab(self.hits_table, _("Search results"))
+        # beside the tabs, where its results show (in the toolbar, at 150 % type in English,
+        # the buttons left it three letters wide)
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("字") * 14)
+        corner = QWidget()
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 2, 2)  # its frame clear of the window's edge
+        corner_layout.addWidget(self.search)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.overview = QWidget()
         overview_layout = QVBoxLayout(self.overview)
         overview_layout.setContentsMargins(0, 0, 0, 0)
