@@ -46,6 +46,13 @@ def apply_font(app: QApplication, scale_percent: int) -> None:
         font.setFamilies([families[0], *font.families()])
     font.setPointSizeF(BASE_POINT_SIZE * scale_percent / 100)
     app.setFont(font)
+    # tick boxes and radio buttons grow with the type (the style draws them at a fixed 13 px:
+    # at 150 % they were half the height of their labels)
+    size = round(13 * scale_percent / 100)
+    app.setStyleSheet("" if scale_percent <= 100 else
+                      f"QCheckBox::indicator, QRadioButton::indicator, "
+                      f"QTreeView::indicator, QTableView::indicator {{ width: {size}px; "
+                      f"height: {size}px; }}")
 
 
 def install_qt_translation(app: QApplication, language: str) -> QTranslator | None:

@@ -130,3 +130,24 @@ def test_the_bureau_overview_at_150_percent_in_english(qtbot: QtBot, settings: S
         window.close()
         settings.font_scale = 100
         apply_settings(settings, "en")
+
+
+def test_tick_boxes_grow_with_the_type(qtbot: QtBot, settings: Settings) -> None:
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    def indicator() -> int:
+        box = QCheckBox("不适用")
+        qtbot.addWidget(box)
+        option = QStyleOptionButton()
+        box.initStyleOption(option)
+        return box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option,
+                                          box).height()
+
+    try:
+        for scale, least in ((100, 12), (150, 19)):
+            settings.font_scale = scale
+            apply_settings(settings, "zh_CN")
+            assert indicator() >= least, scale
+    finally:
+        settings.font_scale = 100
+        apply_settings(settings, "en")
