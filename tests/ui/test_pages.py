@@ -355,3 +355,20 @@ def test_a_points_box_is_wide_enough_for_every_value_on_its_step(qtbot: QtBot) -
     assert three.sizeHint().width() >= half.sizeHint().width()
     text_width = one.fontMetrics().horizontalAdvance("0.5")
     assert one.minimumSizeHint().width() > text_width
+
+
+def test_an_empty_list_says_how_to_start_it(qtbot: QtBot, window: MainWindow,
+                                            dept_file: AssessmentFile) -> None:
+    from selfassess.store import Shortcoming
+
+    dept_file.close()
+    window.open_file(dept_file.path)
+    window.go_to("page:shortcomings")
+    page = window.workspace.shortcomings_page  # type: ignore[union-attr]
+    assert page.empty_hint.isVisibleTo(window)
+    assert page.empty_hint.text().startswith("Nothing listed yet")
+    assert window.session is not None
+    window.session.apply(ChangeSet(shortcomings=[Shortcoming("理论学习", "学习不够深入")]),
+                         {"page:shortcomings"})
+    page.load()
+    assert not page.empty_hint.isVisibleTo(window) and page.model.rowCount() == 1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -152,7 +153,15 @@ class ListPage(QWidget):
             self.editors[field.name] = editor
         self.error_label = ErrorLabel(f"{kind}_error")
 
+        # an empty list is a blank box: say so, and how to start one
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName(f"{kind}_empty")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #555;")
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._show_empty_hint)
         left = QVBoxLayout()
+        left.addWidget(self.empty_hint)
         left.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -199,6 +208,7 @@ class ListPage(QWidget):
         else:
             self._start_draft()
         self.refresh_state()
+        self._show_empty_hint()
 
     def refresh_state(self) -> None:
         """Editors follow the sealed state (the 整改进展 box does not: the ledger changes on a
@@ -237,6 +247,14 @@ class ListPage(QWidget):
             else:
                 set_text_quietly(editor, value or "")
         self.error_label.clear()
+
+    def _show_empty_hint(self, *_args: object) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_hint.setText("" if not empty else _("Nothing listed.")
+                                if self.session.read_only else
+                                _("Nothing listed yet: fill in the fields beside to add the "
+                                  "first one."))
+        self.empty_hint.setVisible(empty)
 
     def _select(self, row: int) -> None:
         self.flush()
