@@ -370,8 +370,9 @@ class Workspace(QWidget):
                     + return_banner(notes, whole=False, review=True))
             else:
                 self.banner.setText(_("Reviewing {name} ({state}). The department's answers "
-                                      "are read-only; enter the review score and reason beside "
-                                      "each item.").format(name=department.name, state=state))
+                                      "are read-only; enter the review score and reason in "
+                                      "each item's review box.").format(name=department.name,
+                                                                       state=state))
         elif self.session.af.readonly:
             self.banner.setText(_("{reason}. Shown read-only here.").format(
                 reason=self.session.busy_reason.rstrip("。.")))
