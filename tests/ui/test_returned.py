@@ -143,7 +143,8 @@ def test_the_secretary_returns_approves_and_sees_what_changed(
         assert record is not None and record.note == "请核实后重报。"
         assert [(e.code, e.reason) for e in record.entries] == [("1.3", "请补充记录")]
     assert bureau.state_label.text().startswith("State: returned")
-    assert bureau.return_button.isEnabled()  # another return stays possible
+    assert not bureau.return_button.isEnabled()  # one at a time: the correction comes first
+    assert "merge its correction first" in bureau.return_button.toolTip()
     # the secretary sees what was returned, until the correction comes back
     for _opened in range(2):  # as just returned, and opened again later
         banner = bureau.review_workspace.banner.text()

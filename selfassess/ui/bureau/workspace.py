@@ -470,7 +470,11 @@ class BureauWorkspace(QWidget):
         approved = department.approval is not None
         self.approve_button.setText(_("Withdraw approval…") if approved else _("Approve (审定)…"))
         self.approve_button.setEnabled(department.sealed)
-        self.return_button.setEnabled(department.sealed and not approved)
+        # one return at a time: the next waits for the correction to be merged
+        waiting = department.state == "returned"
+        self.return_button.setEnabled(department.sealed and not approved and not waiting)
+        self.return_button.setToolTip(_("Returned already: merge its correction first")
+                                      if waiting else "")
 
     def return_for_correction(self) -> None:
         """退回: choose entries and reasons, then write the file to send back."""
