@@ -6,6 +6,7 @@ from __future__ import annotations
 from selfassess.checkcode import Stamp, bureau_key, content_hash
 from selfassess.numbers import decimal_text
 from selfassess.standing import DepartmentStanding, Standing
+from selfassess.store import merge_log
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.sealing import content_digest
 
@@ -58,7 +59,13 @@ def bureau_stamp(af: AssessmentFile, standing: Standing, marked_draft: bool = Fa
     number of audit lines (every merge, review, return, approval and 销号 adds some)."""
     content = {
         "period": af.info.period, "bureau": af.info.bureau_name,
-        "roster": [line.name for line in standing.roster],
+        # the roster and the last merge run's refusals as part 4 prints them (a refused or
+        # unchanged merge changes that table, so an earlier print no longer is the report)
+        "roster": [(line.name, line.received, line.outcome, line.reason)
+                   for line in standing.roster],
+        "refused": [(row.file_name, row.outcome, row.reason)
+                    for row in merge_log.rows(af, last_run_only=True)
+                    if row.outcome in ("refused", "conflict")],
         "history": [(year.period, year.source_sha256) for year in standing.history],
         "departments": [_department_content(d) for d in sorted(
             standing.departments, key=lambda d: d.id)],

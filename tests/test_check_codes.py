@@ -107,7 +107,7 @@ def test_an_older_revision_a_draft_and_a_changed_bureau_are_told_apart(
     assert status == 1 and "has changed since this page was printed" in out, out
 
 
-def test_a_merge_that_changes_nothing_leaves_the_bureaus_pages_true(
+def test_a_merge_that_changes_nothing_leaves_the_bureaus_pages_true_a_refusal_does_not(
         bureau: Path, tmp_path: Path, capsys: Capture) -> None:
     report = tmp_path / "汇总报告.pdf"
     codes = printed(capsys, bureau, report)
@@ -115,13 +115,17 @@ def test_a_merge_that_changes_nothing_leaves_the_bureaus_pages_true(
     office = tmp_path / "2026_办公室.selfassess"
     _code, out, _err = run(capsys, "merge", str(bureau), str(office))
     assert out.startswith("unchanged ")
+    for printed_code in (codes[0], codes[-1], qr):  # the log moved on, the pages did not
+        status, out = verify(capsys, printed_code, bureau)
+        assert status == 0 and "matches" in out, out
+    # a refused file is listed in part 4 of a report printed now: the earlier one is not it
     junk = tmp_path / "junk.selfassess"
     junk.write_bytes(b"not a file of ours")
     _code, out, _err = run(capsys, "merge", str(bureau), str(junk))
     assert out.startswith("refused ")
-    for printed_code in (codes[0], codes[-1], qr):  # the log moved on, the pages did not
-        status, out = verify(capsys, printed_code, bureau)
-        assert status == 0 and "matches" in out, out
+    assert verify(capsys, codes[0], bureau)[0] == 1
+    status, out = verify(capsys, qr, bureau)  # the QR names the bureau: it says what happened
+    assert status == 1 and "has changed since this page was printed" in out, out
 
 
 def scanned(pdf: Path, page: int = 1) -> str:
