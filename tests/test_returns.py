@@ -397,9 +397,17 @@ def test_a_return_keeps_the_measures_follow_up(bureau: Path, tmp_path: Path,
                "--out", str(outbox))[0] == 0
     returned = outbox / "2026_办公室_退回.selfassess"
     assert measures(capsys, returned)[0] == before  # the department's copy has it too
+    # progress sent from the sealed copy while the correction is under way (整改进展)
+    later = write_json(tmp_path / "later.json", {"measures": [
+        {"id": 2, "status": "已完成", "progress": "台账已完善。"}]})
+    assert run(capsys, "fill", str(office), str(later))[0] == 0
+    code, out, err = run(capsys, "merge", str(bureau), str(office))
+    assert code == 0 and "整改进展" in out, (out, err)
+    second = measures(capsys, bureau)[1]
+    assert second["status"] == "done"
     answers = write_json(tmp_path / "a.json", {"items": {"1.5": {"narrative": "补充了内容。"}}})
     assert run(capsys, "fill", str(returned), str(answers))[0] == 0
     assert run(capsys, "seal", str(returned))[0] == 0
     code, out, err = run(capsys, "merge", str(bureau), str(returned))
     assert code == 0 and out.startswith("replaced"), err
-    assert measures(capsys, bureau)[0] == before
+    assert measures(capsys, bureau)[:2] == [before, second]  # both kept

@@ -322,6 +322,8 @@ def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, Ledg
     for number in numbers:
         kept = current.get(number)
         theirs = incoming.get(number)
+        if kept is not None and theirs is not None:
+            theirs = _together(kept, theirs)
         if kept is not None and kept.status == "closed":
             wanted[number] = LedgerEntry(number, "closed", kept.updated_at, kept.closed_by,
                                          kept.closed_at, theirs.notes if theirs else (),
@@ -329,6 +331,8 @@ def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, Ledg
                                          theirs.deadline if theirs else kept.deadline)
         elif theirs is not None:
             wanted[number] = theirs
+        elif kept is not None:  # that copy never followed this measure up: what we have stays
+            wanted[number] = kept
     if wanted == {n: e for n, e in current.items() if n in numbers} and set(current) <= numbers:
         return False
     db.execute("DELETE FROM measure_ledger WHERE department_id = ?", [department_id])
@@ -352,6 +356,20 @@ def take_ledger(af: AssessmentFile, department_id: str, incoming: dict[int, Ledg
                 "sha256": document.sha256, "size": document.size,
                 "added_at": document.added_at, "added_by": document.added_by})
     return True
+
+
+def _together(kept: LedgerEntry, theirs: LedgerEntry) -> LedgerEntry:
+    """One measure's follow-up from two copies that went separate ways (a returned file
+    carries the ledger as it was at the return; a 整改进展 copy merged since moved it on):
+    the status and deadline of the later update, the notes and documents of both (they are
+    only ever added to)."""
+    later = theirs if theirs.updated_at >= kept.updated_at else kept
+    notes = {(note.at, note.actor, note.text): note for note in (*kept.notes, *theirs.notes)}
+    documents = {document.sha256: document for document in (*kept.evidence, *theirs.evidence)}
+    return LedgerEntry(theirs.number, later.status, later.updated_at, theirs.closed_by,
+                       theirs.closed_at, tuple(sorted(notes.values(), key=lambda n: n.at)),
+                       tuple(sorted(documents.values(), key=lambda d: d.added_at)),
+                       later.deadline)
 
 
 def ledger_documents(ledger: dict[int, LedgerEntry]) -> dict[str, str]:
