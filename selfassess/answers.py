@@ -19,7 +19,6 @@ against the checklist and the stored data happen in ``store.changes``.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from decimal import Decimal
@@ -27,12 +26,18 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.errors import InputRefused
-from selfassess.i18n import _
+from selfassess.i18n import _, join_list
 from selfassess.inputs import read_input, unique_keys
 from selfassess.numbers import parse_decimal
 from selfassess.scoring import Aid
 from selfassess.store.changes import ChangeSet, EvidenceSource
-from selfassess.store.ledger import LedgerUpdate, status_keyword
+from selfassess.store.ledger import (
+    LedgerUpdate,
+    deadline_date,
+    looks_like_a_date,
+    put_back,
+    status_keyword,
+)
 from selfassess.store.records import Measure, Shortcoming
 from selfassess.validation import MAX_AID_COUNT, normalize_text, safe_file_name
 
@@ -125,6 +130,7 @@ class _Parser:
 
     def aid(self, value: Any, where: str) -> Aid | None:
         data = self.mapping(value, f"{where} aid")
+        self.known(data, ("occurrences", "counts", "level", "met"), f"{where} aid")
 
         def counts(key: str) -> dict[str, int]:
             raw = data.get(key, {})
@@ -226,6 +232,12 @@ def _lists(parser: _Parser, data: dict[str, Any], changes: ChangeSet) -> None:
         changes.measures = []
         for index, entry in enumerate(_list_entries(parser, data["measures"], "measures")):
             where = _("measure {number}").format(number=index + 1)
+            if "id" in entry:  # the follow-up form, sent to a file that is not sealed
+                parser.problem(where, _(
+                    "“id” follows up a measure of a sealed file (整改进展); this file is not "
+                    "sealed: its measures are written whole (text, owner, deadline…), and "
+                    "followed up once it is sealed"))
+                continue
             parser.known(entry, MEASURE_KEYS, where)
             link = entry.get("shortcoming")
             if link is not None and (not isinstance(link, int) or isinstance(link, bool)):
@@ -233,12 +245,9 @@ def _lists(parser: _Parser, data: dict[str, Any], changes: ChangeSet) -> None:
                                         "list, counted from 0"))
                 link = None
             deadline = _text_field(parser, entry, "deadline", where).strip()
-            if _ISO_DATE.match(deadline):
-                try:
-                    datetime.date.fromisoformat(deadline)
-                except ValueError:
-                    parser.problem(where, _("deadline {date} is not a real date").format(
-                        date=deadline))
+            if looks_like_a_date(deadline) and deadline_date(deadline) is None:
+                parser.problem(where, _("deadline {date} is not a real date").format(
+                    date=deadline))
             changes.measures.append(Measure(
                 text=_text_field(parser, entry, "text", where),
                 owner=_text_field(parser, entry, "owner", where).strip(),
@@ -315,10 +324,12 @@ def parse_follow_ups(data: Any, source: str, base: Path | None = None) -> list[L
     parser = _Parser((base or Path.cwd()).resolve())
     if not isinstance(data, dict) or not isinstance(data.get("measures"), list) or any(
             key not in ("measures", "filled_by") for key in data):
+        extra = [str(key)[:40] for key in data if key not in ("measures", "filled_by")] \
+            if isinstance(data, dict) else []
         raise InputRefused(f"{source}: " + _(
             "the file is sealed: only its measures' follow-up can change here "
             "(“measures”: [{“id”, “status”, “progress”, “deadline”, “evidence”}]); reopen "
-            "it to change anything else"))
+            "it to change anything else") + (f" ({join_list(extra)})" if extra else ""))
     if "filled_by" in data and not isinstance(data["filled_by"], str):
         problems.append(f"{source}: filled_by: " + _("must be text"))
     updates = []
@@ -354,7 +365,7 @@ def parse_follow_ups(data: Any, source: str, base: Path | None = None) -> list[L
             problems.append(f"{where}: " + _("“deadline” must be a date written as 2027-06-30"))
             continue
         updates.append(LedgerUpdate(number, keyword, note, tuple(sources or ()),
-                                    deadline.strip() if deadline else None))
+                                    put_back(deadline) if deadline else None))
     problems += parser.problems
     if problems:
         raise InputRefused(problems)

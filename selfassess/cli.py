@@ -180,7 +180,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                                filled_by=args.filled_by or "") as af:
         department = af.department()
         _out(_("created {path}: {department}, period {period}, checklist {checklist} {version}")
-             .format(path=args.file, department=department.name, period=period,
+             .format(path=args.file, department=department.name, period=af.info.period,
                      checklist=checklist.id, version=checklist.version))
     return EXIT_OK
 

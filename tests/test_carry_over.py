@@ -89,6 +89,10 @@ def test_next_years_file_carries_what_it_should(tmp_path: Path, checklist: Check
         code, _out, err = run(capsys, "new", str(tmp_path / "x.selfassess"), "--from",
                               str(last), "--period", earlier)
         assert code == 1 and "must come after it" in err, err
+    for yearless in ("明年", "12027", "0"):
+        code, _out, err = run(capsys, "new", str(tmp_path / "x.selfassess"), "--from",
+                              str(last), "--period", yearless)
+        assert code == 1 and "names no year in digits; give it as 2027" in err, err
     code, _out, err = run(capsys, "new", str(tmp_path / "y.selfassess"), "--from", str(last),
                           "--department", "宣传处")
     assert code == 1 and "leave out --department" in err

@@ -279,8 +279,13 @@ REFUSED = [
      "(known: score, narrative, deduction_reason, not_applicable, na_reason, aid, evidence)"),
     ({"bonuses": {"B1": {"points": 1}}}, "unknown key “bonuses”"),
     ({"veto": {"V1": {"trigered": True}}}, "veto item V1: unknown key “trigered”"),
-    ({"measures": [{"text": "x", "id": 1}]}, "measure 1: unknown key “id”"),
+    ({"measures": [{"text": "x", "owner_name": "李四"}]}, "measure 1: unknown key “owner_name”"),
     ({"shortcomings": [{"category": "理论学习", "txt": "x"}]}, "shortcoming 1: unknown key “txt”"),
+    ({"items": {"1.2": {"aid": {"count": {"c1": 2}}}}}, "item 1.2 aid: unknown key “count”"),
+    ({"measures": [{"id": 1, "status": "已完成"}]},
+     "measure 1: “id” follows up a measure of a sealed file (整改进展)"),
+    ({"measures": [{"text": "x", "deadline": "2027年2月30日"}]},
+     "measure 1: deadline 2027年2月30日 is not a real date"),
 ]
 
 

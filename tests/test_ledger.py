@@ -82,14 +82,20 @@ def test_follow_up_on_a_sealed_file_keeps_its_seal(tmp_path: Path, checklist: Ch
         assert run(capsys, "fill", str(path), str(again))[0] == 0
     first = measures(capsys, path)[0]
     assert len(first["notes"]) == 1 and [d["name"] for d in first["evidence"]] == ["纪要.pdf"]
+    # a deadline put back, written as people write dates, is kept as a date
+    later = write_json(tmp_path / "later.json", {"measures": [{"id": 2,
+                                                               "deadline": "2027年9月30日"}]})
+    assert run(capsys, "fill", str(path), str(later))[0] == 0
+    assert measures(capsys, path)[1]["deadline"] == "2027-09-30"
     # still sealed, and its seal holds for a computer that never saw it
     received = tmp_path / "received" / path.name
     received.parent.mkdir()
     shutil.copy(path, received)
     with AssessmentFile.open(received, readonly=True) as af:
         assert af.department().sealed and af.department().revision == 1
-        assert [line.action for line in af.audit()][-4:] == ["ledger", "ledger-note", "ledger",
-                                                              "ledger-evidence"]
+        assert [line.action for line in af.audit()][-5:] == ["ledger", "ledger-note", "ledger",
+                                                              "ledger-evidence",
+                                                              "ledger-deadline"]
     for bad, message in (
             ({"measures": [{"id": 1, "owner": "王五"}]}, "owner belong to the sealed"),
             ({"measures": [{"id": 1, "deadline": "2027-02-30"}]}, "2027-02-30 is not a real date"),
@@ -97,7 +103,8 @@ def test_follow_up_on_a_sealed_file_keeps_its_seal(tmp_path: Path, checklist: Ch
             ({"measures": [{"id": 9, "status": "整改中"}]}, "there is no measure with this number"),
             ({"measures": [{"id": 1, "status": "已销号"}]}, "only the bureau marks"),
             ({"measures": [{"id": 1, "status": "搁置"}]}, "unknown status “搁置”"),
-            ({"items": {"1.1": {"narrative": "x"}}}, "the file is sealed")):
+            ({"items": {"1.1": {"narrative": "x"}}}, "the file is sealed"),
+            ({"measures": [{"id": 1}], "bogus": 1}, "reopen it to change anything else (bogus)")):
         code, _out, err = run(capsys, "fill", str(path), str(write_json(tmp_path / "b.json", bad)))
         assert code == 1 and message in err, (bad, err)
 
@@ -160,6 +167,7 @@ def test_progress_travels_to_the_bureau_and_closing_holds(tmp_path: Path, checkl
     ("2027/4/10", "in_progress", "yellow"), ("2027年6月30日", "not_started", "green"),
     ("２０２７年４月１日", "in_progress", "yellow"), (" 2027 年 6 月 30 日 ", "in_progress", "green"),
     ("2027-02-30", "in_progress", None), ("2027年6月底前", "in_progress", None),
+    ("2027年6月30日前", "in_progress", "green"), ("2027.06.30.", "in_progress", "green"),
 ])
 def test_three_colours_by_date(deadline: str, status: str, colour: str | None) -> None:
     today = date(2027, 3, 15)

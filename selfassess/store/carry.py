@@ -41,7 +41,11 @@ def carry_over(last: AssessmentFile, target: Path, checklist: Checklist, period:
         raise InputRefused(_("{name} is already the file for {period}: give the new "
                              "period").format(name=last.path.name, period=period))
     new_year, last_year = period_year(period), period_year(last.info.period)
-    if new_year is not None and last_year is not None and new_year <= last_year:
+    if new_year is None:  # next year's file is for a year: 年度对比 orders files by it
+        raise InputRefused(_("the period “{period}” names no year in digits; give it as "
+                             "{example}").format(period=period[:40],
+                                                 example=(last_year or 2026) + 1))
+    if last_year is not None and new_year <= last_year:
         raise InputRefused(_("{name} is the file for {last}: the new file's period must come "
                              "after it, not {period}").format(
             name=last.path.name, last=last.info.period, period=period))

@@ -95,13 +95,13 @@ def effective_deadline(measure: Measure, entry: LedgerEntry | None) -> str:
     return entry.deadline if entry is not None and entry.deadline else measure.deadline
 
 
-_DATE_AS_WRITTEN = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?",
-                              re.ASCII)
+_DATE_AS_WRITTEN = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?"
+                              r"\s*(?:之前|以前|前)?[.。]?", re.ASCII)
 
 
 def deadline_date(text: str) -> date | None:
     """A deadline as people write it: 2027-06-30, 2027-6-30, 2027.6.30, 2027/6/30 or
-    2027年6月30日, full-width digits too; None for wording (年底前, 长期坚持) or a day that
+    2027年6月30日 (前), full-width digits too; None for wording (年底前, 长期坚持) or a day that
     does not exist."""
     match = _DATE_AS_WRITTEN.fullmatch(unicodedata.normalize("NFKC", text).strip())
     if match is None:
@@ -110,6 +110,18 @@ def deadline_date(text: str) -> date | None:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
+
+
+def looks_like_a_date(text: str) -> bool:
+    """Written as a date, whether or not the day exists (2027年2月30日 does, wrongly)."""
+    return _DATE_AS_WRITTEN.fullmatch(unicodedata.normalize("NFKC", text).strip()) is not None
+
+
+def put_back(text: str) -> str:
+    """A deadline put back (延期) as stored: ISO when it is a date however written (the
+    ledger keeps dates), else as typed, which the checks then refuse naming it."""
+    day = deadline_date(text)
+    return day.isoformat() if day is not None else text.strip()
 
 
 def overdue(measure: Measure, entry: LedgerEntry | None, today: date) -> str | None:

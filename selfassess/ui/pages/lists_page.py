@@ -36,7 +36,7 @@ from selfassess.i18n import _, join_list
 from selfassess.record import record
 from selfassess.store import ChangeSet, EvidenceSource, Measure, Shortcoming, default_actor
 from selfassess.store.changes import without_shortcoming
-from selfassess.store.ledger import STATUSES, LedgerUpdate, effective_deadline
+from selfassess.store.ledger import STATUSES, LedgerUpdate, effective_deadline, put_back
 from selfassess.ui.models import TextListModel
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import (
@@ -466,7 +466,7 @@ class LedgerBox(QGroupBox):
         entry = self.session.ledger().get(self.measure.number)
         status = self.status.currentData()
         changed = status != (entry.status if entry else "not_started")
-        deadline = self.deadline.text().strip() or None
+        deadline = put_back(self.deadline.text()) or None
         if not changed and not self.note.text().strip() and deadline is None:
             return
         if self.session.follow_up(LedgerUpdate(self.measure.number,
