@@ -111,7 +111,8 @@ def decode(text: str) -> PageCode:
         return _decode_qr(text)
     # copied with the words before it or the full stop after it, or dashes a word processor
     # made (en dash, hyphen, minus)
-    text = re.sub(r"^核对码\s*[:：]?|[。.，,；;]+$", "", text).strip()
+    text = re.sub(r"^(核对码|check\s*code)\s*[:：]?|[。.，,；;]+$", "", text,
+                  flags=re.IGNORECASE).strip().strip("“”\"'「」")
     plain = re.sub(r"[\s\-\u2010-\u2015\u2212_]", "", text).upper().translate(_READ_AS)
     if len(plain) != 10 or any(ch not in ALPHABET for ch in plain):
         raise CodeError(_("“{code}” is not a 核对码: it has 10 characters like 7KQ2-M9XA-3F")

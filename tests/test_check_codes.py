@@ -262,7 +262,7 @@ def test_codes_as_people_type_and_tamper_with_them() -> None:
     assert decode("\u200b" + code + "\ufeff").short == code
     for pasted in (code.replace("-", "\u2013"), code.replace("-", "\u2010"),
                    code.replace("-", "\u2212"), f"核对码：{code}", f"核对码 {code}。",
-                   f"{code}."):  # from a word processor, or the footer copied whole
+                   f"{code}.", f"Check code {code}", f"“{code}”"):  # pasted from a page
         assert decode(pasted).short == code, pasted
     text = qr_text(stamp, 7, 9)
     assert len(text) < 60  # a small QR code with large modules

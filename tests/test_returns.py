@@ -411,3 +411,17 @@ def test_a_return_keeps_the_measures_follow_up(bureau: Path, tmp_path: Path,
     code, out, err = run(capsys, "merge", str(bureau), str(returned))
     assert code == 0 and out.startswith("replaced"), err
     assert measures(capsys, bureau)[:2] == [before, second]  # both kept
+
+
+def test_reviews_name_a_department_as_the_other_commands_do(bureau: Path, tmp_path: Path,
+                                                            checklist: Checklist,
+                                                            capsys: Capture) -> None:
+    received = tmp_path / "received"
+    received.mkdir()
+    assert run(capsys, "merge", str(bureau), str(department(received, "办公室", checklist)))[0] == 0
+    reviews = write_json(tmp_path / "r.json", {"reviews": [
+        {"department": " 办公室\u3000", "item": "1.1", "score": 3, "reason": "记录不全"}]})
+    code, _out, err = run(capsys, "review", str(bureau), str(reviews))
+    assert code == 0, err
+    office = next(d for d in summary(capsys, bureau)["departments"] if d["name"] == "办公室")
+    assert office["items"]["1.1"]["review"] == 3

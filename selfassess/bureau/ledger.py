@@ -9,7 +9,7 @@ from pathlib import Path
 from selfassess.bureau.returns import find_department
 from selfassess.bureau.roster import require_bureau
 from selfassess.errors import InputRefused
-from selfassess.i18n import _
+from selfassess.i18n import _, join_list
 from selfassess.store import AssessmentFile
 from selfassess.store.editing import now_text
 from selfassess.store.ledger import STATUSES, LedgerEntry, close_measure
@@ -27,7 +27,7 @@ def close_department_measure(bureau_path: Path, name: str, number: int, by: str 
         if number not in measures:
             raise InputRefused(_("{name} has no measure {number} (its measures: {numbers})")
                                .format(name=department.name, number=number,
-                                       numbers="、".join(str(n) for n in measures) or "—"))
+                                       numbers=join_list(str(n) for n in measures) or "—"))
         entry = bureau.ledger(department.id).get(number)
         if entry is not None and entry.status == "closed":
             raise InputRefused(_("measure {number} of {name} was already closed by {by} on "

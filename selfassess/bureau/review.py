@@ -32,7 +32,7 @@ from selfassess.store import AssessmentFile
 from selfassess.store.editing import now_text, score_text
 from selfassess.store.records import Department
 from selfassess.store.reviews import write_review
-from selfassess.validation import MAX_SHORT_TEXT, normalize_text, text_problem
+from selfassess.validation import MAX_SHORT_TEXT, normalize_text, same_name, text_problem
 
 MAX_REVIEWS_BYTES = 16 * 1024 * 1024  # reviews of 1,000 departments with their reasons
 
@@ -111,7 +111,9 @@ def load_reviews_file(path: Path) -> list[Review]:
 
 
 def _find(departments: list[Department], key: str) -> Department | None:
-    return next((d for d in departments if key in (d.name, d.id)), None)
+    """By id or name, the name as the other commands match it (ＩＴ处 is IT处)."""
+    return next((d for d in departments if key == d.id or same_name(key) == same_name(d.name)),
+                None)
 
 
 def review_problems(af: AssessmentFile, reviews: list[Review]) -> list[str]:

@@ -34,6 +34,8 @@ class ChecklistChange:
         codes = ", ".join(self.old or self.new)
         if self.old and self.new and self.kind in ("renamed", "split", "merged", "stale"):
             codes = f"{', '.join(self.old)} → {', '.join(self.new)}"
+        if not codes:  # about the checklists, not an item
+            return f"{self.kind}: {self.detail}"
         return f"{self.kind} {codes}" + (f": {self.detail}" if self.detail else "")
 
 
