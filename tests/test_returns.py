@@ -418,10 +418,17 @@ def test_reviews_name_a_department_as_the_other_commands_do(bureau: Path, tmp_pa
                                                             capsys: Capture) -> None:
     received = tmp_path / "received"
     received.mkdir()
-    assert run(capsys, "merge", str(bureau), str(department(received, "办公室", checklist)))[0] == 0
-    reviews = write_json(tmp_path / "r.json", {"reviews": [
-        {"department": " 办公室\u3000", "item": "1.1", "score": 3, "reason": "记录不全"}]})
-    code, _out, err = run(capsys, "review", str(bureau), str(reviews))
+    roster = tmp_path / "it.txt"
+    roster.write_text("IT处\n", encoding="utf-8")
+    it_bureau = tmp_path / "2026_IT.selfassess"
+    assert run(capsys, "bureau", "new", str(it_bureau), "--name", "XX局", "--period", "2026",
+               "--roster", str(roster))[0] == 0
+    code, out, err = run(capsys, "merge", str(it_bureau),
+                         str(department(received, "IT处", checklist)))
+    assert code == 0, (out, err)
+    reviews = write_json(tmp_path / "r.json", {"reviews": [  # typed with full-width letters
+        {"department": "ＩＴ处", "item": "1.1", "score": 3, "reason": "记录不全"}]})
+    code, _out, err = run(capsys, "review", str(it_bureau), str(reviews))
     assert code == 0, err
-    office = next(d for d in summary(capsys, bureau)["departments"] if d["name"] == "办公室")
-    assert office["items"]["1.1"]["review"] == 3
+    (it,) = summary(capsys, it_bureau)["departments"]
+    assert it["items"]["1.1"]["review"] == 3
