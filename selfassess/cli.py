@@ -240,7 +240,15 @@ def cmd_fill(args: argparse.Namespace) -> int:
         changes = load_answers_file(Path(args.answers))
         af.apply(changes, actor=changes.filled_by or "")
         count = len(changes.answers)
-    _out(_("{path}: {count} item(s) updated").format(path=args.file, count=count))
+    line = _("{path}: {count} item(s) updated").format(path=args.file, count=count)
+    others = [text for present, text in (
+        (changes.bonus, _("{count} bonus claim(s)").format(count=len(changes.bonus))),
+        (changes.veto, _("{count} veto declaration(s)").format(count=len(changes.veto))),
+        (changes.shortcomings is not None, _("the shortcomings")),
+        (changes.measures is not None, _("the measures"))) if present]
+    if others:  # said after the items: scripts read the count of items first
+        line += _("; also {what}").format(what=join_list(others))
+    _out(line)
     return EXIT_OK
 
 

@@ -244,9 +244,13 @@ def test_total_exactly_on_a_band_boundary(new_file: Path, tmp_path: Path, capsys
 
 
 def test_fill_is_field_level(new_file: Path, tmp_path: Path, capsys: Capture) -> None:
-    first = {"items": {"1.1": {"score": 3, "narrative": "第一稿", "deduction_reason": "少1次"}}}
+    first = {"items": {"1.1": {"score": 3, "narrative": "第一稿", "deduction_reason": "少1次"}},
+             "bonus": {"B1": {"points": 0}}, "measures": []}
     second = {"items": {"1.1": {"narrative": "第二稿"}, "1.2": {"score": 5}}}
-    assert run(capsys, "fill", str(new_file), str(write_json(tmp_path / "1.json", first)))[0] == 0
+    code, out, _err = run(capsys, "fill", str(new_file),
+                          str(write_json(tmp_path / "1.json", first)))
+    assert code == 0  # the items first, then what else changed
+    assert out.strip().endswith("1 item(s) updated; also 1 bonus claim(s), the measures")
     assert run(capsys, "fill", str(new_file), str(write_json(tmp_path / "2.json", second)))[0] == 0
     dept = summary(capsys, new_file)
     assert dept["items"]["1.1"]["self"] == 3 and dept["items"]["1.2"]["self"] == 5
