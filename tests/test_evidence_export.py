@@ -61,3 +61,25 @@ def test_a_missing_folder_is_refused(tmp_path: Path, capsys: Capture,
     path = with_evidence(tmp_path, checklist)
     code, _out, err = run(capsys, "evidence", str(path), "-o", str(tmp_path / "nowhere"))
     assert code == 1 and "does not exist" in err
+
+
+def test_the_measures_completion_documents_are_written_too(tmp_path: Path, capsys: Capture,
+                                                           checklist: Checklist) -> None:
+    import json
+
+    from test_ledger import sealed_with_measures
+
+    office = sealed_with_measures(tmp_path, checklist)
+    report = tmp_path / "整改报告.pdf"
+    report.write_bytes(b"%PDF-1.4 " + b"report " * 50)
+    follow = tmp_path / "p.json"
+    follow.write_text(json.dumps({"measures": [{"id": 2, "status": "已完成",
+                                                "evidence": ["整改报告.pdf"]}]}),
+                      encoding="utf-8")
+    assert run(capsys, "fill", str(office), str(follow))[0] == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _out, err = run(capsys, "evidence", str(office), "-o", str(out))
+    assert code == 0, err
+    written = {path.name: path.read_bytes() for path in out.iterdir()}
+    assert written["measure 2_整改报告.pdf"] == report.read_bytes()

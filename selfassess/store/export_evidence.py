@@ -80,12 +80,20 @@ def export_evidence(af: AssessmentFile, folder: Path, department_id: str | None 
         # a department's folder leaves room for the names of the documents inside it
         place = fit_path(root, safe_file_name(department.name), reserve=60) \
             if af.info.kind == "bureau" else root
-        if data.evidence:
+        # the items' and bonus claims' documents, then the measures' completion documents
+        # (整改佐证), each name led by where it belongs
+        documents = [(f"{ref.target_code}_{ref.file_name}", ref.file_name, ref.sha256)
+                     for ref in data.evidence]
+        documents += [(_("measure {number}").format(number=number) + f"_{document.file_name}",
+                       document.file_name, document.sha256)
+                      for number, entry in sorted(af.ledger(department.id).items())
+                      for document in entry.evidence]
+        if documents:
             place.mkdir(exist_ok=True)
-        for ref in data.evidence:
-            target = _free_name(place, safe_file_name(f"{ref.target_code}_{ref.file_name}"))
+        for name, file_name, sha256 in documents:
+            target = _free_name(place, safe_file_name(name))
             if not target.resolve().is_relative_to(root):  # cannot happen with safe names
                 raise InputRefused(_("{name}: refused to write outside {folder}").format(
-                    name=ref.file_name, folder=root))
-            written.append(write_document(af, ref.sha256, target))
+                    name=file_name, folder=root))
+            written.append(write_document(af, sha256, target))
     return written
