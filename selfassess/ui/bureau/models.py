@@ -208,7 +208,7 @@ class DepartmentTableModel(_Table):
 class MergeResultModel(_Table):
     """One row per file of a merge run: outcome, file, reason."""
 
-    headers = (N_("Outcome"), N_("File"), N_("Reason"))
+    headers = (N_("Outcome"), N_("File"), N_("Details"))
 
     def cell(self, row: MergeOutcome | dict[str, Any], column: int, role: int) -> Any:
         outcome, file, reason = ((row.outcome, row.file.name, row.reason)
@@ -225,7 +225,8 @@ class MergeResultModel(_Table):
 class MergeLogModel(_Table):
     """Every merge run in the bureau file, newest first."""
 
-    headers = (N_("Run"), N_("Time"), N_("Outcome"), N_("File"), N_("Reason"))
+    # "details": why a file was refused, or which department and revision it brought
+    headers = (N_("Run"), N_("Time"), N_("Outcome"), N_("File"), N_("Details"))
 
     def cell(self, row: tuple[Any, ...], column: int, role: int) -> Any:
         run, at, outcome, file, reason = row
