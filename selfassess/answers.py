@@ -345,7 +345,7 @@ def parse_follow_ups(data: Any, source: str, base: Path | None = None) -> list[L
         if not isinstance(number, int) or isinstance(number, bool):
             problems.append(f"{where}: " + _("“id” must be the measure's number"))
             continue
-        status, note = entry.get("status"), entry.get("progress", "")
+        status, note = entry.get("status"), entry.get("progress") or ""  # null: no note
         if status is not None and not isinstance(status, str):
             problems.append(f"{where}: " + _("“status” must be text"))
             continue
