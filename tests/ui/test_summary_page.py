@@ -251,7 +251,9 @@ def test_review_summary_compares_self_and_review_scores(qtbot: QtBot, window: Ma
     assert cells(page.items_table, row)[0].startswith("B1 ")
     assert cells(page.items_table, row)[1:] == ["3", "0", "1", "+1", "经验被市委推广"]
     assert page.items_table.item(row, 4).background().color() == DIFFERENT
-    assert "Bonus and veto entries reviewed: 1." in page.review_progress.text()
+    assert page.review_progress.text() == ("Reviewed 2 of 29 items; 1 differ from the "
+                                           "self-assessment (highlighted). Bonus and veto "
+                                           "entries reviewed: 1.")  # items counted as items
     page.items_table.cellDoubleClicked.emit(row, 0)
     assert workspace.current == "page:bonus"
 

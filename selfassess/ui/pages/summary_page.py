@@ -433,6 +433,7 @@ class SummaryPage(QScrollArea):
                           if answer is not None and review is not None else "")])
         # bonus claims and vetoes below the items: a claim the review group cut shows here,
         # with its reason, as an item's score does
+        item_differences = len(differ)  # the sentence below counts items; the rest after it
         reviewed_others = 0
         self._other_rows = []  # the page each row below the items opens
         for bonus in session.checklist.bonus_items:
@@ -473,9 +474,9 @@ class SummaryPage(QScrollArea):
             0, QHeaderView.ResizeMode.ResizeToContents)
         text = _("Reviewed {done} of {total} items; {differences} differ from the "
                  "self-assessment (highlighted).").format(done=reviewed, total=len(items),
-                                                          differences=len(differ))
-        if reviewed_others:
-            text += " " + _("Bonus and veto entries reviewed: {count}.").format(
+                                                          differences=item_differences)
+        if reviewed_others:  # the space between sentences is the translation's
+            text += _(" Bonus and veto entries reviewed: {count}.").format(
                 count=reviewed_others)
         self.review_progress.setText(text)
 
