@@ -144,6 +144,19 @@ def result_text(found: tuple[Decimal, str] | None) -> str:
         total=decimal_text(found[0]), grade=found[1])
 
 
+def totals_table(comparison: YearOnYear) -> tuple[list[str], list[list[str]]]:
+    """The per-department trend as the report and the 统计 tab show it: header and rows
+    (each department's totals by year and the change, then the average)."""
+    header = [_("Department"), *(period_title(p) for p in comparison.periods),
+              _("Change on last year")]
+    rows = [[row.name, *(result_text(found) for found in row.results), signed(row.change)]
+            for row in comparison.rows]
+    rows.append([_("Average"), *("—" if mean is None else decimal_text(mean)
+                                 for mean in comparison.means),
+                 signed(comparison.mean_change)])
+    return header, rows
+
+
 def scores_text(entry: LostItem) -> str:
     """``2025年度3分（满分5分）；2026年度4分（满分5分）``."""
     return "；".join(_("{period} {score} of {maximum}").format(

@@ -30,14 +30,12 @@ from reportlab.platypus import (
 
 from selfassess.comparison import (
     measures_text,
-    period_title,
-    result_text,
     scores_text,
-    signed,
+    totals_table,
     year_on_year,
 )
 from selfassess.i18n import _
-from selfassess.numbers import decimal_text, section_label
+from selfassess.numbers import section_label
 from selfassess.report.data import ReportData
 from selfassess.report.fonts import FontSet
 from selfassess.report.layout import LANDSCAPE, MARGIN, Deferred, Unnumbered, table_style
@@ -395,13 +393,7 @@ class BureauReportBuilder:
                                   report.history, report.statistics.mean)
         if comparison is None:
             return []
-        header = [_("Department"), *(period_title(p) for p in comparison.periods),
-                  _("Change on last year")]
-        rows = [[row.name, *(result_text(found) for found in row.results), signed(row.change)]
-                for row in comparison.rows]
-        rows.append([_("Average"), *("—" if mean is None else decimal_text(mean)
-                                     for mean in comparison.means),
-                     signed(comparison.mean_change)])
+        header, rows = totals_table(comparison)
         story: list[Flowable] = [
             self.p(_("8. Year on year (年度对比)"), "heading", "heading"),
             self.p(_("Totals by year (各单位得分)"), "subheading", "kai"),

@@ -25,15 +25,12 @@ from PySide6.QtWidgets import (
 from selfassess import FILE_SUFFIX
 from selfassess.comparison import (
     measures_text,
-    period_title,
-    result_text,
     scores_text,
-    signed,
+    totals_table,
     year_on_year,
 )
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
-from selfassess.numbers import decimal_text
 from selfassess.standing import Standing
 from selfassess.store import default_actor
 from selfassess.ui.widgets import heading
@@ -81,13 +78,7 @@ class YearsPanel(QWidget):
             self.notes.setText(_("No earlier year is kept yet. Add last year's bureau file to "
                                  "compare each department's totals with it."))
             return
-        header = [_("Department"), *(period_title(p) for p in comparison.periods),
-                  _("Change on last year")]
-        rows = [[row.name, *(result_text(found) for found in row.results), signed(row.change)]
-                for row in comparison.rows]
-        rows.append([_("Average"), *("—" if mean is None else decimal_text(mean)
-                                     for mean in comparison.means),
-                     signed(comparison.mean_change)])
+        header, rows = totals_table(comparison)
         self.table.clear()
         self.table.setColumnCount(len(header))
         self.table.setHorizontalHeaderLabels(header)
