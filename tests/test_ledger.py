@@ -37,6 +37,17 @@ def sealed_with_measures(folder: Path, checklist: Checklist) -> Path:
     return path
 
 
+def office_bureau(tmp_path: Path, capsys: Capture, name: str = "XX局") -> Path:
+    """A new 2026 bureau file whose roster is 办公室."""
+    roster = tmp_path / "roster.txt"
+    roster.write_text("办公室\n", encoding="utf-8")
+    bureau = tmp_path / "2026_汇总.selfassess"
+    code, _out, err = run(capsys, "bureau", "new", str(bureau), "--name", name, "--period",
+                          "2026", "--roster", str(roster))
+    assert code == 0, err
+    return bureau
+
+
 def measures(capsys: Capture, path: Path, name: str = "办公室") -> list[dict[str, Any]]:
     code, out, err = run(capsys, "summary", str(path), "--json")
     assert code == 0, err
@@ -111,11 +122,7 @@ def test_follow_up_on_a_sealed_file_keeps_its_seal(tmp_path: Path, checklist: Ch
 
 def test_progress_travels_to_the_bureau_and_closing_holds(tmp_path: Path, checklist: Checklist,
                                                           capsys: Capture) -> None:
-    roster = tmp_path / "roster.txt"
-    roster.write_text("办公室\n", encoding="utf-8")
-    bureau = tmp_path / "2026_汇总.selfassess"
-    assert run(capsys, "bureau", "new", str(bureau), "--name", "XX局", "--period", "2026",
-               "--roster", str(roster))[0] == 0
+    bureau = office_bureau(tmp_path, capsys)
     path = sealed_with_measures(tmp_path, checklist)
     assert run(capsys, "merge", str(bureau), str(path))[0] == 0
     progress = write_json(tmp_path / "p.json", {"measures": [{"id": 1, "status": "已完成",
@@ -182,11 +189,7 @@ def test_the_workbooks_ledger_puts_overdue_first_in_colour(
 
     from openpyxl import load_workbook
 
-    roster = tmp_path / "roster.txt"
-    roster.write_text("办公室\n", encoding="utf-8")
-    bureau = tmp_path / "2026_汇总.selfassess"
-    run(capsys, "bureau", "new", str(bureau), "--name", "XX局", "--period", "2026", "--roster",
-        str(roster))
+    bureau = office_bureau(tmp_path, capsys)
     path = sealed_with_measures(tmp_path, checklist)
     follow = write_json(tmp_path / "p.json", {"measures": [{"id": 2, "status": "整改中"}]})
     assert run(capsys, "fill", str(path), str(follow))[0] == 0
@@ -210,11 +213,7 @@ def ledger_bureau(tmp_path: Path, checklist: Checklist, capsys: Capture, extra: 
     """A bureau whose 办公室 has a measure not started (2027-03-31), one in progress with a
     note (2027-12-31) and one the secretary closed (2027-06-30); ``extra`` more measures not
     started, due 2028."""
-    roster = tmp_path / "roster.txt"
-    roster.write_text("办公室\n", encoding="utf-8")
-    bureau = tmp_path / "2026_汇总.selfassess"
-    run(capsys, "bureau", "new", str(bureau), "--name", "XX市水利局", "--period", "2026",
-        "--roster", str(roster))
+    bureau = office_bureau(tmp_path, capsys, "XX市水利局")
     path = tmp_path / "2026_办公室.selfassess"
     with AssessmentFile.create(path, checklist, department_name="办公室", period="2026") as af:
         changes = complete(checklist)
@@ -321,11 +320,7 @@ def test_a_departments_own_ledger(tmp_path: Path, checklist: Checklist,
 
 def test_completion_evidence_on_a_sealed_file_travels_with_it(
         tmp_path: Path, checklist: Checklist, capsys: Capture) -> None:
-    roster = tmp_path / "roster.txt"
-    roster.write_text("办公室\n", encoding="utf-8")
-    bureau = tmp_path / "2026_汇总.selfassess"
-    assert run(capsys, "bureau", "new", str(bureau), "--name", "XX局", "--period", "2026",
-               "--roster", str(roster))[0] == 0
+    bureau = office_bureau(tmp_path, capsys)
     path = sealed_with_measures(tmp_path, checklist)
     assert run(capsys, "merge", str(bureau), str(path))[0] == 0
     digest = json.loads(run(capsys, "summary", str(path), "--json")[1])["departments"][0][
