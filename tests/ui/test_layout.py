@@ -5,6 +5,7 @@ width, and the way to 汇总与封存 is in view."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,13 +59,10 @@ def test_item_page_labels_have_their_width(qtbot: QtBot, office_window: MainWind
         assert [label.text() for label in short] == []
 
 
-@pytest.mark.parametrize("language,scale", [("zh_CN", 100), ("zh_CN", 150), ("en", 100),
-                                            ("en", 150)])
-def test_the_review_page_keeps_the_item_readable(qtbot: QtBot, settings: Settings,
-                                                 flagged: Path, language: str,  # noqa: F811
-                                                 scale: int) -> None:
-    """Reviewing at 1366×768: the item's text is never squeezed under a sideways scroll bar;
-    at 150 % type the review box moves above the item instead of beside it."""
+@contextmanager
+def window_at(qtbot: QtBot, settings: Settings, language: str, scale: int
+              ) -> Iterator[MainWindow]:
+    """A main window at 1366×768 in a language and type size (put back to English, 100 %)."""
     settings.font_scale = scale
     apply_settings(settings, language)
     window = MainWindow(settings)
@@ -72,6 +70,21 @@ def test_the_review_page_keeps_the_item_readable(qtbot: QtBot, settings: Setting
     window.resize(1366, 768)
     window.show()
     try:
+        yield window
+    finally:
+        window.close()
+        settings.font_scale = 100
+        apply_settings(settings, "en")
+
+
+@pytest.mark.parametrize("language,scale", [("zh_CN", 100), ("zh_CN", 150), ("en", 100),
+                                            ("en", 150)])
+def test_the_review_page_keeps_the_item_readable(qtbot: QtBot, settings: Settings,
+                                                 flagged: Path, language: str,  # noqa: F811
+                                                 scale: int) -> None:
+    """Reviewing at 1366×768: the item's text is never squeezed under a sideways scroll bar;
+    at 150 % type the review box moves above the item instead of beside it."""
+    with window_at(qtbot, settings, language, scale) as window:
         assert window.open_file(flagged) and window.bureau is not None
         office = next(d for d in window.bureau.standing.departments if d.name == "办公室")
         window.bureau.open_department(office.id, "item:1.2")
@@ -87,10 +100,6 @@ def test_the_review_page_keeps_the_item_readable(qtbot: QtBot, settings: Setting
         else:
             assert review.bottom() < scroll.top() and review.width() == scroll.width()
         assert page.review.isVisible() and page.review.score.isVisible()
-    finally:
-        window.close()
-        settings.font_scale = 100
-        apply_settings(settings, "en")
 
 
 def test_the_bureau_overview_at_150_percent_in_english(qtbot: QtBot, settings: Settings,
@@ -100,13 +109,7 @@ def test_the_bureau_overview_at_150_percent_in_english(qtbot: QtBot, settings: S
     from files import bureau_in_every_state
 
     path = bureau_in_every_state(tmp_path, checklist)
-    settings.font_scale = 150
-    apply_settings(settings, "en")
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    try:
+    with window_at(qtbot, settings, "en", 150) as window:
         assert window.open_file(path) and window.bureau is not None
         bureau = window.bureau
         qtbot.waitUntil(lambda: bureau.search.width() > 0, timeout=30000)
@@ -126,10 +129,6 @@ def test_the_bureau_overview_at_150_percent_in_english(qtbot: QtBot, settings: S
                 long_notes += 1
                 assert table.rowHeight(row) >= 2 * table.fontMetrics().lineSpacing(), note
         assert long_notes
-    finally:
-        window.close()
-        settings.font_scale = 100
-        apply_settings(settings, "en")
 
 
 def test_tick_boxes_grow_with_the_type(qtbot: QtBot, settings: Settings) -> None:
