@@ -25,7 +25,7 @@ def adjust_grade(bureau_path: Path, name: str, grade: str = "", reason: str = ""
     with AssessmentFile.open(bureau_path) as bureau:
         require_bureau(bureau)
         department = find_department(bureau, name)
-        if any(a.active for a in bureau.approvals(department.id)):
+        if bureau.approval(department.id) is not None:
             raise InputRefused(_("{name} is approved (审定); withdraw the approval before "
                                  "adjusting its grade").format(name=department.name))
         standing = next(d for d in read_standing(bureau, department.id).departments)

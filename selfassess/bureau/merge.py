@@ -40,7 +40,7 @@ from selfassess.store.editing import now_text
 from selfassess.store.ledger import ledger_documents, take_ledger
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import DepartmentData
-from selfassess.store.returns import mark_reopened, read_approvals
+from selfassess.store.returns import mark_reopened
 from selfassess.store.roster_table import RosterEntry
 from selfassess.store.sealing import content_digest, digest_content
 from selfassess.store.transfer import (
@@ -153,7 +153,7 @@ class _Run:
                                             "{source} with different content; both files claim "
                                             "the same revision").format(
                     revision=dept.revision, name=dept.name, source=merged.source_file))
-        if approved := next((a for a in read_approvals(self.bureau, dept.id) if a.active), None):
+        if approved := self.bureau.approval(dept.id):
             raise Refusal("refused", _("{name} was approved (审定) at revision {revision} on "
                                        "{date}; a newer revision is taken only after the "
                                        "approval is withdrawn").format(

@@ -150,7 +150,7 @@ def return_department(bureau_path: Path, name: str, notes: ReturnNotes, out_dir:
         if not department.sealed:
             raise InputRefused(_("{name} was merged as a draft: only a sealed revision can be "
                                  "returned").format(name=department.name))
-        if any(a.active for a in bureau.approvals(department.id)):
+        if bureau.approval(department.id) is not None:
             raise InputRefused(_("{name} is approved (审定); withdraw the approval before "
                                  "returning it").format(name=department.name))
         if (open_return := _open_return(bureau, department)) is not None:
@@ -196,7 +196,7 @@ def approve_department(bureau_path: Path, name: str, by: str = "",
     with AssessmentFile.open(bureau_path) as bureau:
         require_bureau(bureau)
         department = find_department(bureau, name)
-        active = next((a for a in bureau.approvals(department.id) if a.active), None)
+        active = bureau.approval(department.id)
         at = now_text()
         if withdraw:
             if active is None:

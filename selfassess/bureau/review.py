@@ -128,7 +128,7 @@ def review_problems(af: AssessmentFile, reviews: list[Review]) -> list[str]:
         if department is None:
             problems.append(_("no merged department “{name}”").format(name=review.department))
             continue
-        if department.id not in approved and any(a.active for a in af.approvals(department.id)):
+        if department.id not in approved and af.approval(department.id) is not None:
             approved.add(department.id)  # its result is bound by the approval: named once
             problems.append(_("{name} is approved (审定); withdraw the approval before changing "
                               "its review").format(name=department.name))

@@ -382,6 +382,10 @@ class AssessmentFile:
         """The approvals (审定) recorded for a department, oldest first."""
         return read_approvals(self, self.department(department_id).id)
 
+    def approval(self, department_id: str | None = None) -> Approval | None:
+        """The approval in force (审定, not withdrawn), or None."""
+        return next((a for a in self.approvals(department_id) if a.active), None)
+
     def audit_count(self) -> int:
         """How many audit lines the file holds: it grows with every change (a bureau's
         printed pages carry it as their revision)."""

@@ -110,7 +110,7 @@ class Session(QObject):
     def review_locked(self) -> bool:
         """True in review mode when the department is approved (审定): its reviews stay as
         approved until the approval is withdrawn."""
-        return self.review_mode and any(a.active for a in self.af.approvals(self.department_id))
+        return self.review_mode and self.af.approval(self.department_id) is not None
 
     def _read_returns(self) -> None:
         department = self.data.department
