@@ -13,6 +13,7 @@ attached and the first 8 hex digits of its SHA-256, so a reviewer can ask for "t
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 
 from selfassess.checklist.model import Checklist
@@ -21,6 +22,7 @@ from selfassess.i18n import N_, _, join_list
 from selfassess.record import record
 from selfassess.standing import DepartmentStanding, Standing
 from selfassess.store.assessment import AssessmentFile
+from selfassess.store.ledger import LedgerEntry
 from selfassess.store.records import EvidenceRef
 
 TINY = 200  # bytes: a real scan, photo or minutes is larger
@@ -160,12 +162,14 @@ def document_problem(file_name: str, size: int, kind: str) -> tuple[str, dict[st
     return None
 
 
-def completion_flags(af: AssessmentFile, standing: Standing) -> list[EvidenceFlag]:
+def completion_flags(af: AssessmentFile,
+                     ledgers: Iterable[tuple[str, Mapping[int, LedgerEntry]]]
+                     ) -> list[EvidenceFlag]:
     """The same checks of the measures' completion documents (整改佐证, ``measure:3``), which
-    the secretary looks at before a 销号: a placeholder sent as proof is said."""
-    documents = [(department.id, number, document) for department in standing.departments
-                 for number, entry in sorted(department.ledger.items())
-                 for document in entry.evidence]
+    the secretary looks at before a 销号: a placeholder sent as proof is said. ``ledgers``:
+    each department's id and 整改台账 (the read model's, or the one the app holds)."""
+    documents = [(department_id, number, document) for department_id, ledger in ledgers
+                 for number, entry in sorted(ledger.items()) for document in entry.evidence]
     heads = af.evidence_heads(sorted({document.sha256 for _d, _n, document in documents}))
     flags = []
     for department_id, number, document in documents:

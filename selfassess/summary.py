@@ -257,7 +257,7 @@ def file_summary(af: AssessmentFile, standing: Standing | None = None) -> dict[s
     read model (read here unless given): the one place JSON is made from it."""
     standing = standing or read_standing(af)
     flags = [flag for line in review_evidence(af, standing) for flag in line.flags]
-    flags += completion_flags(af, standing)
+    flags += completion_flags(af, ((d.id, d.ledger) for d in standing.departments))
     summary: dict[str, Any] = {
         "kind": standing.info.kind,
         "file": standing.path_name,

@@ -68,6 +68,7 @@ class Session(QObject):
         self._ledger: dict[int, LedgerEntry] | None = None
         self._evidence_flags: dict[int, list[EvidenceFlag]] | None = None
         self._completion_flags: dict[tuple[int, str], list[EvidenceFlag]] | None = None
+        self._hinted: set[str] | None = None
         self._problems: list[Problem] | None = None
         self._flagged: frozenset[str] | None = None
         self._result: Result | None = None
@@ -164,22 +165,22 @@ class Session(QObject):
             return {}
         if self._completion_flags is None:
             from selfassess.evidence_review import completion_flags
-            from selfassess.standing import read_standing
 
             found: dict[tuple[int, str], list[EvidenceFlag]] = {}
-            for flag in completion_flags(self.af, read_standing(self.af, self.department_id)):
+            for flag in completion_flags(self.af, [(self.department_id, self.ledger())]):
                 found.setdefault((int(flag.target.split(":")[1]), flag.sha256), []).append(flag)
             self._completion_flags = found
         return self._completion_flags
 
     def hinted_items(self) -> set[str]:
         """Items with a document the evidence cross-checks found something about (the tree
-        marks them for the review group)."""
-        flags = self.evidence_flags()
-        if not flags:
-            return set()
-        return {ref.target_code for ref in self.data.evidence
-                if ref.target_kind == "item" and ref.id in flags}
+        marks them for the review group; asked for every row painted, so kept until the
+        next read)."""
+        if self._hinted is None:
+            flags = self.evidence_flags()
+            self._hinted = {ref.target_code for ref in self.data.evidence
+                            if ref.target_kind == "item" and ref.id in flags}
+        return self._hinted
 
     def ledger(self) -> dict[int, LedgerEntry]:
         """整改台账: where each measure stands (read again after every store)."""
@@ -276,7 +277,7 @@ class Session(QObject):
         self._read_returns()
         self._changes = None
         self._ledger = None
-        self._evidence_flags = self._completion_flags = None
+        self._evidence_flags = self._completion_flags = self._hinted = None
         self._problems = None
         self._flagged = None
         self._result = None
