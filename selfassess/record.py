@@ -1,12 +1,17 @@
-"""``@record``: a frozen dataclass whose ``__eq__``, ``__hash__`` and ``__repr__`` are shared
-functions, not code generated for each class.
+"""``@record``: a frozen dataclass whose methods are shared functions, or made when first
+needed, not code generated for each class at import.
 
 Python 3.11 builds each generated method of a dataclass with ``exec`` when its module is
-imported: about 0.7 ms for a frozen class, 0.3 of them for these three. The read path of
-``summary`` imports 60 records and the app more, so that was about 18 ms of every start
-(bench/RESULTS.md). A record is still a dataclass (``fields``, ``replace``, ``asdict``)
-and behaves as ``@dataclass(frozen=True)``: equal to an object of the same class with equal
-compared fields, hashed on those fields, shown as ``Name(field=value, …)``.
+imported: about 0.7 ms for a frozen class (``__init__``, ``__repr__``, ``__eq__``,
+``__hash__``, ``__setattr__``, ``__delattr__``). The read path of ``summary`` imports 60
+records and the app more, so that was about 33 ms of every start (bench/RESULTS.md), for
+classes most of which a run never makes. Here ``__eq__``, ``__hash__``, ``__repr__`` and the
+freezing are shared functions, and ``__init__`` is compiled the first time the class is called.
+
+A record is still a dataclass (``fields``, ``replace``, ``asdict``) and behaves as
+``@dataclass(frozen=True)``: the same ``__init__`` signature and errors, equal to an object of
+the same class with equal compared fields, hashed on those fields, shown as
+``Name(field=value, …)``, and assigning or deleting a field raises ``FrozenInstanceError``.
 """
 
 from __future__ import annotations
@@ -48,10 +53,86 @@ def _repr(self: Any) -> str:
     return f"{self.__class__.__qualname__}({shown})"
 
 
+def _frozen(self: Any, name: str) -> None:
+    # as dataclass's own: a field, or anything on the record class itself, is frozen; a plain
+    # subclass may still keep attributes of its own
+    if "__record_compared__" in type(self).__dict__ or name in self.__dataclass_fields__:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _setattr(self: Any, name: str, value: Any) -> None:
+    _frozen(self, name)
+    object.__setattr__(self, name, value)
+
+
+def _delattr(self: Any, name: str) -> None:
+    _frozen(self, name)
+    object.__delattr__(self, name)
+
+
+_NO_VALUE = object()  # an argument left out whose field has a default_factory
+
+
+def _make_init(fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
+    """``__init__`` as dataclass writes it for a frozen class: the fields in order as
+    parameters, defaults kept, a ``default_factory`` called when its argument is left out."""
+    names: dict[str, Any] = {"__no_value": _NO_VALUE}
+    # the fields go straight into the instance's __dict__, as object.__setattr__ would put
+    # them (no field is a descriptor: _refuse_unwritten), at a third of its cost: reading a
+    # bureau makes thousands of answers
+    parameters, body = ["__record_self"], ["    __values = __record_self.__dict__"]
+    for index, field in enumerate(fields):
+        value = field.name
+        if field.default is not dataclasses.MISSING:
+            names[f"__default_{index}"] = field.default
+            parameters.append(f"{field.name}=__default_{index}")
+        elif field.default_factory is not dataclasses.MISSING:
+            names[f"__factory_{index}"] = field.default_factory
+            parameters.append(f"{field.name}=__no_value")
+            value = f"__factory_{index}() if {field.name} is __no_value else {field.name}"
+        else:
+            parameters.append(field.name)
+        body.append(f"    __values[{field.name!r}] = {value}")
+    source = f"def __init__({', '.join(parameters)}):\n" + "\n".join(body)
+    exec(source, names)  # the source is built above from field names only
+    made: Callable[..., None] = names["__init__"]
+    return made
+
+
+def _lazy_init(cls: type) -> Callable[..., None]:
+    """A stand-in ``__init__`` that puts the real one in its place at the class's first call."""
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        made = _make_init(dataclasses.fields(cls))
+        made.__qualname__ = f"{cls.__qualname__}.__init__"
+        cls.__init__ = made  # type: ignore[misc]
+        made(self, *args, **kwargs)
+    return __init__
+
+
+def _refuse_unwritten(cls: type) -> None:
+    """_make_init writes fields given in order; anything else is refused at import, loudly."""
+    if "__post_init__" in dir(cls) or "__slots__" in cls.__dict__:
+        raise TypeError(f"@record {cls.__name__}: __post_init__ and __slots__ are not "
+                        "supported, use dataclass")
+    for field in cls.__dataclass_fields__.values():  # type: ignore[attr-defined]
+        initvar = field._field_type is dataclasses._FIELD_INITVAR  # type: ignore[attr-defined]
+        if initvar or (field._field_type is dataclasses._FIELD  # type: ignore[attr-defined]
+                       and (not field.init or field.kw_only)):
+            raise TypeError(f"@record {cls.__name__}.{field.name}: InitVar, init=False and "
+                            "kw_only are not supported, use dataclass")
+        if hasattr(getattr(cls, field.name, None), "__set__"):  # a property over a field
+            raise TypeError(f"@record {cls.__name__}.{field.name}: a field may not be a "
+                            "descriptor, use dataclass")
+
+
 @dataclass_transform(frozen_default=True)
 def record(cls: type[T]) -> type[T]:
-    """``@dataclass(frozen=True)`` with the comparison, hash and text shared (see above)."""
-    made = dataclasses.dataclass(frozen=True, repr=False, eq=False)(cls)
+    """``@dataclass(frozen=True)`` with its methods shared or made when needed (see above)."""
+    if not cls.__dict__.get("__doc__"):
+        cls.__doc__ = cls.__name__  # dataclass would work out its signature with inspect
+    # no method generated here: init, repr, eq and the freezing come below
+    made = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
+    _refuse_unwritten(made)
     fields = dataclasses.fields(made)  # type: ignore[arg-type]  # made is a dataclass now
     shared = {
         "__record_compared__": staticmethod(_getter([f.name for f in fields if f.compare])),
@@ -59,10 +140,11 @@ def record(cls: type[T]) -> type[T]:
             [f.name for f in fields if (f.compare if f.hash is None else f.hash)])),
         "__record_shown__": tuple(f.name for f in fields if f.repr),
         "__eq__": _eq, "__hash__": _hash, "__repr__": _repr,
+        "__setattr__": _setattr, "__delattr__": _delattr, "__init__": _lazy_init(made),
     }
     for name, value in shared.items():
         # a method written in the class stays, as with dataclass (an __eq__ written there
         # leaves __hash__ None in the class, which dataclass replaces too)
-        if cls.__dict__.get(name) is None:
+        if name.startswith("__record") or cls.__dict__.get(name) is None:
             setattr(made, name, value)
     return made

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pytest
 
@@ -71,3 +72,64 @@ def test_text_fields_and_freezing_as_a_frozen_dataclass() -> None:
     assert dataclasses.replace(Point(1, 2), y=5) == Point(1, 5)
     assert [f.name for f in dataclasses.fields(Point)] == ["x", "y", "note"]
     assert dataclasses.asdict(Point(1, 2, "n")) == {"x": 1, "y": 2, "note": "n"}
+
+
+@record
+class Made:
+    label: str
+    items: list[int] = dataclasses.field(default_factory=list)
+    tags: dict[str, int] = dataclasses.field(default_factory=dict, compare=False)
+    self: int = 7  # a field may have any name, as with dataclass
+
+
+@dataclasses.dataclass(frozen=True)
+class SameMade:
+    label: str
+    items: list[int] = dataclasses.field(default_factory=list)
+    tags: dict[str, int] = dataclasses.field(default_factory=dict, compare=False)
+    self: int = 7
+
+
+def test_init_made_at_the_first_call_as_a_frozen_dataclass_writes_it() -> None:
+    class Later(Made):  # a subclass made before the record's first call
+        pass
+
+    stand_in = Made.__dict__["__init__"]
+    made = Made("a")
+    assert Made.__dict__["__init__"] is not stand_in  # the real one is in place now
+    assert Made.__init__.__qualname__ == "Made.__init__"
+    assert (made.label, made.items, made.tags, made.self) == ("a", [], {}, 7)
+    assert Made("a").items is not made.items  # each call has its own new list
+    assert Made("b", [1], {"t": 1}, 3) == Made(label="b", items=[1], self=3)
+    assert repr(Made("b", [1])) == repr(SameMade("b", [1])).replace("SameMade", "Made")
+    assert Later("c").label == "c" and isinstance(Later("c"), Made)
+    calls: list[Callable[[type], object]] = [
+        lambda kind: kind(), lambda kind: kind("a", nothing=1),
+        lambda kind: kind("a", [], {}, 1, 2), lambda kind: kind("a", label="b")]
+    for call in calls:
+        with pytest.raises(TypeError) as ours:
+            call(Made)
+        with pytest.raises(TypeError) as theirs:
+            call(SameMade)
+        assert str(ours.value) == str(theirs.value).replace("SameMade", "Made")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del made.label
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.other = 1  # type: ignore[attr-defined]  # the record class itself takes nothing new
+    later = Later("d")
+    later.other = 1  # type: ignore[attr-defined]  # as with dataclass: a plain subclass may
+    assert later.other == 1  # type: ignore[attr-defined]
+
+
+def test_what_init_cannot_write_is_refused_at_the_class() -> None:
+    with pytest.raises(TypeError, match="kw_only"):
+        @record
+        class KeywordOnly:
+            x: int = dataclasses.field(default=0, kw_only=True)
+    with pytest.raises(TypeError, match="__post_init__"):
+        @record
+        class After:
+            x: int
+
+            def __post_init__(self) -> None:
+                pass
