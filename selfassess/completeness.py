@@ -47,14 +47,17 @@ def completeness_problems(checklist: Checklist, data: DepartmentData) -> list[Pr
             problems.append(Problem("item", item.code, "deduction_reason",
                                     _("item {code}: scored below its maximum without a deduction "
                                       "reason").format(code=item.code)))
-        attached = len(data.evidence_for("item", item.code))
+        documents = data.evidence_for("item", item.code)
+        attached = len(documents)
         if attached < item.evidence_required:
             problems.append(Problem("item", item.code, "evidence",
                                     _("item {code}: {required} evidence file(s) required, {attached} "
                                       "attached").format(code=item.code,
                                                          required=item.evidence_required,
                                                          attached=attached)))
-        names = [ref.file_name for ref in data.evidence_for("item", item.code)]
+        if not item.evidence_requirements:
+            continue
+        names = [ref.file_name for ref in documents]
         for requirement, counted in requirements_met(item.evidence_requirements, names):
             if counted < requirement.minimum:
                 problems.append(Problem("item", item.code, "evidence", _(

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-
-import platformdirs
+from typing import TYPE_CHECKING
 
 from selfassess import APP_NAME
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 HOME_ENV = "SELFASSESS_HOME"
 
@@ -46,10 +48,19 @@ def _home() -> Path | None:
     return Path(value) if value else None
 
 
+def _platformdirs() -> ModuleType:
+    """platformdirs, imported when a user folder is first asked for (6 ms with the tempfile
+    module it loads: ``--version``, ``--help`` and a command on a file in SELFASSESS_HOME do
+    without it)."""
+    import platformdirs
+
+    return platformdirs
+
+
 def user_data_dir() -> Path:
     """Settings-independent user data: backups, logs, recent files."""
     home = _home()
-    path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = home / "data" if home else Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -57,7 +68,7 @@ def user_data_dir() -> Path:
 def user_config_dir() -> Path:
     """User settings."""
     home = _home()
-    path = home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path = home / "config" if home else Path(_platformdirs().user_config_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -65,7 +76,7 @@ def user_config_dir() -> Path:
 def user_log_dir() -> Path:
     """Log files (the CLI writes internal errors here, never to the user's terminal)."""
     home = _home()
-    path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path = home / "logs" if home else Path(_platformdirs().user_log_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -75,4 +86,4 @@ def default_documents_dir() -> Path:
     home = _home()
     if home:
         return home / "documents"
-    return Path(platformdirs.user_documents_dir())
+    return Path(_platformdirs().user_documents_dir())

@@ -138,6 +138,9 @@ class ItemAnswer:
     reason: str = ""
 
 
+_UNANSWERED = ItemAnswer()
+
+
 @record
 class ScoreInput:
     """Everything a total depends on: item answers, bonus points, triggered vetoes."""
@@ -199,7 +202,7 @@ def _item_scores(checklist: Checklist, inputs: ScoreInput, notes: list[Explanati
                  ) -> dict[str, Decimal | None]:
     counted: dict[str, Decimal | None] = {}
     for item in checklist.items:
-        answer = inputs.answers.get(item.code, ItemAnswer())
+        answer = inputs.answers.get(item.code, _UNANSWERED)
         if answer.not_applicable and item.na_allowed:
             if checklist.na_policy == "full":
                 counted[item.code] = item.max_points

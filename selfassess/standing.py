@@ -42,6 +42,14 @@ def self_input(data: DepartmentData) -> ScoreInput:
     )
 
 
+def reviewed(data: DepartmentData) -> bool:
+    """Whether the review group entered anything that can change a score (until then the
+    final view is the department's own, and is not worked out again)."""
+    return (any(a.review_score is not None for a in data.answers.values())
+            or any(c.review_points is not None for c in data.bonus.values())
+            or any(v.review_triggered for v in data.veto.values()))
+
+
 def final_input(data: DepartmentData) -> ScoreInput:
     """The final view: the review group's score/points where present, else the department's;
     a veto counts when declared by the department or set by the review group."""
@@ -410,7 +418,8 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
             continue
         data = af.data(department.id)
         seals = af.seals(department.id)
-        own_input, final_in = self_input(data), final_input(data)
+        own_input = self_input(data)
+        final_in = final_input(data) if reviewed(data) else own_input
         own = score(af.checklist, own_input)
         # not reviewed (or reviewed to the same scores): the final view is the department's own
         final = own if final_in == own_input else score(af.checklist, final_in)

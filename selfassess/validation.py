@@ -83,6 +83,15 @@ def plain_text(value: object, limit: int) -> bool:
     return type(value) is str and len(value) <= limit and not _REFUSED.search(value)
 
 
+def plain_texts(values: tuple[object, ...], limit: int) -> bool:
+    """``plain_text`` of each of ``values`` (short texts, most of them empty), with one search
+    over them all: a line break between them is itself plain."""
+    for value in values:
+        if type(value) is not str or len(value) > limit:
+            return False
+    return not _REFUSED.search("\n".join(values))  # type: ignore[arg-type]  # str, as above
+
+
 def text_problem(value: object, limit: int, single_line: bool = False) -> str | None:
     """Why a text value is unacceptable (None when fine): type, length, control characters."""
     if not isinstance(value, str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from selfassess.store.changes import ChangeSet
 
 from selfassess.validation import (
+    EARLIEST_YEAR,
     MAX_AID_COUNT,
     MAX_EVIDENCE_BYTES,
     MAX_LONG_TEXT,
@@ -41,6 +43,7 @@ from selfassess.validation import (
     MAX_SHORT_TEXT,
     file_name_problem,
     plain_text,
+    plain_texts,
     text_problem,
     time_problem,
 )
@@ -174,7 +177,7 @@ def _score_problem(item: Item, value: Decimal) -> str | None:
 
 def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
     if raw == "{}":  # no aid used: most answers
-        return Aid()
+        return _NO_AID
     try:
         data = json.loads(raw) if isinstance(raw, str) and len(raw) < 100_000 else None
     except ValueError:
@@ -201,6 +204,42 @@ def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
     return Aid(counts("occurrences"), counts("counts"), level, met)
 
 
+_NO_AID = Aid()  # most answers' (shared: an Aid is only ever read)
+
+
+def _plain_answer(row: tuple[Any, ...], item: Item, latest_year: int) -> Answer | None:
+    """The answer of a row with nothing unusual in it, or None to read it the careful way,
+    which names what is wrong. Takes only what the careful way takes: scores already found
+    valid for an item of this kind, 0/1 flags, texts within their limits with nothing refused
+    in them, no scoring aid, and no time or a plausible one. A bureau's 2,900 answers are read
+    at every ``summary``: this is a third of the time of the careful way."""
+    (code, own, narrative, deduction, na, na_reason, aid, review, review_reason, updated, flag,
+     previous) = row
+    if aid != "{}" or type(na) is not int or type(flag) is not int or not 0 <= na <= 1 \
+            or not 0 <= flag <= 1 or (na and not item.na_allowed):
+        return None
+    scores = []
+    for stored in (own, review):
+        if stored is None:
+            scores.append(None)
+            continue
+        number = _STORED_NUMBERS.get(stored)
+        if number is None or (item.max_points, item.step, number) not in _ACCEPTED_SCORES:
+            return None
+        scores.append(number)
+    if not (plain_text(narrative, MAX_LONG_TEXT)
+            and plain_texts((deduction, na_reason, review_reason, previous), MAX_SHORT_TEXT)):
+        return None
+    if updated != "":
+        try:
+            if not EARLIEST_YEAR <= datetime.fromisoformat(updated).year <= latest_year:
+                return None
+        except (TypeError, ValueError):
+            return None
+    return Answer(code, scores[0], narrative, deduction, bool(na), na_reason, _NO_AID, scores[1],
+                  review_reason, bool(flag), previous, updated)
+
+
 def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Problems,
              codes: Collection[str] | None = None,
              narratives: dict[str, Answer] | None = None) -> dict[str, Answer]:
@@ -217,9 +256,14 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
         sql += f" AND item_code IN ({', '.join('?' * len(codes))})"
         params += list(codes)
     item_at = _("item {code}")  # translated once, not once a row
+    latest_year = datetime.now().year + 1  # as time_problem, asked once
     for row in db.execute(sql, params):
         code = row[0]
         item = checklist.items_by_code.get(code) if isinstance(code, str) else None
+        if item is not None and narratives is None and (
+                plain := _plain_answer(row, item, latest_year)) is not None:
+            answers[code] = plain
+            continue
         where = item_at.format(code=str(code)[:20])
         if item is None:
             problems.add(where, _("unknown item code"))

@@ -1,0 +1,135 @@
+"""The plain way of reading an answer (``_plain_answer``, taken for the rows with nothing
+unusual in them) takes only what the careful way takes, and reads it the same: whatever a row
+holds, reading with and without it gives the same answers or the same refusal. And a
+department nobody reviewed is scored once (``reviewed``) with the same result."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal as D
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from selfassess.checklist import Checklist
+from selfassess.errors import FileFormatError
+from selfassess.standing import final_input, reviewed, self_input
+from selfassess.store import AssessmentFile, reading
+from selfassess.store.changes import ChangeSet
+from selfassess.store.connection import Database
+from selfassess.store.records import BonusClaim, DepartmentData, VetoDeclaration
+
+# values a stored column might hold: what selfassess writes, and what a damaged or forged file
+# might (another type, a near miss, a refused character, a wrong length)
+SCORES = [None, "4", "3.5", "0", "5", "4.0", "-0", "NaN", "1e1", 4, 4.0, b"4", "", " 4"]
+FLAGS = [0, 1, None, 2, -1, 0.0, 1.0, "1", b"\x01"]
+TEXTS = ["", "按要求开展。", "第一行\n第二行", "a\r\nb", "\t缩进", "x" * 2_000, "x" * 2_001,
+         "控制\x07字符", "\ufffe", "\x0b", None, 5, b"bytes"]
+NARRATIVES = [*TEXTS, "长" * 50_000, "长" * 50_001]
+AIDS = ["{}", '{"level": "好"}', "{", "[]", None, '{"occurrences": {"a": -1}}']
+TIMES = ["", "2026-11-29T10:00:00+00:00", "2026-11-29", "1999-12-31T00:00:00", "9999-01-01",
+         "yesterday", None, 20261129]
+COLUMNS: dict[str, list[Any]] = {"self_score": SCORES, "review_score": SCORES, "not_applicable": FLAGS,
+           "review_flag": FLAGS, "narrative": NARRATIVES, "deduction_reason": TEXTS,
+           "na_reason": TEXTS, "review_reason": TEXTS, "previous_review": TEXTS, "aid": AIDS,
+           "updated_at": TIMES}
+
+
+@pytest.fixture(scope="module")
+def answered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A department file with every item answered, read once (so scores are known good)."""
+    from selfassess.checklist import load_builtin
+
+    checklist = load_builtin("ideology-responsibility")
+    path = tmp_path_factory.mktemp("plain") / "办公室.selfassess"
+    with AssessmentFile.create(path, checklist, department_name="办公室", period="2026",
+                               filled_by="张三") as af:
+        af.apply(ChangeSet(answers={item.code: {"self_score": item.max_points,
+                                                "narrative": "按要求开展。"}
+                                    for item in checklist.items}))
+        af.apply(ChangeSet(answers={"1.1": {"self_score": D("3.5"),
+                                            "deduction_reason": "少一次。"}}))
+        af.data()
+    yield path
+
+
+def read(path: Path, plain: bool) -> DepartmentData | str:
+    """The department's data, or the refusal, read with or without the plain way."""
+    with AssessmentFile.open(path, readonly=True, verify=False) as af:  # read below
+        department = af.department()
+        db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+        saved = reading._plain_answer
+        if not plain:
+            reading._plain_answer = lambda *_args: None
+        try:
+            return reading.read_department_data(db, af.checklist, department, path.name)
+        except FileFormatError as error:
+            return str(error)
+        finally:
+            reading._plain_answer = saved
+            db.close()
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.dictionaries(st.sampled_from(sorted(COLUMNS)), st.integers(0, 100), max_size=4),
+       code=st.sampled_from(["1.1", "1.2", "4.4"]))
+def test_the_plain_way_reads_what_the_careful_way_reads(
+        answered: Path, tmp_path_factory: pytest.TempPathFactory, changes: dict[str, int],
+        code: str) -> None:
+    path = tmp_path_factory.mktemp("row") / answered.name
+    path.write_bytes(answered.read_bytes())
+    values: dict[str, Any] = {column: COLUMNS[column][index % len(COLUMNS[column])]
+                              for column, index in changes.items()}
+    raw = sqlite3.connect(path)
+    try:
+        with raw:
+            for column, value in values.items():
+                raw.execute(f"UPDATE answers SET {column} = ? WHERE item_code = ?",
+                            [value, code])
+    except sqlite3.IntegrityError:  # a NULL where the table forbids it: not a file to read
+        assume(False)
+    finally:
+        raw.close()
+    assert read(path, plain=True) == read(path, plain=False)
+
+
+def test_the_plain_way_is_taken_for_plain_rows(answered: Path, checklist: Checklist) -> None:
+    read(answered, plain=False)  # the scores are known good from here on
+    taken = []
+    saved = reading._plain_answer
+
+    def counted(*args: Any) -> Any:
+        made = saved(*args)
+        taken.append(made is not None)
+        return made
+
+    reading._plain_answer = counted  # type: ignore[assignment]
+    try:
+        data = read(answered, plain=True)
+    finally:
+        reading._plain_answer = saved
+    assert isinstance(data, DepartmentData)
+    assert len(taken) == len(checklist.items) and all(taken)
+    assert data.answers["1.1"].self_score == D("3.5")
+    assert data.answers["1.1"].deduction_reason == "少一次。"
+
+
+def test_a_department_nobody_reviewed_scores_as_its_own(answered: Path) -> None:
+    with AssessmentFile.open(answered, readonly=True) as af:
+        data = af.data()
+    bonus = BonusClaim("B1", D("1"), "获表彰。")
+    veto = VetoDeclaration("V1", False, "", False)  # reviewed as not triggered: no change
+    unreviewed = replace(data, bonus={"B1": bonus}, veto={"V1": veto})
+    assert not reviewed(unreviewed) and final_input(unreviewed) == self_input(unreviewed)
+    for changed in (
+            replace(data, answers={**data.answers,
+                                   "1.2": replace(data.answers["1.2"], review_score=D("2"))}),
+            replace(unreviewed, bonus={"B1": replace(bonus, review_points=D("0.5"))}),
+            replace(unreviewed, veto={"V1": replace(veto, review_triggered=True)})):
+        assert reviewed(changed) and final_input(changed) != self_input(changed)
