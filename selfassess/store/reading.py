@@ -218,7 +218,7 @@ def _plain_answer(row: tuple[Any, ...], item: Item, latest_year: int) -> Answer 
     if aid != "{}" or type(na) is not int or type(flag) is not int or not 0 <= na <= 1 \
             or not 0 <= flag <= 1 or (na and not item.na_allowed):
         return None
-    scores = []
+    scores: list[Decimal | None] = []
     for stored in (own, review):
         if stored is None:
             scores.append(None)
