@@ -8,6 +8,7 @@ error is written to the log folder with a one-line pointer to it (exit 70).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import signal
@@ -870,8 +871,20 @@ def _log_internal_error() -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run one command; returns the exit code. Called without ``argv`` it is the program
+    (the ``selfassess`` command, ``python -m selfassess``), which ends when it returns."""
+    code = _run(list(sys.argv[1:] if argv is None else argv))
+    if argv is None and "PySide6" not in sys.modules:
+        # Python's last act is a garbage collection over every object still alive: 7 of the
+        # 12 ms a ``summary`` of 100 departments spends exiting. Frozen objects are left to the
+        # operating system. Nothing a command leaves needs it: files are closed and flushed by
+        # their ``with`` blocks, and atexit handlers (temporary folders, threads) still run.
+        # Not once Qt is loaded (the app lets its objects go in its own order), nor for tests.
+        gc.freeze()
+    return code
+
+
+def _run(argv: list[str]) -> int:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
