@@ -8,7 +8,6 @@ then one transaction with audit lines); ``seal`` and ``reopen`` are transactions
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import sqlite3
 import unicodedata
@@ -87,6 +86,7 @@ KINDS = ("department", "bureau")
 def default_actor() -> str:
     """The operating-system user, for audit lines when no name is known."""
     try:
+        import getpass  # loaded when used: not on every start
         return getpass.getuser()
     except (OSError, KeyError):
         return ""

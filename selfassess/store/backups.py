@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -67,6 +65,7 @@ def make_backup(af: AssessmentFile, reason: str) -> Path:
     while target.exists():  # two backups in one second
         counter += 1
         target = folder / f"{stamp}-{counter}_{reason}{SUFFIX}"
+    import secrets  # loaded when used: not on every start
     temporary = folder / f".{secrets.token_hex(16)}.tmp"
     try:
         copy = sqlite3.connect(temporary)
@@ -133,6 +132,7 @@ def _set_aside(target: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = target.with_name(f"{target.name}.damaged-{stamp}")
     try:
+        import shutil  # loaded when used: not on every start
         shutil.copyfile(target, aside)
         for suffix in ("-wal", "-shm", "-journal"):
             companion = Path(f"{target}{suffix}")
@@ -165,8 +165,10 @@ def _replace(backup: Path, target: Path, kind: str, force: bool) -> Path:
             kept = _set_aside(target)
     else:
         kept = target
+    import secrets  # loaded when used: not on every start
     temporary = target.with_name(f".{secrets.token_hex(16)}.tmp")  # short: see database.py
     try:
+        import shutil  # loaded when used: not on every start
         shutil.copyfile(backup, temporary)
         # companions of the replaced file would corrupt the restored one (kept aside above
         # when the file was damaged)

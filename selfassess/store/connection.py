@@ -13,7 +13,6 @@ behaviour in step with sqlite-utils 4 (``tests/test_store.py``).
 from __future__ import annotations
 
 import contextlib
-import secrets
 import sqlite3
 from collections.abc import Generator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -68,6 +67,7 @@ class Database:
     def atomic(self) -> Generator[Database, None, None]:
         """One transaction; a nested block is a savepoint."""
         if self.conn.in_transaction:
+            import secrets  # loaded when used: not on every start
             savepoint = f"selfassess_{secrets.token_hex(16)}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
-import shutil
 import sqlite3
 import struct
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -227,10 +224,12 @@ class UpgradedCopy(Database):
         try:
             super().close()
         finally:
+            import shutil  # loaded when used: not on every start
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _upgraded_copy(path: Path, db: Database) -> Database:
+    import tempfile  # loaded when used: not on every start
     folder = Path(tempfile.mkdtemp(prefix="selfassess-"))
     copy = folder / "upgraded.selfassess"
     try:
@@ -242,6 +241,7 @@ def _upgraded_copy(path: Path, db: Database) -> Database:
         upgraded = UpgradedCopy(sqlite3.connect(copy))
         upgraded.folder = folder
     except BaseException as error:
+        import shutil  # loaded when used: not on every start
         shutil.rmtree(folder, ignore_errors=True)
         if disk_full(error):
             raise _refuse(path, _("the file has an older format and the temporary folder has "
@@ -293,6 +293,7 @@ BUREAU_PAGE_SIZE = 65536  # merges write gigabytes of evidence: fewer, larger pa
 def temporary_name(path: Path) -> Path:
     """Where a new file is made before it is published: beside ``path``, under a short name
     (a long name is near 255 bytes)."""
+    import secrets  # loaded when used: not on every start
     return path.with_name(f".{secrets.token_hex(16)}.tmp")
 
 

@@ -7,8 +7,6 @@ Files are hashed and copied in chunks through SQLite's incremental blob I/O, so 
 from __future__ import annotations
 
 import hashlib
-import mimetypes
-import queue
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +32,7 @@ def hash_file(path: Path) -> tuple[str, int]:
 
 def media_type(name: str) -> str:
     """A MIME type guessed from the file name (``application/octet-stream`` when unknown)."""
+    import mimetypes  # loaded when used: not on every start
     return mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
 
 
@@ -140,6 +139,7 @@ def _hash_beside(chunks: Iterator[bytes], digest: Any) -> None:
     let go of the interpreter lock, so reading and hashing overlap: 200 MB of evidence is
     checked in the time of hashing it, not of reading plus hashing. The reading stays on this
     thread (the connection belongs to it); at most four pieces wait in between."""
+    import queue  # loaded when used: not on every start
     pieces: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
 
     def hash_pieces() -> None:

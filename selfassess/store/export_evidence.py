@@ -10,7 +10,6 @@ file appears. Nothing is ever opened or run here.
 from __future__ import annotations
 
 import hashlib
-import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +48,7 @@ def _free_name(folder: Path, name: str) -> Path:
 
 def write_document(af: AssessmentFile, sha256: str, target: Path) -> Path:
     """Write one document's verified bytes to ``target`` (created whole, never replaced)."""
+    import secrets  # loaded when used: not on every start
     temporary = target.with_name(f".{secrets.token_hex(16)}.part")
     digest = hashlib.sha256()
     try:

@@ -12,9 +12,7 @@ user is told in one line.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -55,8 +53,10 @@ def check_journal(path: Path) -> None:
     if not is_hot(journal):
         return
     before = _identity(path.resolve().as_uri() + "?mode=ro&immutable=1")
+    import tempfile  # loaded when used: not on every start
     with tempfile.TemporaryDirectory(prefix="selfassess-journal-") as folder:
         copy = Path(folder) / "file"
+        import shutil  # loaded when used: not on every start
         shutil.copyfile(path, copy)
         shutil.copyfile(journal, f"{copy}-journal")
         after = _identity(copy.as_uri() + "?mode=rw")  # rolls the journal back, in the copy

@@ -12,7 +12,6 @@ file may stay behind, but nobody holds it. Inside one process the lock is shared
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import os
 import sys
@@ -188,6 +187,7 @@ def held_elsewhere(path: Path) -> bool:
 
 def _user() -> str:
     try:
+        import getpass  # loaded when used: not on every start
         return getpass.getuser()
     except (OSError, KeyError):
         return ""

@@ -29,6 +29,10 @@ from selfassess.ui.session import Session
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+# what the tree's rows answer (the view asks for fonts, colours, sizes… as well)
+_TREE_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, NODE_ROLE, SEARCH_ROLE, STATE_ROLE})
 
 PAGES = (
     ("page:bonus", N_("Bonus claims (加分项)")),
@@ -147,8 +151,8 @@ class ChecklistTreeModel(QAbstractItemModel):
         return self.createIndex(row, column, section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _TREE_ROLES or not index.isValid():
+            return None  # the view asks each row for a dozen roles: most end here
         node = self.node(index)
         kind, _sep, code = node.partition(":")
         if role == NODE_ROLE:

@@ -71,6 +71,10 @@ class Workspace(QWidget):
     """Everything shown while a file is open (rebuilt for each file)."""
 
     navigated = Signal(str)  # the node now shown (the window remembers it at once)
+    # the summary page's buttons (the page is built when first shown)
+    seal_requested = Signal()
+    copy_requested = Signal()
+    reopen_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,18 +120,16 @@ class Workspace(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.item_page = ItemPage(session)
-        self.shortcomings_page: ListPage = shortcomings_page(session)
-        self.measures_page: ListPage = measures_page(session)
-        self.summary_page = SummaryPage(session)
         self.pages = QStackedWidget()
-        # the pages built so far; the bonus and veto pages (a review panel for each of their
-        # entries: 30 ms, most of opening a file) are built when first shown
-        self.page_of: dict[str, QWidget] = {
-            "item": self.item_page, "page:shortcomings": self.shortcomings_page,
-            "page:measures": self.measures_page, "page:summary": self.summary_page,
-        }
+        # the pages built so far: a file opens on an item. The others are built when first
+        # shown (the bonus and veto pages hold a review panel for each of their entries:
+        # 30 ms; the lists and the summary 10 ms more of opening a file)
+        self.page_of: dict[str, QWidget] = {"item": self.item_page}
         self._unbuilt: dict[str, Callable[[], QWidget]] = {
-            "page:bonus": lambda: BonusPage(session), "page:veto": lambda: VetoPage(session)}
+            "page:bonus": lambda: BonusPage(session), "page:veto": lambda: VetoPage(session),
+            "page:shortcomings": lambda: shortcomings_page(session),
+            "page:measures": lambda: measures_page(session),
+            "page:summary": self._summary_page}
         for page in self.page_of.values():
             self.pages.addWidget(page)
         self.previous_button = QPushButton(_("◀ Previous"))
@@ -174,6 +176,26 @@ class Workspace(QWidget):
             self.pages.addWidget(page)
             page.refresh_state()  # type: ignore[attr-defined]
         return self.page_of[node]
+
+    def _summary_page(self) -> SummaryPage:
+        page = SummaryPage(self.session)
+        page.go_to.connect(self.go_to)
+        page.seal_requested.connect(self.seal_requested)
+        page.copy_requested.connect(self.copy_requested)
+        page.reopen_requested.connect(self.reopen_requested)
+        return page
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        return cast(SummaryPage, self.page("page:summary"))
+
+    @property
+    def shortcomings_page(self) -> ListPage:
+        return cast(ListPage, self.page("page:shortcomings"))
+
+    @property
+    def measures_page(self) -> ListPage:
+        return cast(ListPage, self.page("page:measures"))
 
     @property
     def bonus_page(self) -> BonusPage:
@@ -227,7 +249,6 @@ class Workspace(QWidget):
         self.next_button.clicked.connect(self.next)
         self.summary_button.clicked.connect(lambda: self.go_to("page:summary"))
         self.search.textChanged.connect(self._on_search_changed)
-        self.summary_page.go_to.connect(self.go_to)
         # model updates
         self.session.changed.connect(self._on_session_changed)
         self.session.restored.connect(self._on_restored)
@@ -256,10 +277,11 @@ class Workspace(QWidget):
         self.position_label.setText(f"{position + 1} / {len(self.order)}")
         index = self.proxy.mapFromSource(self.tree_model.index_of(node))
         if index.isValid() and self.tree.currentIndex() != index:
-            blocked = self.tree.selectionModel().blockSignals(True)
+            # the tree follows (its handler finds the node already current); not with its
+            # signals blocked and its viewport updated by hand: the first viewport() made
+            # PySide look through forty widget classes for the type to return, 8 ms of
+            # opening a file
             self.tree.setCurrentIndex(index)
-            self.tree.selectionModel().blockSignals(blocked)
-            self.tree.viewport().update()
         if index.isValid():
             self.tree.scrollTo(index)
         self._focus_page()
