@@ -416,10 +416,6 @@ EXPECTED_TABLES = frozenset({
 })
 
 
-_expected_columns: dict[str, frozenset[str]] = {}
-_expected_indexes: dict[str, str | None] = {}
-
-
 def applied_migrations(db: Database) -> set[str]:
     """The names of the migrations a file records as applied."""
     return {row[0] for row in db.execute(
@@ -441,8 +437,9 @@ def normalized_sql(sql: str | None) -> str | None:
     return None if sql is None else " ".join(sql.replace("(", " ( ").replace(")", " ) ").split())
 
 
-def _work_out() -> None:
-    """The tables' columns and the indexes as the migrations make them (once, in memory)."""
+def worked_out_shape() -> tuple[dict[str, frozenset[str]], dict[str, str | None]]:
+    """The tables' columns and the indexes as the migrations make them, worked out in memory
+    (``tools/schema_shape.py`` writes them into ``schema_shape.py``, which opening reads)."""
     import sqlite3
 
     from selfassess.store.connection import Database
@@ -452,23 +449,23 @@ def _work_out() -> None:
         function(db)
     db.execute(_MIGRATIONS_TABLE_SQL)
     db.execute(_MIGRATIONS_INDEX_SQL)
-    for table in EXPECTED_TABLES:
-        _expected_columns[table] = frozenset(
-            row[1] for row in db.execute(f"PRAGMA table_info({table})"))
-    for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"):
-        _expected_indexes[name] = normalized_sql(sql)
+    columns = {table: frozenset(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+               for table in EXPECTED_TABLES}
+    indexes = {name: normalized_sql(sql) for name, sql in db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index'")}
     db.close()
+    return columns, indexes
 
 
 def expected_columns() -> dict[str, frozenset[str]]:
     """Each table's columns as the migrations make them."""
-    if not _expected_columns:
-        _work_out()
-    return _expected_columns
+    from selfassess.store.schema_shape import COLUMNS
+
+    return COLUMNS
 
 
 def expected_indexes() -> dict[str, str | None]:
     """Each index the migrations make, with its SQL (None for the automatic ones)."""
-    if not _expected_columns:
-        _work_out()
-    return _expected_indexes
+    from selfassess.store.schema_shape import INDEXES
+
+    return INDEXES
