@@ -25,19 +25,36 @@ from bench_store import machine, percentile
 
 # ``selfassess gui FILE`` as a person starts it; the window calls ``open_file`` once its first
 # frame is painted, and the file is shown when ``open_file`` returns and the events it caused
-# are painted
+# are painted (the window's module is patched as it loads, in the program's own order)
 CHILD = """
-import os, sys
-from PySide6.QtWidgets import QApplication
-from selfassess.ui.main_window import MainWindow
-opening = MainWindow.open_file
-def open_file(self, path):
-    print("painted", flush=True)
-    opened = opening(self, path)
-    QApplication.processEvents()  # paints what the file changed (grab() would paint again)
-    print("opened", flush=True)
-    os._exit(0)
-MainWindow.open_file = open_file
+import importlib.abc, importlib.machinery, os, sys
+
+def watch(module):
+    from PySide6.QtWidgets import QApplication
+    opening = module.MainWindow.open_file
+    def open_file(self, path):
+        print("painted", flush=True)
+        opened = opening(self, path)
+        QApplication.processEvents()  # paints what the file changed (grab() would paint again)
+        print("opened", flush=True)
+        os._exit(0)
+    module.MainWindow.open_file = open_file
+
+class Watcher(importlib.abc.MetaPathFinder):
+    # patches the window's module once it is loaded, where the program loads it: importing it
+    # here first would take its loading out of the order the program starts in
+    def find_spec(self, name, path, target=None):
+        if name != "selfassess.ui.main_window":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        execute = spec.loader.exec_module
+        def exec_module(module):
+            execute(module)
+            watch(module)
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, Watcher())
 from selfassess.cli import main
 main(["gui", sys.argv[1]])
 """
