@@ -99,7 +99,9 @@ def test_the_read_path_imports_neither_qt_nor_sqlite_utils(tmp_path: Path) -> No
 def test_opening_a_department_in_the_app_loads_none_of_the_secretarys_side(
         tmp_path: Path) -> None:
     """The window and a department's file open without the merge, the report, the office
-    writers or sqlite-utils (issue 18: they cost start-up and are loaded when used)."""
+    writers or sqlite-utils, and, opened on an item as ``selfassess gui FILE`` opens it,
+    without the start screen and the pages not shown (issue 18: they cost start-up and are
+    loaded when used)."""
     from selfassess.demo import write_demo
 
     write_demo(tmp_path / "demo")
@@ -113,11 +115,13 @@ def test_opening_a_department_in_the_app_loads_none_of_the_secretarys_side(
         "app = application()\n"
         "settings = Settings()\n"
         "apply_settings(settings)\n"
-        "window = MainWindow(settings)\n"
+        "window = MainWindow(settings, start_screen=False)\n"
         f"assert window.open_file(Path({str(department)!r}))\n"
+        "window.go_to('item:1.1')\n"
         "loaded = sorted(m for m in sys.modules if m.startswith(('selfassess.bureau', "
         "'selfassess.report', 'selfassess.office', 'sqlite_utils', 'yaml', 'openpyxl', "
-        "'docx', 'reportlab')))\n"
+        "'docx', 'reportlab', 'selfassess.ui.start_screen', 'selfassess.ui.pages.bonus_veto', "
+        "'selfassess.ui.pages.summary_page', 'selfassess.ui.pages.lists_page')))\n"
         "print(loaded, file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=120, check=False,

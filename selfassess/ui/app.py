@@ -138,7 +138,9 @@ def run_gui(args: argparse.Namespace) -> int:
     scale = getattr(args, "scale", None)
     if scale:  # this run only: the setting stays as it is
         apply_font(app, int(scale))
-    window = MainWindow(settings)
+    # with a file to open, the first frame is the empty window: the start screen is built
+    # only if the file cannot be shown
+    window = MainWindow(settings, start_screen=file is None or bool(screenshot))
     if screenshot:
         window.resize(*size)
         code, problem = _open_and_place(window, file, args)
@@ -153,6 +155,8 @@ def run_gui(args: argparse.Namespace) -> int:
         _code, problem = _open_and_place(window, file, args)
         if problem:
             print(problem, file=sys.stderr)
+        if window.session is None and window.bureau is None:
+            window.show_start()  # refused, or none given: where to go from here
         first_run(window, settings, file is None)
 
     # the window first, the file right after it is on screen: opening and laying out a file

@@ -31,7 +31,6 @@ from selfassess.store.openers import ReadOnlyHere
 from selfassess.ui.office_actions import OfficeActions
 from selfassess.ui.session import Session
 from selfassess.ui.settings import Settings
-from selfassess.ui.start_screen import StartScreen
 from selfassess.ui.workspace import Workspace
 from selfassess.validation import submission_name
 
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from selfassess.ui.bureau.workspace import BureauWorkspace
+    from selfassess.ui.start_screen import StartScreen
 
 
 def _help() -> ModuleType:
@@ -51,7 +51,9 @@ def _help() -> ModuleType:
 class MainWindow(QMainWindow):
     """The application window."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, start_screen: bool = True) -> None:
+        """``start_screen=False`` when a file is about to be opened: the first frame is the
+        empty window, and the start screen is built only if the file cannot be shown."""
         super().__init__()
         self.settings = settings
         self.session: Session | None = None
@@ -61,14 +63,15 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)  # the open department's structural edits
         self.stack = QStackedWidget()
-        self.start = StartScreen(settings.recent_files())
-        self.stack.addWidget(self.start)
+        self.start: StartScreen | None = None
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved_label")
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
         self._connect_signals()
+        if start_screen:
+            self.show_start()
         self._update_title()
         geometry = settings.geometry()
         if geometry:
@@ -153,10 +156,20 @@ class MainWindow(QMainWindow):
             self, self.session.path if self.session else
             self.bureau.af.path if self.bureau else None))
         self.about_action.triggered.connect(lambda: _help().show_about(self))
-        # start screen
-        self.start.new_requested.connect(self.new_assessment)
-        self.start.open_requested.connect(self.choose_file)
-        self.start.recent_chosen.connect(self.open_file)
+
+    def show_start(self) -> None:
+        """The start screen (built at its first showing), its recent files up to date."""
+        if self.start is None:
+            from selfassess.ui.start_screen import StartScreen  # not when a file is given
+
+            self.start = StartScreen(self.settings.recent_files())
+            self.start.new_requested.connect(self.new_assessment)
+            self.start.open_requested.connect(self.choose_file)
+            self.start.recent_chosen.connect(self.open_file)
+            self.stack.insertWidget(0, self.start)
+        else:
+            self.start.set_recent(self.settings.recent_files())
+        self.stack.setCurrentWidget(self.start)
 
     def _update_actions(self) -> None:
         has_file = self.session is not None
@@ -272,7 +285,8 @@ class MainWindow(QMainWindow):
                 af.close()
             QMessageBox.warning(self, _("Cannot open the file"), "\n".join(error.problems[:20]))
             return False
-        self.close_file()
+        if self.session is not None or self.bureau is not None:
+            self.close_file()
         if session is None:
             self._show_bureau(af)
         else:
@@ -323,8 +337,7 @@ class MainWindow(QMainWindow):
             self.bureau.deleteLater()
             self.bureau = None
         if self.session is None or self.workspace is None:
-            self.start.set_recent(self.settings.recent_files())
-            self.stack.setCurrentWidget(self.start)
+            self.show_start()
             self._update_title()
             self._update_actions()
             return
@@ -337,8 +350,7 @@ class MainWindow(QMainWindow):
         self.session.dispose()
         self.session = None
         self.workspace = None
-        self.start.set_recent(self.settings.recent_files())
-        self.stack.setCurrentWidget(self.start)
+        self.show_start()
         self._update_title()
         self._update_actions()
 
@@ -483,13 +495,12 @@ class MainWindow(QMainWindow):
         """Recreate menus and the start screen (after a language change)."""
         self.menuBar().clear()
         self._build_menus()
-        old = self.start
-        self.start = StartScreen(self.settings.recent_files())
-        self.stack.insertWidget(0, self.start)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        old, self.start = self.start, None
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
         self._connect_signals()
-        self.stack.setCurrentWidget(self.start)
+        self.show_start()
         self._update_title()
 
     # --- window events -------------------------------------------------------------------------

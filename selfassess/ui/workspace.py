@@ -33,15 +33,15 @@ from selfassess.ui.models import (
     STATE_NAMES,
     ChecklistTreeModel,
 )
-from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
 from selfassess.ui.pages.item_page import ItemPage
-from selfassess.ui.pages.lists_page import ListPage, measures_page, shortcomings_page
-from selfassess.ui.pages.summary_page import SummaryPage
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import RETURN_STYLE
 
 if TYPE_CHECKING:
     from selfassess.store.returns import ReturnRecord
+    from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
+    from selfassess.ui.pages.lists_page import ListPage
+    from selfassess.ui.pages.summary_page import SummaryPage
 
 BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 
@@ -126,10 +126,9 @@ class Workspace(QWidget):
         # 30 ms; the lists and the summary 10 ms more of opening a file)
         self.page_of: dict[str, QWidget] = {"item": self.item_page}
         self._unbuilt: dict[str, Callable[[], QWidget]] = {
-            "page:bonus": lambda: BonusPage(session), "page:veto": lambda: VetoPage(session),
-            "page:shortcomings": lambda: shortcomings_page(session),
-            "page:measures": lambda: measures_page(session),
-            "page:summary": self._summary_page}
+            "page:bonus": self._bonus_page, "page:veto": self._veto_page,
+            "page:shortcomings": self._shortcomings_page,
+            "page:measures": self._measures_page, "page:summary": self._summary_page}
         for page in self.page_of.values():
             self.pages.addWidget(page)
         self.previous_button = QPushButton(_("◀ Previous"))
@@ -177,7 +176,31 @@ class Workspace(QWidget):
             page.refresh_state()  # type: ignore[attr-defined]
         return self.page_of[node]
 
+    # the pages' code is loaded with them, not before the first frame of a file
+
+    def _bonus_page(self) -> BonusPage:
+        from selfassess.ui.pages.bonus_veto import BonusPage
+
+        return BonusPage(self.session)
+
+    def _veto_page(self) -> VetoPage:
+        from selfassess.ui.pages.bonus_veto import VetoPage
+
+        return VetoPage(self.session)
+
+    def _shortcomings_page(self) -> ListPage:
+        from selfassess.ui.pages.lists_page import shortcomings_page
+
+        return shortcomings_page(self.session)
+
+    def _measures_page(self) -> ListPage:
+        from selfassess.ui.pages.lists_page import measures_page
+
+        return measures_page(self.session)
+
     def _summary_page(self) -> SummaryPage:
+        from selfassess.ui.pages.summary_page import SummaryPage
+
         page = SummaryPage(self.session)
         page.go_to.connect(self.go_to)
         page.seal_requested.connect(self.seal_requested)
@@ -187,23 +210,23 @@ class Workspace(QWidget):
 
     @property
     def summary_page(self) -> SummaryPage:
-        return cast(SummaryPage, self.page("page:summary"))
+        return cast("SummaryPage", self.page("page:summary"))
 
     @property
     def shortcomings_page(self) -> ListPage:
-        return cast(ListPage, self.page("page:shortcomings"))
+        return cast("ListPage", self.page("page:shortcomings"))
 
     @property
     def measures_page(self) -> ListPage:
-        return cast(ListPage, self.page("page:measures"))
+        return cast("ListPage", self.page("page:measures"))
 
     @property
     def bonus_page(self) -> BonusPage:
-        return cast(BonusPage, self.page("page:bonus"))
+        return cast("BonusPage", self.page("page:bonus"))
 
     @property
     def veto_page(self) -> VetoPage:
-        return cast(VetoPage, self.page("page:veto"))
+        return cast("VetoPage", self.page("page:veto"))
 
     def _legend(self) -> QWidget:
         """What the tree's marks mean, two to a row under it (narrow at 150 %)."""

@@ -372,3 +372,54 @@ def test_an_empty_list_says_how_to_start_it(qtbot: QtBot, window: MainWindow,
                          {"page:shortcomings"})
     page.load()
     assert not page.empty_hint.isVisibleTo(window) and page.model.rowCount() == 1
+
+
+def test_a_file_given_opens_without_the_start_screen_and_a_refused_one_ends_on_it(
+        qtbot: QtBot, dept_file: AssessmentFile, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``selfassess gui FILE``: the first frame is the empty window and the file comes next,
+    with no start screen built between; a file that cannot be opened is explained and the
+    start screen is where the person goes on from."""
+    dept_file.close()
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kwargs: 0))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _parent, _title, text, *a, **k: warned.append(text)))
+    windows: list[MainWindow] = []
+    original = MainWindow.open_file
+
+    def open_file(self: MainWindow, path: Path) -> bool:
+        windows.append(self)
+        return original(self, path)
+
+    settled: list[MainWindow] = []
+
+    def event_loop(_app: QApplication) -> int:
+        # until the window of this run opened its file and shows either it or the start screen
+        qtbot.waitUntil(lambda: len(windows) > len(settled) and windows[-1].stack.currentWidget()
+                        is not None and (windows[-1].session is not None
+                                         or windows[-1].start is not None), timeout=30_000)
+        settled.append(windows[-1])
+        return 0
+
+    monkeypatch.setattr(MainWindow, "open_file", open_file)
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    assert main(["--lang", "en", "gui", str(dept_file.path)]) == 0
+    opened = windows[-1]
+    qtbot.addWidget(opened)
+    assert opened.session is not None and opened.start is None
+    assert opened.stack.currentWidget() is opened.workspace
+    opened.close_file()  # closing the file builds the start screen, with the file in it
+    assert opened.start is not None and opened.stack.currentWidget() is opened.start
+    assert opened.start.recent_model.paths[0] == dept_file.path.resolve()
+    opened.close()
+
+    broken = tmp_path / "坏的.selfassess"
+    broken.write_bytes(b"not a selfassess file")
+    assert main(["--lang", "en", "gui", str(broken)]) == 0
+    refused = windows[-1]
+    qtbot.addWidget(refused)
+    assert warned and "坏的.selfassess" in warned[-1]
+    assert refused.session is None and refused.start is not None
+    assert refused.stack.currentWidget() is refused.start
+    refused.close()
