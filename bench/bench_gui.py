@@ -1,9 +1,11 @@
-"""GUI benchmarks (run by hand): ``python bench/bench_gui.py``.
+"""GUI benchmarks (run by hand): ``python bench/bench_gui.py [CHECKOUT …]``.
 
 1. Process start to the main window painted, and to the file shown in it: a fresh Python
    process runs ``selfassess gui FILE`` (offscreen) and reports both; the time is taken by the
    parent from just before the process starts. Anchor, alternating with it: a bare PySide6
-   ``QMainWindow`` shown and painted. Median of 9 runs each, with the load average.
+   ``QMainWindow`` shown and painted. Median of 9 runs each, with the load average. Each
+   checkout given (``git worktree add /tmp/before COMMIT``) is run from its own source tree,
+   in turn within each round; none given: this one.
 2. Switching items: ``go_to`` on each of the 29 items and back, with the events it causes
    processed, median / p95 / max.
 
@@ -71,10 +73,12 @@ print("painted", flush=True)
 """
 
 
-def timed_lines(code: str, argv: list[str], env: dict[str, str]) -> list[float]:
-    """Seconds from just before the process starts to each line it prints."""
+def timed_lines(code: str, argv: list[str], env: dict[str, str], cwd: Path | None = None
+                ) -> list[float]:
+    """Seconds from just before the process starts to each line it prints (``-c`` puts the
+    working folder first on the path: a checkout is run from its own folder)."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *argv], env=env,
+    child = subprocess.Popen([sys.executable, "-c", code, *argv], env=env, cwd=cwd,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert child.stdout is not None
     times = [time.perf_counter() - started for _line in child.stdout]
@@ -82,19 +86,23 @@ def timed_lines(code: str, argv: list[str], env: dict[str, str]) -> list[float]:
     return times
 
 
-def bench_start(path: Path, home: Path, runs: int = 9) -> dict[str, list[float]]:
-    """Alternately: the bare window, and the app's first frame and its file shown."""
+def bench_start(path: Path, home: Path, checkouts: list[Path], runs: int = 9
+                ) -> dict[str, list[float]]:
+    """Alternately: the bare window, and each checkout's first frame and its file shown
+    (keys ``painted CHECKOUT`` and ``opened CHECKOUT``)."""
     env = {key: value for key, value in os.environ.items()
            if key != "PYTHONDONTWRITEBYTECODE"}  # an installed program runs from bytecode
     env.update(QT_QPA_PLATFORM="offscreen", SELFASSESS_HOME=str(home))
-    timed_lines(CHILD, [str(path)], env)  # bytecode written, fonts cached: as on a used PC
-    timings: dict[str, list[float]] = {"bare": [], "painted": [], "opened": []}
+    envs = {checkout: {**env, "PYTHONPATH": str(checkout)} for checkout in checkouts}
+    for checkout in checkouts:  # bytecode written, fonts cached: as on a used PC
+        timed_lines(CHILD, [str(path)], envs[checkout], checkout)
+    timings: dict[str, list[float]] = {"bare": []}
     for _run in range(runs):
-        (bare,) = timed_lines(BARE, [], env)
-        painted, opened = timed_lines(CHILD, [str(path)], env)
-        timings["bare"].append(bare)
-        timings["painted"].append(painted)
-        timings["opened"].append(opened)
+        timings["bare"] += timed_lines(BARE, [], env)
+        for checkout in checkouts:
+            painted, opened = timed_lines(CHILD, [str(path)], envs[checkout], checkout)
+            timings.setdefault(f"painted {checkout}", []).append(painted)
+            timings.setdefault(f"opened {checkout}", []).append(opened)
     return timings
 
 
@@ -125,6 +133,7 @@ def bench_switch(path: Path) -> tuple[float, float, float]:
 
 
 def main() -> None:
+    checkouts = [Path(p).resolve() for p in sys.argv[1:]] or [Path(__file__).resolve().parents[1]]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
@@ -138,7 +147,7 @@ def main() -> None:
         settings.sync()
         path = Path(tmp) / "demo" / "2026_组织人事处.selfassess"
         load_before = os.getloadavg()[0]
-        start = bench_start(path, home)
+        start = bench_start(path, home, checkouts)
         load_after = os.getloadavg()[0]
         switch_median, switch_p95, switch_max = bench_switch(path)
     bare = statistics.median(start["bare"])
@@ -147,10 +156,11 @@ def main() -> None:
     print("| benchmark | median (9 runs, alternating) | × anchor |")
     print("|---|---|---|")
     print(f"| bare PySide6 `QMainWindow` shown and painted (anchor) | {bare * 1000:.0f} ms | 1.0 |")
-    for key, label in (("painted", "`selfassess gui FILE`: first frame painted"),
-                       ("opened", "`selfassess gui FILE`: the file shown")):
-        median = statistics.median(start[key])
-        print(f"| {label} | {median * 1000:.0f} ms | {median / bare:.2f} |")
+    for checkout in checkouts:
+        for key, label in (("painted", "first frame painted"), ("opened", "the file shown")):
+            median = statistics.median(start[f"{key} {checkout}"])
+            print(f"| `selfassess gui FILE` ({checkout.name}): {label} | {median * 1000:.0f} ms "
+                  f"| {median / bare:.2f} |")
     print(f"\nswitching items, 58 switches incl. repaint: median {switch_median:.1f} ms, "
           f"p95 {switch_p95:.1f} ms, max {switch_max:.1f} ms")
 
