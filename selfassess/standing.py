@@ -413,11 +413,10 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
             returns.setdefault(record.department_id, []).append(record)
         for approval in read_approvals(af):
             approvals.setdefault(approval.department_id, []).append(approval)
-    for department in af.departments():
-        if department_id is not None and department.id != department_id:
-            continue
-        data = af.data(department.id)
-        seals = af.seals(department.id)
+    every = af.every_data() if department_id is None else [
+        af.data(department.id) for department in af.departments() if department.id == department_id]
+    for data in every:
+        seals = af.seals(data.department.id)
         own_input = self_input(data)
         final_in = final_input(data) if reviewed(data) else own_input
         own = score(af.checklist, own_input)

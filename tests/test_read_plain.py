@@ -133,3 +133,42 @@ def test_a_department_nobody_reviewed_scores_as_its_own(answered: Path) -> None:
             replace(unreviewed, bonus={"B1": replace(bonus, review_points=D("0.5"))}),
             replace(unreviewed, veto={"V1": replace(veto, review_triggered=True)})):
         assert reviewed(changed) and final_input(changed) != self_input(changed)
+
+
+def test_every_department_read_together_is_each_read_alone(tmp_path: Path) -> None:
+    """A bureau read table by table for all its departments (``every_data``: one query a
+    table) gives what reading each department alone gives, in the same order, and refuses
+    a damaged file with the same message."""
+    from selfassess.demo import write_demo
+
+    write_demo(tmp_path / "demo")
+    bureau = next((tmp_path / "demo").glob("*汇总.selfassess"))
+
+    def both(path: Path) -> tuple[object, object]:
+        with AssessmentFile.open(path, readonly=True, verify=False) as af:
+            departments = af.departments()
+            db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+            try:
+                alone: object = [reading.read_department_data(db, af.checklist, d, path.name)
+                                 for d in departments]
+            except FileFormatError as error:
+                alone = str(error)
+            try:
+                together: object = reading.every_department_data(db, af.checklist,
+                                                                 departments, path.name)
+            except FileFormatError as error:
+                together = str(error)
+            db.close()
+        return alone, together
+
+    alone, together = both(bureau)
+    assert isinstance(together, list) and len(together) >= 3 and together == alone
+    assert [list(d.answers) for d in together] == [list(d.answers) for d in alone]
+    assert any(d.shortcomings and d.measures for d in together)  # the lists are compared too
+    damaged = tmp_path / "damaged.selfassess"
+    damaged.write_bytes(bureau.read_bytes())
+    with sqlite3.connect(damaged) as raw:
+        raw.execute("UPDATE measures SET number = 1")  # every measure numbered 1
+    raw.close()
+    alone, together = both(damaged)
+    assert isinstance(alone, str) and "given twice" in alone and together == alone

@@ -62,6 +62,7 @@ from selfassess.store.ledger import (
 )
 from selfassess.store.reading import (
     damaged,
+    every_department_data,
     read_department_data,
     read_departments,
     refreshed_department_data,
@@ -321,6 +322,17 @@ class AssessmentFile:
         data = read_department_data(self._db, self.checklist, department, self.path.name)
         self._cache[department.id] = (self._cache_key(), data)
         return data
+
+    def every_data(self) -> list[DepartmentData]:
+        """``data`` of every department, in the file's order; those not read since the last
+        write are read together (one query a table for them all, not one a department)."""
+        key = self._cache_key()
+        departments = self.departments()
+        unread = [d for d in departments
+                  if (cached := self._cache.get(d.id)) is None or cached[0] != key]
+        for data in every_department_data(self._db, self.checklist, unread, self.path.name):
+            self._cache[data.department.id] = (key, data)
+        return [self._cache[d.id][1] for d in departments]
 
     def _cache_key(self) -> tuple[int, int]:
         """Changes when anything was written: by another connection (``data_version``) or by

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -204,6 +204,49 @@ def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
     return Aid(counts("occurrences"), counts("counts"), level, met)
 
 
+# each reader's query: its columns, table and order within a department
+_QUERIES = {
+    "answers": ("item_code, self_score, narrative, deduction_reason, not_applicable, na_reason, "
+                "aid, review_score, review_reason, updated_at, review_flag, previous_review",
+                "answers", "item_code"),
+    "bonus": ("code, points, narrative, review_points, review_reason, review_flag, "
+              "previous_review", "bonus_claims", "code"),
+    "veto": ("code, triggered, explanation, review_triggered, review_reason, review_flag, "
+             "previous_review", "veto_declarations", "code"),
+    "shortcomings": ("category, text, item_code", "shortcomings", "position"),
+    "measures": ("text, owner, deadline, shortcoming, leader, standard, progress, number",
+                 "measures", "position"),
+    "evidence": ("id, target_kind, target_code, position, file_name, media_type, sha256, size, "
+                 "added_at", "evidence", "target_kind, target_code, position, id"),
+    "carried": ("item_code, period", "carried", "item_code"),
+}
+
+
+class _Rows:
+    """Where the readers get a department's rows: its own query each time, or, reading every
+    department of a bureau (``whole``), each table read once and handed out by department.
+    The shortcomings and measures have no index on the department: read one department at a
+    time, each read went through the whole table (100 departments: 200 scans)."""
+
+    def __init__(self, db: Database, whole: bool = False) -> None:
+        self.db = db
+        self.whole = whole
+        self._by_department: dict[str, dict[Any, list[tuple[Any, ...]]]] = {}
+
+    def __call__(self, query: str, dept_id: str) -> Iterable[tuple[Any, ...]]:
+        columns, table, order = _QUERIES[query]
+        if not self.whole:
+            return self.db.execute(f"SELECT {columns} FROM {table} WHERE department_id = ? "
+                                   f"ORDER BY {order}", [dept_id])
+        if query not in self._by_department:
+            grouped: dict[Any, list[tuple[Any, ...]]] = {}
+            for row in self.db.execute(f"SELECT department_id, {columns} FROM {table} "
+                                       f"ORDER BY department_id, {order}"):
+                grouped.setdefault(row[0], []).append(row[1:])
+            self._by_department[query] = grouped
+        return self._by_department[query].get(dept_id, ())
+
+
 _NO_AID = Aid()  # most answers' (shared: an Aid is only ever read)
 
 
@@ -240,24 +283,27 @@ def _plain_answer(row: tuple[Any, ...], item: Item, latest_year: int) -> Answer 
                   review_reason, bool(flag), previous, updated)
 
 
-def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Problems,
-             codes: Collection[str] | None = None,
+def _changed_answer_rows(db: Database, dept_id: str, codes: Collection[str],
+                         narratives: dict[str, Answer] | None) -> Iterable[tuple[Any, ...]]:
+    """The rows of the answers an edit changed; with ``narratives`` (the answers as last read,
+    when the change kept every narrative) without their narratives, which are taken from
+    there, not read and checked again: a score saved beside 20,000 characters then costs
+    what it costs beside 20."""
+    columns, table, order = _QUERIES["answers"]
+    if narratives is not None:
+        columns = columns.replace("narrative", "NULL", 1)
+    return db.execute(f"SELECT {columns} FROM {table} WHERE department_id = ? AND item_code "
+                      f"IN ({', '.join('?' * len(codes))}) ORDER BY {order}",
+                      [dept_id, *codes])
+
+
+def _answers(rows: Iterable[tuple[Any, ...]], checklist: Checklist, problems: _Problems,
              narratives: dict[str, Answer] | None = None) -> dict[str, Answer]:
-    """The answers (of these ``codes``); with ``narratives`` (the answers as last read, when
-    the change kept every narrative) the narratives are taken from there, not read and checked
-    again: a score saved beside 20,000 characters then costs what it costs beside 20."""
+    """The answers of these rows (``narratives``: see _changed_answer_rows)."""
     answers = {}
-    narrative_column = "narrative" if narratives is None else "NULL"
-    sql = (f"SELECT item_code, self_score, {narrative_column}, deduction_reason, "
-           "not_applicable, na_reason, aid, review_score, review_reason, updated_at, "
-           "review_flag, previous_review FROM answers WHERE department_id = ?")
-    params = [dept_id]
-    if codes is not None:  # only these items (what an edit changed)
-        sql += f" AND item_code IN ({', '.join('?' * len(codes))})"
-        params += list(codes)
     item_at = _("item {code}")  # translated once, not once a row
     latest_year = datetime.now().year + 1  # as time_problem, asked once
-    for row in db.execute(sql, params):
+    for row in rows:
         code = row[0]
         item = checklist.items_by_code.get(code) if isinstance(code, str) else None
         if item is not None and narratives is None and (
@@ -294,13 +340,12 @@ def _answers(db: Database, checklist: Checklist, dept_id: str, problems: _Proble
     return answers
 
 
-def _bonus(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+def _bonus(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
            ) -> dict[str, BonusClaim]:
     claims = {}
     bonus_at = _("bonus item {code}")
-    for code, points, narrative, review_points, review_reason, flag, previous in db.execute(
-            "SELECT code, points, narrative, review_points, review_reason, review_flag, "
-            "previous_review FROM bonus_claims WHERE department_id = ?", [dept_id]):
+    for code, points, narrative, review_points, review_reason, flag, previous in rows(
+            "bonus", dept_id):
         bonus = checklist.bonus_by_code.get(code) if isinstance(code, str) else None
         where = bonus_at.format(code=str(code)[:20])
         if bonus is None:
@@ -318,13 +363,12 @@ def _bonus(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
     return claims
 
 
-def _veto(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+def _veto(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
           ) -> dict[str, VetoDeclaration]:
     declarations = {}
     veto_at = _("veto item {code}")
-    for code, triggered, explanation, review_triggered, review_reason, flag, previous in db.execute(
-            "SELECT code, triggered, explanation, review_triggered, review_reason, review_flag, "
-            "previous_review FROM veto_declarations WHERE department_id = ?", [dept_id]):
+    for code, triggered, explanation, review_triggered, review_reason, flag, previous in rows(
+            "veto", dept_id):
         where = veto_at.format(code=str(code)[:20])
         if not isinstance(code, str) or code not in checklist.veto_by_code:
             problems.add(where, _("unknown veto code"))
@@ -338,12 +382,10 @@ def _veto(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
     return declarations
 
 
-def _lists(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+def _lists(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
            ) -> tuple[list[Shortcoming], list[Measure]]:
     shortcomings: list[Shortcoming] = []
-    for category, text, item_code in db.execute(
-            "SELECT category, text, item_code FROM shortcomings WHERE department_id = ? "
-            "ORDER BY position", [dept_id]):
+    for category, text, item_code in rows("shortcomings", dept_id):
         where = _("shortcoming {number}").format(number=len(shortcomings) + 1)
         if category not in checklist.shortcoming_categories:
             problems.add(where, _("unknown category “{category}”").format(category=str(category)[:40]))
@@ -353,9 +395,7 @@ def _lists(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
                                         str(item_code or "")))
     measures: list[Measure] = []
     numbers: set[int] = set()
-    for row in db.execute(
-            "SELECT text, owner, deadline, shortcoming, leader, standard, progress, number "
-            "FROM measures WHERE department_id = ? ORDER BY position", [dept_id]):
+    for row in rows("measures", dept_id):
         where = _("measure {number}").format(number=len(measures) + 1)
         link = row[3]
         if link is not None and (not isinstance(link, int) or not 0 <= link < len(shortcomings)):
@@ -376,13 +416,10 @@ def _lists(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
     return shortcomings, measures
 
 
-def _evidence(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+def _evidence(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
               ) -> list[EvidenceRef]:
     refs = []
-    for row in db.execute(
-            "SELECT id, target_kind, target_code, position, file_name, media_type, sha256, size, "
-            "added_at FROM evidence WHERE department_id = ? "
-            "ORDER BY target_kind, target_code, position, id", [dept_id]):
+    for row in rows("evidence", dept_id):
         ev_id, kind, code, position, name, media_type, sha256, size, added_at = row
         where = _("evidence {name}").format(name=str(name)[:60])
         known = checklist.items_by_code if kind == "item" else checklist.bonus_by_code
@@ -407,57 +444,69 @@ def refreshed_department_data(db: Database, checklist: Checklist, data: Departme
     """``data`` after ``changes`` were written: only what they touched is read again (and
     checked), so a saved edit costs the same in a file of short texts as in one of long ones."""
     problems = _Problems(file_name)
+    rows = _Rows(db)
     (department,) = read_departments(db, file_name, data.department.id)
     answers = data.answers
     if changes.answers:
         kept = all(code in answers and "narrative" not in fields
                    for code, fields in changes.answers.items())
-        fresh = _answers(db, checklist, department.id, problems, list(changes.answers),
-                         answers if kept else None)
+        fresh = _answers(_changed_answer_rows(db, department.id, list(changes.answers),
+                                              answers if kept else None),
+                         checklist, problems, answers if kept else None)
         # in the order a full read gives (rowid): changed rows stay where they were, new
         # ones come last, and an answer emptied (no row any more) goes
         answers = {code: fresh[code] if code in changes.answers else answer
                    for code, answer in data.answers.items()
                    if code not in changes.answers or code in fresh}
         answers.update({code: answer for code, answer in fresh.items() if code not in answers})
-    bonus = _bonus(db, checklist, department.id, problems) if changes.bonus else data.bonus
-    veto = _veto(db, checklist, department.id, problems) if changes.veto else data.veto
+    bonus = _bonus(rows, checklist, department.id, problems) if changes.bonus else data.bonus
+    veto = _veto(rows, checklist, department.id, problems) if changes.veto else data.veto
     shortcomings, measures = data.shortcomings, data.measures
     if changes.shortcomings is not None or changes.measures is not None:
-        shortcomings, measures = _lists(db, checklist, department.id, problems)
+        shortcomings, measures = _lists(rows, checklist, department.id, problems)
     evidence = data.evidence
     if (changes.item_evidence or changes.bonus_evidence or changes.add_evidence
             or changes.remove_evidence):
-        evidence = _evidence(db, checklist, department.id, problems)
+        evidence = _evidence(rows, checklist, department.id, problems)
     carried = data.carried
     if carried and any("narrative" in fields for fields in changes.answers.values()):
-        carried = _carried(db, checklist, department.id, problems)
+        carried = _carried(rows, checklist, department.id, problems)
     problems.raise_if_any()
     return DepartmentData(department, answers, bonus, veto, shortcomings, measures, evidence,
                           carried)
 
 
 def read_department_data(db: Database, checklist: Checklist, department: Department,
-                         file_name: str) -> DepartmentData:
-    """Everything one department filled in, each value checked against the checklist."""
+                         file_name: str, rows: _Rows | None = None) -> DepartmentData:
+    """Everything one department filled in, each value checked against the checklist
+    (``rows``: from ``every_department_data``, the rows of the whole file)."""
     problems = _Problems(file_name)
-    answers = _answers(db, checklist, department.id, problems)
-    bonus = _bonus(db, checklist, department.id, problems)
-    veto = _veto(db, checklist, department.id, problems)
-    shortcomings, measures = _lists(db, checklist, department.id, problems)
-    evidence = _evidence(db, checklist, department.id, problems)
-    carried = _carried(db, checklist, department.id, problems)
+    rows = rows or _Rows(db)
+    answers = _answers(rows("answers", department.id), checklist, problems)
+    bonus = _bonus(rows, checklist, department.id, problems)
+    veto = _veto(rows, checklist, department.id, problems)
+    shortcomings, measures = _lists(rows, checklist, department.id, problems)
+    evidence = _evidence(rows, checklist, department.id, problems)
+    carried = _carried(rows, checklist, department.id, problems)
     problems.raise_if_any()
     return DepartmentData(department, answers, bonus, veto, shortcomings, measures, evidence,
                           carried)
 
 
-def _carried(db: Database, checklist: Checklist, dept_id: str, problems: _Problems
+def every_department_data(db: Database, checklist: Checklist, departments: list[Department],
+                          file_name: str) -> list[DepartmentData]:
+    """``read_department_data`` of each of ``departments``, each table read once for them all
+    (a bureau's summary read 700 queries, 200 of them scans of a whole table)."""
+    rows = _Rows(db, whole=True)
+    return [read_department_data(db, checklist, department, file_name, rows)
+            for department in departments]
+
+
+def _carried(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
              ) -> tuple[str, ...]:
     """Items whose narrative was carried over and not yet edited, in checklist order."""
     codes = set()
-    for code, period in db.execute("SELECT item_code, period FROM carried WHERE department_id = ?",
-                                   [dept_id]):
+    for code, period in rows("carried", dept_id):
         where = _("item {code}").format(code=str(code)[:20])
         if code not in checklist.items_by_code:
             problems.add(where, _("unknown item code"))

@@ -61,8 +61,7 @@ def verify_contents(af: AssessmentFile, writable: bool = True) -> None:
     if af.info.kind == "department" and len(departments) != 1:
         raise _refuse(name, _("a department file must hold exactly one department"))
     referenced: set[str] = set()
-    for department in departments:
-        data = af.data(department.id)  # every stored value, against the embedded checklist
+    for data in af.every_data():  # every stored value, against the embedded checklist
         if problem := seal_problem(af, data):
             raise _refuse(name, problem)
         referenced.update(ref.sha256 for ref in data.evidence)
