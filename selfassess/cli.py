@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from selfassess import FILE_SUFFIX, __version__, i18n
+from selfassess import FILE_SUFFIX, __version__, collecting, i18n
 from selfassess.errors import Cancelled, InputRefused, SelfassessError
 from selfassess.i18n import _, join_list
 
@@ -873,13 +873,8 @@ def _log_internal_error() -> Path | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code. Called without ``argv`` it is the program
     (the ``selfassess`` command, ``python -m selfassess``), which ends when it returns."""
-    command = _command_in(sys.argv[1:]) if argv is None else None
-    if command not in (None, "gui"):
-        # a command that ends when its work is done: the young objects are collected as
-        # usual, but no collection of everything alive runs while a bureau is read (Python
-        # ran several over the thousands of records a summary keeps: 5 of its 145 ms). The
-        # app, which runs for hours, keeps Python's own thresholds.
-        gc.set_threshold(50_000, 20, 100)
+    if argv is None:
+        collecting.while_working()  # the app goes back to as_usual once its file is shown
     code = _run(list(sys.argv[1:] if argv is None else argv))
     if argv is None and "PySide6" not in sys.modules:
         # Python's last act is a garbage collection over every object still alive: 7 of the

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from selfassess import collecting
 from selfassess.i18n import _
 from selfassess.notice import FIRST_RUN_TEXT, FIRST_RUN_TITLE
 from selfassess.store import AssessmentFile
@@ -153,6 +154,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     def then() -> None:
         _code, problem = _open_and_place(window, file, args)
+        collecting.as_usual()  # started (cli.main): the hours of work ahead as Python has them
         if problem:
             print(problem, file=sys.stderr)
         if window.session is None and window.bureau is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from decimal import Decimal as D
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from conftest import Office, type_text
+from selfassess import collecting
 from selfassess.checklist import Checklist
 from selfassess.cli import main
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
@@ -331,7 +333,9 @@ def test_the_window_is_on_screen_before_the_file_opens(
 
     monkeypatch.setattr(MainWindow, "open_file", open_file)
     monkeypatch.setattr(QApplication, "exec", event_loop)
+    collecting.while_working()  # as the program starts (cli.main without arguments)
     assert main(["--lang", "en", "gui", str(dept_file.path), "--item", "2.1"]) == 0
+    assert gc.get_threshold() == collecting.PYTHON_OWN  # the file shown: as usual again
     window = opened[0]
     qtbot.addWidget(window)
     assert seen == [(True, True)]  # shown and exposed (its first frame painted) before opening
