@@ -58,7 +58,8 @@ class Watcher(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, Watcher())
 from selfassess.cli import main
-main(["gui", sys.argv[1]])
+sys.argv = ["selfassess", "gui", sys.argv[1]]
+main()  # as the program calls it
 """
 
 # the anchor: a bare PySide6 main window of the same size, shown and painted
