@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from conftest import Office, type_text
@@ -19,6 +19,7 @@ from selfassess.checklist import Checklist
 from selfassess.cli import main
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
 from selfassess.ui.main_window import MainWindow
+from selfassess.ui.models import NODE_ROLE
 from selfassess.ui.settings import Settings
 
 
@@ -135,8 +136,18 @@ def test_navigation_buttons_shortcuts_search_and_tree(qtbot: QtBot, window: Main
     workspace.search.clear()
     type_text(workspace.search, "5.4")
     assert workspace.current == "item:5.4"
-    workspace.search.clear()
-    index = workspace.proxy.mapFromSource(workspace.tree_model.index_of("item:6.3"))
+    # while searching, the tree shows the matches through the filter, and a click there goes
+    assert workspace.tree.model() is workspace.proxy
+    shown = [workspace.proxy.index(row, 0).data(NODE_ROLE)
+             for row in range(workspace.proxy.rowCount())]
+    assert shown == ["section:5"]
+    workspace.tree.setCurrentIndex(workspace.proxy.index(0, 0, workspace.proxy.index(0, 0)))
+    assert workspace.current == "item:5.4"
+    workspace.search.clear()  # every row again, straight from the checklist, 5.4 still current
+    assert workspace.tree.model() is workspace.tree_model
+    assert workspace.tree.currentIndex().data(NODE_ROLE) == "item:5.4"
+    assert workspace.tree.header().sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    index = workspace.tree_model.index_of("item:6.3")
     workspace.tree.setCurrentIndex(index)
     assert workspace.current == "item:6.3"
     assert workspace.item_page.title_label.text() == "6.3  重要时段安全稳定"
