@@ -82,11 +82,8 @@ class Workspace(QWidget):
         self.setObjectName("workspace")
         self.tree_model = ChecklistTreeModel(session, self)
         # the filter stands between the tree and its model only while something is searched
-        # for: every row painted went through it (9 ms of opening a file)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # for (made at the first search): every row painted went through it, 9 ms of opening
+        self.proxy: QSortFilterProxyModel | None = None
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(_("Find an item by code or words (Ctrl+F)"))
@@ -351,7 +348,9 @@ class Workspace(QWidget):
     def _shown_index(self, node: str) -> QModelIndex:
         """The tree's index of a node, through the filter while one is in place."""
         index = self.tree_model.index_of(node)
-        return self.proxy.mapFromSource(index) if self.tree.model() is self.proxy else index
+        if self.proxy is not None and self.tree.model() is self.proxy:
+            return self.proxy.mapFromSource(index)
+        return index
 
     def _show_through(self, model: QAbstractItemModel) -> None:
         """The tree on ``model`` (the filter or the checklist), at the node shown."""
@@ -366,21 +365,28 @@ class Workspace(QWidget):
             self.tree.setCurrentIndex(index)
 
     def _on_search_changed(self, text: str) -> None:
-        if text.strip() and self.proxy.sourceModel() is None:
+        if not text.strip():
+            self._show_through(self.tree_model)
+            return
+        if self.proxy is None:
+            self.proxy = QSortFilterProxyModel(self)
+            self.proxy.setFilterRole(SEARCH_ROLE)
+            self.proxy.setRecursiveFilteringEnabled(True)
+            self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             self.proxy.setSourceModel(self.tree_model)
         self.proxy.setFilterFixedString(text.strip().lower())
-        self._show_through(self.proxy if text.strip() else self.tree_model)
+        self._show_through(self.proxy)
         self.tree.expandAll()
-        first = self._first_item_match() if text.strip() else ""
-        if first:
+        if first := self._first_item_match(self.proxy):
             self.go_to(first)
 
-    def _first_item_match(self) -> str:
-        for row in range(self.proxy.rowCount()):
-            parent = self.proxy.index(row, 0)
+    @staticmethod
+    def _first_item_match(found: QSortFilterProxyModel) -> str:
+        for row in range(found.rowCount()):
+            parent = found.index(row, 0)
             node = str(parent.data(NODE_ROLE))
-            if self.proxy.rowCount(parent):
-                return str(self.proxy.index(0, 0, parent).data(NODE_ROLE))
+            if found.rowCount(parent):
+                return str(found.index(0, 0, parent).data(NODE_ROLE))
             if node.startswith("page:"):
                 return node
         return ""

@@ -137,7 +137,7 @@ def test_navigation_buttons_shortcuts_search_and_tree(qtbot: QtBot, window: Main
     type_text(workspace.search, "5.4")
     assert workspace.current == "item:5.4"
     # while searching, the tree shows the matches through the filter, and a click there goes
-    assert workspace.tree.model() is workspace.proxy
+    assert workspace.proxy is not None and workspace.tree.model() is workspace.proxy
     shown = [workspace.proxy.index(row, 0).data(NODE_ROLE)
              for row in range(workspace.proxy.rowCount())]
     assert shown == ["section:5"]
