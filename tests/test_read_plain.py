@@ -172,3 +172,46 @@ def test_every_department_read_together_is_each_read_alone(tmp_path: Path) -> No
     raw.close()
     alone, together = both(damaged)
     assert isinstance(alone, str) and "given twice" in alone and together == alone
+    # a table made by something else, comparing ids without case and with rows of no
+    # department (text SQLite cannot even decode): each row goes where SQLite puts it
+    forged = tmp_path / "forged.selfassess"
+    forged.write_bytes(bureau.read_bytes())
+    with sqlite3.connect(forged) as raw:
+        raw.executescript("""
+            CREATE TABLE copied AS SELECT * FROM shortcomings;
+            DROP TABLE shortcomings;
+            CREATE TABLE shortcomings (id INTEGER PRIMARY KEY,
+                department_id TEXT NOT NULL COLLATE NOCASE, position INTEGER NOT NULL,
+                category TEXT NOT NULL, text TEXT NOT NULL, item_code TEXT NOT NULL DEFAULT '');
+            INSERT INTO shortcomings SELECT * FROM copied;
+            DROP TABLE copied;
+            UPDATE shortcomings SET department_id = upper(department_id);
+            INSERT INTO shortcomings (department_id, position, category, text)
+                VALUES ('nobody', 0, 'x', CAST(X'41FF' AS TEXT));""")
+    raw.close()
+    alone, together = both(forged)
+    assert isinstance(alone, list) and together == alone
+    assert sum(len(d.shortcomings) for d in together) >= 3  # found under the upper-case ids
+
+
+def test_the_full_check_names_the_first_problem_in_the_files_order(tmp_path: Path) -> None:
+    """A received bureau is checked one department at a time, its seal before the next is
+    read: a broken seal on the first department is what the refusal names, not an invalid
+    value further on."""
+    from selfassess.demo import write_demo
+
+    write_demo(tmp_path / "demo")
+    bureau = next((tmp_path / "demo").glob("*汇总.selfassess"))
+    forged = tmp_path / "received.selfassess"
+    forged.write_bytes(bureau.read_bytes())
+    with sqlite3.connect(forged) as raw:
+        ids = [row[0] for row in raw.execute("SELECT id FROM departments WHERE sealed = 1 "
+                                             "ORDER BY rowid")]
+        raw.execute("UPDATE answers SET narrative = narrative || '改' WHERE department_id = ? "
+                    "AND item_code = '1.1'", [ids[0]])
+        raw.execute("UPDATE answers SET self_score = 'abc' WHERE department_id = ? "
+                    "AND item_code = '1.1'", [ids[-1]])
+    raw.close()
+    with pytest.raises(FileFormatError) as refused:
+        AssessmentFile.open(forged, readonly=True)  # not written here: the full check
+    assert "modified after sealing" in str(refused.value)

@@ -61,7 +61,10 @@ def verify_contents(af: AssessmentFile, writable: bool = True) -> None:
     if af.info.kind == "department" and len(departments) != 1:
         raise _refuse(name, _("a department file must hold exactly one department"))
     referenced: set[str] = set()
-    for data in af.every_data():  # every stored value, against the embedded checklist
+    for department in departments:
+        # one department at a time, its seal checked before the next is read: the first
+        # problem in the file's order is the one named (not read together as for a summary)
+        data = af.data(department.id)  # every stored value, against the embedded checklist
         if problem := seal_problem(af, data):
             raise _refuse(name, problem)
         referenced.update(ref.sha256 for ref in data.evidence)
