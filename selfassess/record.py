@@ -8,10 +8,13 @@ records and the app more, so that was about 33 ms of every start (bench/RESULTS.
 classes most of which a run never makes. Here ``__eq__``, ``__hash__``, ``__repr__`` and the
 freezing are shared functions, and ``__init__`` is compiled the first time the class is called.
 
-A record is still a dataclass (``fields``, ``replace``, ``asdict``) and behaves as
-``@dataclass(frozen=True)``: the same ``__init__`` signature and errors, equal to an object of
-the same class with equal compared fields, hashed on those fields, shown as
+A record is still a dataclass (``fields``, ``replace``, ``asdict``; ``__dataclass_params__``
+says frozen, so frozen dataclasses may build on it) and behaves as ``@dataclass(frozen=True)``:
+the same ``__init__`` signature and errors, the same refusals at the class, equal to an object
+of the same class with equal compared fields, hashed on those fields, shown as
 ``Name(field=value, …)``, and assigning or deleting a field raises ``FrozenInstanceError``.
+One difference: until the class is first called, ``inspect.signature`` of it shows the
+stand-in's ``(*args, **kwargs)``.
 """
 
 from __future__ import annotations
@@ -53,24 +56,27 @@ def _repr(self: Any) -> str:
     return f"{self.__class__.__qualname__}({shown})"
 
 
-def _frozen(self: Any, name: str) -> None:
+def _frozen(self: Any, name: str) -> bool:
     # as dataclass's own: a field, or anything on the record class itself, is frozen; a plain
     # subclass may still keep attributes of its own
-    if "__record_compared__" in type(self).__dict__ or name in self.__dataclass_fields__:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+    return "__record_compared__" in type(self).__dict__ or name in self.__dataclass_fields__
 
 
 def _setattr(self: Any, name: str, value: Any) -> None:
-    _frozen(self, name)
+    if _frozen(self, name):
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
     object.__setattr__(self, name, value)
 
 
 def _delattr(self: Any, name: str) -> None:
-    _frozen(self, name)
+    if _frozen(self, name):
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
     object.__delattr__(self, name)
 
 
-_NO_VALUE = object()  # an argument left out whose field has a default_factory
+# an argument left out whose field has a default_factory: dataclass's own marker, so that the
+# signature shows ``<factory>`` as dataclass's does
+_NO_VALUE: Any = dataclasses._HAS_DEFAULT_FACTORY  # type: ignore[attr-defined]
 
 
 def _make_init(fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
@@ -96,16 +102,17 @@ def _make_init(fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None
     source = f"def __init__({', '.join(parameters)}):\n" + "\n".join(body)
     exec(source, names)  # the source is built above from field names only
     made: Callable[..., None] = names["__init__"]
+    made.__annotations__ = {**{field.name: field.type for field in fields}, "return": None}
     return made
 
 
 def _lazy_init(cls: type) -> Callable[..., None]:
     """A stand-in ``__init__`` that puts the real one in its place at the class's first call."""
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(*args: Any, **kwargs: Any) -> None:  # no name of its own: a field may be self
         made = _make_init(dataclasses.fields(cls))
         made.__qualname__ = f"{cls.__qualname__}.__init__"
         cls.__init__ = made  # type: ignore[misc]
-        made(self, *args, **kwargs)
+        made(*args, **kwargs)
     return __init__
 
 
@@ -114,6 +121,10 @@ def _refuse_unwritten(cls: type) -> None:
     if "__post_init__" in dir(cls) or "__slots__" in cls.__dict__:
         raise TypeError(f"@record {cls.__name__}: __post_init__ and __slots__ are not "
                         "supported, use dataclass")
+    for name in ("__setattr__", "__delattr__"):  # as dataclass(frozen=True) refuses them
+        if name in cls.__dict__:
+            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+    with_default = None
     for field in cls.__dataclass_fields__.values():  # type: ignore[attr-defined]
         initvar = field._field_type is dataclasses._FIELD_INITVAR  # type: ignore[attr-defined]
         if initvar or (field._field_type is dataclasses._FIELD  # type: ignore[attr-defined]
@@ -123,6 +134,13 @@ def _refuse_unwritten(cls: type) -> None:
         if hasattr(getattr(cls, field.name, None), "__set__"):  # a property over a field
             raise TypeError(f"@record {cls.__name__}.{field.name}: a field may not be a "
                             "descriptor, use dataclass")
+        if field._field_type is dataclasses._FIELD:  # type: ignore[attr-defined]
+            defaulted = (field.default is not dataclasses.MISSING
+                         or field.default_factory is not dataclasses.MISSING)
+            if defaulted:
+                with_default = field.name
+            elif with_default is not None:  # dataclass's own words, at the class
+                raise TypeError(f"non-default argument {field.name!r} follows default argument")
 
 
 @dataclass_transform(frozen_default=True)
@@ -133,6 +151,9 @@ def record(cls: type[T]) -> type[T]:
     # no method generated here: init, repr, eq and the freezing come below
     made = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
     _refuse_unwritten(made)
+    # what it is, for dataclass and for subclasses: a frozen dataclass with __init__, repr, eq
+    params = made.__dataclass_params__  # type: ignore[attr-defined]
+    params.init = params.repr = params.eq = params.frozen = True
     fields = dataclasses.fields(made)  # type: ignore[arg-type]  # made is a dataclass now
     shared = {
         "__record_compared__": staticmethod(_getter([f.name for f in fields if f.compare])),

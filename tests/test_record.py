@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from collections.abc import Callable
 
 import pytest
@@ -132,4 +133,47 @@ def test_what_init_cannot_write_is_refused_at_the_class() -> None:
             x: int
 
             def __post_init__(self) -> None:
+                pass
+
+
+def test_what_dataclass_checks_at_the_class_and_tells_others_holds() -> None:
+    @record
+    class Keyed:
+        self: int
+        name: str = ""
+        tags: list[str] = dataclasses.field(default_factory=list)
+
+    @dataclasses.dataclass(frozen=True)
+    class SameKeyed:
+        self: int
+        name: str = ""
+        tags: list[str] = dataclasses.field(default_factory=list)
+
+    assert Keyed(self=3).self == 3  # a field named self, by keyword, at the first call
+    assert str(inspect.signature(Keyed)) == str(inspect.signature(SameKeyed))
+    assert repr(Keyed.__dataclass_params__) == repr(  # type: ignore[attr-defined]
+        SameKeyed.__dataclass_params__)  # type: ignore[attr-defined]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'name'"):
+        del Keyed(1).name
+
+    @dataclasses.dataclass(frozen=True)
+    class Further(Keyed):  # a frozen dataclass may build on a record, as on a frozen one
+        more: int = 0
+
+    assert Further(1, more=2).more == 2
+    with pytest.raises(TypeError, match="non-frozen dataclass from a frozen one"):
+        @dataclasses.dataclass
+        class Thawed(Keyed):  # type: ignore[misc]
+            pass
+    with pytest.raises(TypeError, match="non-default argument 'late' follows default"):
+        @record
+        class Misordered:
+            early: int = 0
+            late: int  # type: ignore[misc]
+    with pytest.raises(TypeError, match="Cannot overwrite attribute __setattr__"):
+        @record
+        class Settable:
+            x: int
+
+            def __setattr__(self, name: str, value: object) -> None:
                 pass
