@@ -121,9 +121,6 @@ def _refuse_unwritten(cls: type) -> None:
     if "__post_init__" in dir(cls) or "__slots__" in cls.__dict__:
         raise TypeError(f"@record {cls.__name__}: __post_init__ and __slots__ are not "
                         "supported, use dataclass")
-    for name in ("__setattr__", "__delattr__"):  # as dataclass(frozen=True) refuses them
-        if name in cls.__dict__:
-            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
     with_default = None
     for field in cls.__dataclass_fields__.values():  # type: ignore[attr-defined]
         initvar = field._field_type is dataclasses._FIELD_INITVAR  # type: ignore[attr-defined]
@@ -148,8 +145,14 @@ def record(cls: type[T]) -> type[T]:
     """``@dataclass(frozen=True)`` with its methods shared or made when needed (see above)."""
     if not cls.__dict__.get("__doc__"):
         cls.__doc__ = cls.__name__  # dataclass would work out its signature with inspect
-    # no method generated here: init, repr, eq and the freezing come below
-    made = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
+    for name in ("__setattr__", "__delattr__"):  # as dataclass(frozen=True) refuses them
+        if name in cls.__dict__:
+            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+    # no method generated here: init, repr, eq and the freezing come below (on a frozen base,
+    # a record built on another, dataclass must be told frozen, and makes the freezing itself)
+    on_frozen = any(getattr(getattr(base, "__dataclass_params__", None), "frozen", False)
+                    for base in cls.__mro__[1:])
+    made = dataclasses.dataclass(init=False, repr=False, eq=False, frozen=on_frozen)(cls)
     _refuse_unwritten(made)
     # what it is, for dataclass and for subclasses: a frozen dataclass with __init__, repr, eq
     params = made.__dataclass_params__  # type: ignore[attr-defined]

@@ -177,3 +177,20 @@ def test_what_dataclass_checks_at_the_class_and_tells_others_holds() -> None:
 
             def __setattr__(self, name: str, value: object) -> None:
                 pass
+
+
+def test_a_record_builds_on_a_record() -> None:
+    @record
+    class Base:
+        a: int
+        b: int = 1
+
+    @record
+    class Built(Base):
+        c: int = 2
+
+    assert Built(0, c=5) == Built(0, 1, 5)
+    assert repr(Built(0)).endswith(".Built(a=0, b=1, c=2)")  # qualified, as dataclass shows
+    assert Built(0) != Base(0)  # another class
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Built(0).c = 3  # type: ignore[misc]
