@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -356,7 +363,17 @@ class Workspace(QWidget):
         """The tree on ``model`` (the filter or the checklist), at the node shown."""
         if self.tree.model() is model:
             return
-        self.tree.setModel(model)  # a new selection model: its signal is connected again
+        # a new model brings new selection models and leaves the old ones behind (the view's
+        # own, and the one its header makes before taking the view's): they go here, or
+        # every search would leave two behind
+        old = self.tree.selectionModel()
+        self.tree.setModel(model)
+        old.deleteLater()
+        kept = (self.tree.selectionModel(), self.tree.header().selectionModel())
+        for selection in self.tree.header().findChildren(
+                QItemSelectionModel, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if selection not in kept:
+                selection.deleteLater()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self._set_columns()
         self.tree.expandAll()

@@ -8,7 +8,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -147,6 +147,12 @@ def test_navigation_buttons_shortcuts_search_and_tree(qtbot: QtBot, window: Main
     assert workspace.tree.model() is workspace.tree_model
     assert workspace.tree.currentIndex().data(NODE_ROLE) == "item:5.4"
     assert workspace.tree.header().sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    selections = len(workspace.tree.findChildren(QItemSelectionModel))
+    for _round in range(5):  # searching again leaves no selection models behind
+        type_text(workspace.search, "5.4")
+        workspace.search.clear()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(workspace.tree.findChildren(QItemSelectionModel)) <= selections
     index = workspace.tree_model.index_of("item:6.3")
     workspace.tree.setCurrentIndex(index)
     assert workspace.current == "item:6.3"
