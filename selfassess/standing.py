@@ -24,7 +24,7 @@ from selfassess.store import merge_log, roster_table
 from selfassess.store.adjustments import GradeAdjustment, read_adjustments
 from selfassess.store.assessment import AssessmentFile
 from selfassess.store.history import EarlierResult, HistoryYear, read_history
-from selfassess.store.ledger import LedgerEntry, read_ledger
+from selfassess.store.ledger import LedgerEntry, read_ledgers
 from selfassess.store.merge_log import MergeLogRow
 from selfassess.store.records import Department, DepartmentData, FileInfo
 from selfassess.store.returns import Approval, ReturnRecord, read_approvals, read_returns
@@ -424,6 +424,7 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
         final = own if final_in == own_input else score(af.checklist, final_in)
         read.append((data, seals[-1].digest if seals else None, own, final))
     positions = ranks([final for _d, _s, _o, final in read])
+    ledgers = read_ledgers(af, [data.department.id for data, _d, _o, _f in read])
     earlier = earlier_names(af) if af.info.kind == "bureau" else {}
     history = read_history(af) if af.info.kind == "bureau" else ()
     adjustments = read_adjustments(af) if af.info.kind == "bureau" else {}
@@ -440,7 +441,7 @@ def read_standing(af: AssessmentFile, department_id: str | None = None) -> Stand
                             *_where_it_stands(af, data.department,
                                               returns.get(data.department.id, []),
                                               approvals.get(data.department.id, [])),
-                            read_ledger(af, data.department.id), earlier_results(data),
+                            ledgers[data.department.id], earlier_results(data),
                             checked_adjustment(af.checklist, adjustments.get(data.department.id),
                                                final.grade))
          for (data, digest, own, final), position in zip(read, positions, strict=True)),

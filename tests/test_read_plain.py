@@ -215,3 +215,31 @@ def test_the_full_check_names_the_first_problem_in_the_files_order(tmp_path: Pat
     with pytest.raises(FileFormatError) as refused:
         AssessmentFile.open(forged, readonly=True)  # not written here: the full check
     assert "modified after sealing" in str(refused.value)
+
+
+def test_every_ledger_read_together_is_each_read_alone(tmp_path: Path) -> None:
+    """The bureau's 整改台账 read for all departments at once (one query a table) is each
+    department's read alone: notes in their order, statuses, deadlines put back."""
+    from selfassess.demo import write_demo
+    from selfassess.store.ledger import read_ledger, read_ledgers
+
+    write_demo(tmp_path / "demo")
+    bureau = next((tmp_path / "demo").glob("*汇总.selfassess"))
+    with sqlite3.connect(bureau) as raw:
+        ids = [row[0] for row in raw.execute("SELECT id FROM departments ORDER BY rowid")]
+        for turn, department_id in enumerate(ids[:3]):
+            for note in range(3):
+                raw.execute("INSERT INTO measure_notes (department_id, number, at, actor, text) "
+                            "VALUES (?, ?, ?, '王芳', ?)",
+                            [department_id, 1 + note % 2, f"2026-11-2{note}T10:00:00+08:00",
+                             f"第{turn}处 进展 {note}"])
+            raw.execute("INSERT INTO measure_ledger (department_id, number, status, updated_at, "
+                        "closed_by, closed_at, deadline) VALUES (?, 1, 'in_progress', "
+                        "'2026-11-20T10:00:00+08:00', '', NULL, '2027-01-31')", [department_id])
+    raw.close()
+    with AssessmentFile.open(bureau, readonly=True) as af:
+        alone = {department_id: read_ledger(af, department_id) for department_id in ids}
+        together = read_ledgers(af, ids)
+    assert together == alone
+    assert [note.text for note in together[ids[0]][1].notes] == ["第0处 进展 0", "第0处 进展 2"]
+    assert together[ids[2]][1].status == "in_progress" and together[ids[3]] == alone[ids[3]]

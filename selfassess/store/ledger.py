@@ -21,7 +21,7 @@ from selfassess.store.audit import write_audit
 from selfassess.store.changes import EvidenceSource, evidence_problems
 from selfassess.store.database import connection
 from selfassess.store.evidence import media_type, store_blob
-from selfassess.store.reading import damaged
+from selfassess.store.reading import DepartmentRows, damaged
 from selfassess.validation import (
     MAX_NAME,
     MAX_SHORT_TEXT,
@@ -138,15 +138,35 @@ def overdue(measure: Measure, entry: LedgerEntry | None, today: date) -> str | N
     return "yellow" if (deadline - today).days <= DUE_SOON_DAYS else "green"
 
 
-def read_ledger(af: AssessmentFile, department_id: str) -> dict[int, LedgerEntry]:
-    """The ledger of one department by measure number, every value checked."""
-    db = connection(af)
+# the ledger's queries (columns, table, order within a department), for DepartmentRows
+_QUERIES = {
+    "notes": ("number, at, actor, text", "measure_notes", "id"),
+    "documents": ("number, file_name, media_type, sha256, size, added_at, added_by",
+                  "measure_evidence", "id"),
+    "entries": ("number, status, updated_at, closed_by, closed_at, deadline", "measure_ledger",
+                "number"),
+}
+
+
+def read_ledgers(af: AssessmentFile, department_ids: list[str]
+                 ) -> dict[str, dict[int, LedgerEntry]]:
+    """The ledgers of these departments, each table read once for them all (the notes and the
+    completion documents have no index on the department: read one department at a time,
+    each read went through a table that grows with every year's follow-up)."""
+    rows = DepartmentRows(connection(af), department_ids, _QUERIES)
+    return {department_id: read_ledger(af, department_id, rows)
+            for department_id in department_ids}
+
+
+def read_ledger(af: AssessmentFile, department_id: str, rows: DepartmentRows | None = None
+                ) -> dict[int, LedgerEntry]:
+    """The ledger of one department by measure number, every value checked (``rows``: from
+    ``read_ledgers``)."""
+    rows = rows or DepartmentRows(connection(af), queries=_QUERIES)
     problems: list[str] = []
     where = _("ledger")
     notes: dict[int, list[ProgressNote]] = {}
-    for number, at, actor, text in db.execute(
-            "SELECT number, at, actor, text FROM measure_notes WHERE department_id = ? "
-            "ORDER BY id", [department_id]):
+    for number, at, actor, text in rows("notes", department_id):
         for value, limit in ((actor, MAX_NAME), (text, MAX_SHORT_TEXT)):
             if problem := text_problem(value, limit):
                 problems.append(f"{af.path.name}: {where}: {problem}")
@@ -155,9 +175,8 @@ def read_ledger(af: AssessmentFile, department_id: str) -> dict[int, LedgerEntry
         if isinstance(number, int):
             notes.setdefault(number, []).append(ProgressNote(str(at), str(actor), str(text)))
     documents: dict[int, list[MeasureDocument]] = {}
-    for number, file_name, kind, sha256, size, added_at, added_by in db.execute(
-            "SELECT number, file_name, media_type, sha256, size, added_at, added_by "
-            "FROM measure_evidence WHERE department_id = ? ORDER BY id", [department_id]):
+    for number, file_name, kind, sha256, size, added_at, added_by in rows("documents",
+                                                                          department_id):
         for problem in (file_name_problem(file_name), text_problem(kind, MAX_NAME),
                         text_problem(added_by, MAX_NAME, single_line=True),
                         time_problem(added_at),
@@ -172,9 +191,8 @@ def read_ledger(af: AssessmentFile, department_id: str) -> dict[int, LedgerEntry
                 str(file_name), str(kind), str(sha256), size if isinstance(size, int) else 0,
                 str(added_at), str(added_by)))
     entries = {}
-    for number, status, updated_at, closed_by, closed_at, deadline in db.execute(
-            "SELECT number, status, updated_at, closed_by, closed_at, deadline "
-            "FROM measure_ledger WHERE department_id = ?", [department_id]):
+    for number, status, updated_at, closed_by, closed_at, deadline in rows("entries",
+                                                                           department_id):
         if deadline is not None and not valid_date(deadline):
             problems.append(f"{af.path.name}: {where}: " + _(
                 "deadline {date} is not a real date").format(date=str(deadline)[:20]))

@@ -222,7 +222,7 @@ _QUERIES = {
 }
 
 
-class _Rows:
+class DepartmentRows:
     """Where the readers get a department's rows: its own query each time, or, given the
     departments to read (``together``), each table read once for them all and handed out by
     department. The shortcomings and measures have no index on the department: read one
@@ -233,13 +233,15 @@ class _Rows:
 
     BATCH = 500  # departments a query asks for (well under SQLite's limit of variables)
 
-    def __init__(self, db: Database, together: list[str] | None = None) -> None:
+    def __init__(self, db: Database, together: list[str] | None = None,
+                 queries: dict[str, tuple[str, str, str]] | None = None) -> None:
         self.db = db
         self.together = together
+        self.queries = _QUERIES if queries is None else queries  # name: columns, table, order
         self._by_department: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
 
     def __call__(self, query: str, dept_id: str) -> Iterable[tuple[Any, ...]]:
-        columns, table, order = _QUERIES[query]
+        columns, table, order = self.queries[query]
         if self.together is None:
             return self.db.execute(f"SELECT {columns} FROM {table} WHERE department_id = ? "
                                    f"ORDER BY {order}", [dept_id])
@@ -353,7 +355,7 @@ def _answers(rows: Iterable[tuple[Any, ...]], checklist: Checklist, problems: _P
     return answers
 
 
-def _bonus(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
+def _bonus(rows: DepartmentRows, checklist: Checklist, dept_id: str, problems: _Problems
            ) -> dict[str, BonusClaim]:
     claims = {}
     bonus_at = _("bonus item {code}")
@@ -376,7 +378,7 @@ def _bonus(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
     return claims
 
 
-def _veto(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
+def _veto(rows: DepartmentRows, checklist: Checklist, dept_id: str, problems: _Problems
           ) -> dict[str, VetoDeclaration]:
     declarations = {}
     veto_at = _("veto item {code}")
@@ -395,7 +397,7 @@ def _veto(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
     return declarations
 
 
-def _lists(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
+def _lists(rows: DepartmentRows, checklist: Checklist, dept_id: str, problems: _Problems
            ) -> tuple[list[Shortcoming], list[Measure]]:
     shortcomings: list[Shortcoming] = []
     for category, text, item_code in rows("shortcomings", dept_id):
@@ -429,7 +431,7 @@ def _lists(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
     return shortcomings, measures
 
 
-def _evidence(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
+def _evidence(rows: DepartmentRows, checklist: Checklist, dept_id: str, problems: _Problems
               ) -> list[EvidenceRef]:
     refs = []
     for row in rows("evidence", dept_id):
@@ -457,7 +459,7 @@ def refreshed_department_data(db: Database, checklist: Checklist, data: Departme
     """``data`` after ``changes`` were written: only what they touched is read again (and
     checked), so a saved edit costs the same in a file of short texts as in one of long ones."""
     problems = _Problems(file_name)
-    rows = _Rows(db)
+    rows = DepartmentRows(db)
     (department,) = read_departments(db, file_name, data.department.id)
     answers = data.answers
     if changes.answers:
@@ -490,11 +492,11 @@ def refreshed_department_data(db: Database, checklist: Checklist, data: Departme
 
 
 def read_department_data(db: Database, checklist: Checklist, department: Department,
-                         file_name: str, rows: _Rows | None = None) -> DepartmentData:
+                         file_name: str, rows: DepartmentRows | None = None) -> DepartmentData:
     """Everything one department filled in, each value checked against the checklist
     (``rows``: from ``every_department_data``, the rows of the whole file)."""
     problems = _Problems(file_name)
-    rows = rows or _Rows(db)
+    rows = rows or DepartmentRows(db)
     answers = _answers(rows("answers", department.id), checklist, problems)
     bonus = _bonus(rows, checklist, department.id, problems)
     veto = _veto(rows, checklist, department.id, problems)
@@ -510,12 +512,12 @@ def every_department_data(db: Database, checklist: Checklist, departments: list[
                           file_name: str) -> list[DepartmentData]:
     """``read_department_data`` of each of ``departments``, each table read once for them all
     (a bureau's summary read 700 queries, 200 of them scans of a whole table)."""
-    rows = _Rows(db, [department.id for department in departments])
+    rows = DepartmentRows(db, [department.id for department in departments])
     return [read_department_data(db, checklist, department, file_name, rows)
             for department in departments]
 
 
-def _carried(rows: _Rows, checklist: Checklist, dept_id: str, problems: _Problems
+def _carried(rows: DepartmentRows, checklist: Checklist, dept_id: str, problems: _Problems
              ) -> tuple[str, ...]:
     """Items whose narrative was carried over and not yet edited, in checklist order."""
     codes = set()
