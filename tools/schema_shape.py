@@ -8,6 +8,7 @@ migrations.
 
 from __future__ import annotations
 
+import json
 import sys
 import textwrap
 from pathlib import Path
@@ -21,7 +22,8 @@ TARGET = ROOT / "selfassess" / "store" / "schema_shape.py"
 
 
 def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A Python string literal in double quotes (as JSON writes one)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def text() -> str:

@@ -141,7 +141,7 @@ def run_gui(args: argparse.Namespace) -> int:
         apply_font(app, int(scale))
     # with a file to open, the first frame is the empty window: the start screen is built
     # only if the file cannot be shown
-    window = MainWindow(settings, start_screen=file is None or bool(screenshot))
+    window = MainWindow(settings, start_screen=file is None)
     if screenshot:
         window.resize(*size)
         code, problem = _open_and_place(window, file, args)

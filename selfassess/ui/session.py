@@ -117,14 +117,12 @@ class Session(QObject):
         department = self.data.department
         self.correction = self.af.current_return(self.department_id)
         self.notes = self.correction
-        if self.review_mode:  # the secretary: the return still waiting for its correction
+        # the secretary, or a department's draft: the last return, while the revision it was
+        # made on is still the one here (waiting for its correction)
+        if self.review_mode or (self.notes is None and not department.sealed):
             last = next(reversed(self.af.returns(self.department_id)), None)
             self.notes = last if last is not None and last.revision == department.revision \
                 else None
-        elif self.notes is None and not department.sealed:
-            last = next(reversed(self.af.returns(self.department_id)), None)
-            if last is not None and last.revision == department.revision:
-                self.notes = last
 
     def evidence_flags(self) -> dict[int, list[EvidenceFlag]]:
         """What the evidence cross-checks found, by evidence id (in a bureau, against every
