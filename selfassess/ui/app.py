@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from selfassess import collecting
 from selfassess.i18n import _
@@ -26,6 +26,7 @@ from selfassess.notice import FIRST_RUN_TEXT, FIRST_RUN_TITLE
 from selfassess.store import AssessmentFile
 from selfassess.ui.appearance import application, apply_font, apply_settings
 from selfassess.ui.main_window import MainWindow
+from selfassess.ui.messages import inform
 from selfassess.ui.settings import Settings
 from selfassess.validation import same_name
 
@@ -223,7 +224,7 @@ def first_run(window: MainWindow, settings: Settings, nothing_opened: bool) -> N
     """The notice that the tool is for non-classified information, once; then a first start
     with no file goes straight to 新建."""
     if not settings.notice_seen():
-        QMessageBox.information(window, _(FIRST_RUN_TITLE), _(FIRST_RUN_TEXT))
+        inform(window, _(FIRST_RUN_TITLE), _(FIRST_RUN_TEXT))
         settings.set_notice_seen()
         settings.sync()
     if nothing_opened and not settings.recent_files():

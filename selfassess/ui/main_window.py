@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
 )
 
@@ -28,6 +27,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _, join_list
 from selfassess.store import AssessmentFile
 from selfassess.store.openers import ReadOnlyHere
+from selfassess.ui.messages import confirm, inform, warn
 from selfassess.ui.office_actions import OfficeActions
 from selfassess.ui.session import Session
 from selfassess.ui.settings import Settings
@@ -237,8 +237,7 @@ class MainWindow(QMainWindow):
                     target_path = target_path.with_name(target_path.name + FILE_SUFFIX)
                 new, unmapped = carry_over(last, target_path, last.checklist, period.strip())
         except SelfassessError as error:
-            QMessageBox.warning(self, _("New from last year's file"),
-                                "\n".join(error.problems[:20]))
+            warn(self, _("New from last year's file"), "\n".join(error.problems[:20]))
             return
         carried = len(new.data().carried)
         new.close()
@@ -249,7 +248,7 @@ class MainWindow(QMainWindow):
             if unmapped:
                 text += "\n" + _("Not carried (not in this checklist): {codes}").format(
                     codes=join_list(unmapped))
-            QMessageBox.information(self, _("New from last year's file"), text)
+            inform(self, _("New from last year's file"), text)
 
     def choose_file(self) -> None:
         """Ask for a file to open."""
@@ -283,7 +282,7 @@ class MainWindow(QMainWindow):
         except SelfassessError as error:
             if "af" in locals():
                 af.close()
-            QMessageBox.warning(self, _("Cannot open the file"), "\n".join(error.problems[:20]))
+            warn(self, _("Cannot open the file"), "\n".join(error.problems[:20]))
             return False
         if self.session is not None or self.bureau is not None:
             self.close_file()
@@ -386,24 +385,22 @@ class MainWindow(QMainWindow):
         problems = self.session.problems()
         if problems:
             self.go_to("page:summary")
-            QMessageBox.information(self, _("Not ready to seal"), _(
+            inform(self, _("Not ready to seal"), _(
                 "Before sealing, fix these ({count}):").format(count=len(problems)) + "\n\n"
                 + "\n".join(p.message for p in problems[:15])
                 + ("\n…" if len(problems) > 15 else ""))
             return
-        answer = QMessageBox.question(self, _("Seal for sending"), _(
-            "After sealing the file is read-only and gets a revision number and a digest of its "
-            "content. Seal now?"))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Seal for sending"), _(
+                "After sealing the file is read-only and gets a revision number and a digest of "
+                "its content. Seal now?")):
             return
         record = self.session.seal()
         if record is not None:
             self.statusBar().showMessage(_("Sealed: revision {revision}").format(
                 revision=record.revision), 10000)
-            answer = QMessageBox.question(self, _("Sealed"), _(
-                "Sealed as revision {revision}. Save a copy to send now?").format(
-                revision=record.revision))
-            if answer == QMessageBox.StandardButton.Yes:
+            if confirm(self, _("Sealed"), _(
+                    "Sealed as revision {revision}. Save a copy to send now?").format(
+                    revision=record.revision)):
                 self.save_copy()
 
     def save_copy(self) -> None:
@@ -420,12 +417,12 @@ class MainWindow(QMainWindow):
             return
         target = Path(name)
         if target.resolve() == self.session.path.resolve():
-            QMessageBox.warning(self, _("Save a copy"), _("Choose another name or folder."))
+            warn(self, _("Save a copy"), _("Choose another name or folder."))
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         saved = self.session.save_copy(target)
         if saved is not None:
-            QMessageBox.information(self, _("Copy saved"), _(
+            inform(self, _("Copy saved"), _(
                 "Saved {path}. Send this file (内网邮件 or U盘).").format(path=saved))
 
     def reopen(self) -> None:
@@ -440,10 +437,7 @@ class MainWindow(QMainWindow):
                 "This file was returned for correction of some entries only. Reopening the whole "
                 "file lets everything be changed; the review group will see every change when "
                 "it is sent again. The return's notes stay. Reopen the whole file?")
-        answer = QMessageBox.question(self, _("Reopen for editing"), question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, _("Reopen for editing"), question, default_no=True):
             self.session.reopen()
 
     # --- signals from the session ------------------------------------------------------------

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
+from selfassess.ui.messages import confirm, inform, warn
 
 if TYPE_CHECKING:
     from selfassess.ui.main_window import MainWindow
@@ -100,7 +101,7 @@ class OfficeActions(QObject):
                 written = write()
         except (SelfassessError, OSError) as error:
             problems = error.problems if isinstance(error, SelfassessError) else [str(error)]
-            QMessageBox.warning(self.window, title, "\n".join(problems[:MAX_SHOWN_PROBLEMS]))
+            warn(self.window, title, "\n".join(problems[:MAX_SHOWN_PROBLEMS]))
             return
         self.window.statusBar().showMessage(_("{path}: written").format(path=written), 15000)
 
@@ -200,23 +201,22 @@ class OfficeActions(QObject):
         except SelfassessError as error:
             shown = error.problems[:MAX_SHOWN_PROBLEMS]
             more = len(error.problems) - len(shown)
-            QMessageBox.warning(self.window, title, _(
+            warn(self.window, title, _(
                 "Nothing was imported; correct the workbook and import it again:") + "\n\n"
                 + "\n".join(shown) + (("\n" + _("… and {count} more").format(count=more))
                                       if more > 0 else ""))
             return
-        answer = QMessageBox.question(self.window, title, _(
+        if not confirm(self.window, title, _(
             "Replace the answers in this file with the {count} item(s), the bonus and veto "
             "declarations and the lists of {name}?").format(count=len(changes.answers),
-                                                           name=Path(name).name))
-        if answer != QMessageBox.StandardButton.Yes:
+                                                           name=Path(name).name)):
             return
         if session.import_changes(changes):
             self.window.workspace.go_to(self.window.workspace.current)  # show the new content
             self.window.statusBar().showMessage(_("{path}: {count} item(s) updated").format(
                 path=Path(name).name, count=len(changes.answers)), 15000)
         else:
-            QMessageBox.warning(self.window, title, "\n".join(session.last_problems[:25]))
+            warn(self.window, title, "\n".join(session.last_problems[:25]))
 
     def on_checklist_in(self) -> None:
         """Check a template workbook and save it as a checklist file for new assessments."""
@@ -232,7 +232,7 @@ class OfficeActions(QObject):
             with _busy():
                 checklist = read_checklist_workbook(Path(name))
         except SelfassessError as error:
-            QMessageBox.warning(self.window, title, _("The template has problems:") + "\n\n"
+            warn(self.window, title, _("The template has problems:") + "\n\n"
                                 + "\n".join(error.problems[:MAX_SHOWN_PROBLEMS]))
             return
         target = self._save_name(title, Path(name).with_suffix(".yaml"),
@@ -242,9 +242,9 @@ class OfficeActions(QObject):
         try:
             target.write_text(checklist_yaml(checklist), encoding="utf-8")
         except OSError as error:
-            QMessageBox.warning(self.window, title, str(error))
+            warn(self.window, title, str(error))
             return
-        QMessageBox.information(self.window, title, _(
+        inform(self.window, title, _(
             "{title}: {items} items, {full} points. Saved as {path}; choose it under “From a "
             "checklist file…” when creating a self-assessment.").format(
             title=checklist.title, items=len(checklist.items), full=checklist.full_marks,

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollBar,
     QSpinBox,
@@ -62,6 +61,7 @@ from selfassess.report import (
     sheets_pdf,
 )
 from selfassess.store import AssessmentFile
+from selfassess.ui.messages import warn
 from selfassess.ui.tasks import Task
 
 POINTS_PER_INCH = 72.0
@@ -518,7 +518,7 @@ class PreviewDialog(QDialog):
             try:
                 Path(name).write_bytes(self.pdf)
             except OSError as error:
-                QMessageBox.warning(self, _("Save as PDF"), str(error))
+                warn(self, _("Save as PDF"), str(error))
 
     def save_workbook(self) -> None:
         """Export the tables to Excel."""
@@ -533,4 +533,4 @@ class PreviewDialog(QDialog):
             with AssessmentFile.open(self.workbook_source, readonly=True) as af:
                 write_workbook(collect(af), Path(name))
         except OSError as error:
-            QMessageBox.warning(self, _("Export to Excel"), str(error))
+            warn(self, _("Export to Excel"), str(error))

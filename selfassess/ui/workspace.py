@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -45,6 +44,8 @@ from selfassess.ui.session import Session
 from selfassess.ui.widgets import RETURN_STYLE
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSortFilterProxyModel
+
     from selfassess.store.returns import ReturnRecord
     from selfassess.ui.pages.bonus_veto import BonusPage, VetoPage
     from selfassess.ui.pages.lists_page import ListPage
@@ -385,7 +386,9 @@ class Workspace(QWidget):
         if not text.strip():
             self._show_through(self.tree_model)
             return
-        if self.proxy is None:
+        if self.proxy is None:  # its class too waits for the first search
+            from PySide6.QtCore import QSortFilterProxyModel
+
             self.proxy = QSortFilterProxyModel(self)
             self.proxy.setFilterRole(SEARCH_ROLE)
             self.proxy.setRecursiveFilteringEnabled(True)

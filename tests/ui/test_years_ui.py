@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from test_history import years  # noqa: F401  (the fixture: three years of one bureau)
 
@@ -41,8 +42,7 @@ def test_the_statistics_tab_compares_years_and_takes_one_in(
     assert "1.2" in bureau.years.notes.text()  # lost in 2024 and 2026
 
     warnings: list[str] = []
-    monkeypatch.setattr("selfassess.ui.bureau.years.QMessageBox.warning",
-                        lambda _parent, _title, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     department_file = years["2025"].parent / "2025_办公室.selfassess"
     bureau.years.add(department_file)  # not a bureau file: refused, nothing kept
     assert len(warnings) == 1 and "department file" in warnings[0]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -55,6 +54,7 @@ from selfassess.ui.bureau.models import (
     SearchResultModel,
 )
 from selfassess.ui.bureau.years import YearsPanel
+from selfassess.ui.messages import confirm, inform, warn
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
 from selfassess.ui.widgets import heading
@@ -320,7 +320,7 @@ class BureauWorkspace(QWidget):
             self.status.emit(str(error))
             return
         problems = getattr(error, "problems", None) or [str(error)]
-        QMessageBox.warning(self, _("Merge failed"), "\n".join(problems[:10]))
+        warn(self, _("Merge failed"), "\n".join(problems[:10]))
 
     def _finish_task(self) -> None:
         if self._task is not None:
@@ -336,7 +336,7 @@ class BureauWorkspace(QWidget):
             try:
                 set_roster(self.af, dialog.names)
             except SelfassessError as error:
-                QMessageBox.warning(self, _("Roster"), "\n".join(error.problems[:10]))
+                warn(self, _("Roster"), "\n".join(error.problems[:10]))
             self.refresh()
 
     def distribute(self) -> None:
@@ -347,7 +347,7 @@ class BureauWorkspace(QWidget):
         try:
             results = distribute(self.af, Path(folder))
         except SelfassessError as error:
-            QMessageBox.warning(self, _("Distribute"), "\n".join(error.problems[:10]))
+            warn(self, _("Distribute"), "\n".join(error.problems[:10]))
             return
         self.refresh()
         created = [path.name for outcome, path, _m in results if outcome == "created"]
@@ -355,7 +355,7 @@ class BureauWorkspace(QWidget):
         text = _("{count} file(s) written to {folder}.").format(count=len(created), folder=folder)
         if kept:
             text += "\n" + _("Already there, not overwritten: {names}").format(names=join_list(kept))
-        QMessageBox.information(self, _("Distribute"), text)
+        inform(self, _("Distribute"), text)
 
     # --- printing ------------------------------------------------------------------------------
 
@@ -498,14 +498,14 @@ class BureauWorkspace(QWidget):
             written = return_department(self.af.path, department.name, dialog.notes,
                                         Path(folder), actor=_("review group"))
         except SelfassessError as error:
-            QMessageBox.warning(self, _("Return for correction"), "\n".join(error.problems[:10]))
+            warn(self, _("Return for correction"), "\n".join(error.problems[:10]))
             return
         self.refresh()
         self._show_department_state()
         self.review_session.reload()  # the return's notes, shown with the entries it names
         self.review_workspace.refresh_state()
         self.review_workspace.go_to(self.review_workspace.current)
-        QMessageBox.information(self, _("Return for correction"), _(
+        inform(self, _("Return for correction"), _(
             "{name} is returned for correction. Send this file back to the department:\n"
             "{path}").format(name=department.name, path=written))
 
@@ -529,17 +529,13 @@ class BureauWorkspace(QWidget):
                 question += "\n\n" + _("The review of {codes} was not redone (待复核) after the "
                                          "resubmission changed them.").format(
                     codes=join_list(redo))
-        answer = QMessageBox.question(self, _("Approve (审定)"), question,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Approve (审定)"), question, default_no=True):
             return
         try:
             message = approve_department(self.af.path, department.name, by=default_actor(),
                                          withdraw=withdraw)
         except SelfassessError as error:
-            QMessageBox.warning(self, _("Approve (审定)"), "\n".join(error.problems[:10]))
+            warn(self, _("Approve (审定)"), "\n".join(error.problems[:10]))
             return
         self.refresh()
         self._show_department_state()
@@ -551,7 +547,7 @@ class BureauWorkspace(QWidget):
     def remind(self) -> None:
         """催报: write the notice listing who has not reported or not sent a correction."""
         if not to_remind(self.standing):
-            QMessageBox.information(self, _("Reminder (催报)"), _(
+            inform(self, _("Reminder (催报)"), _(
                 "Every department on the roster has reported and no correction is "
                 "outstanding: there is nobody to remind."))
             return
@@ -564,7 +560,7 @@ class BureauWorkspace(QWidget):
         try:  # the dialog asked before replacing a file
             written = write_reminder(self.af.path, Path(path), force=True)
         except SelfassessError as error:
-            QMessageBox.warning(self, _("Reminder (催报)"), "\n".join(error.problems[:10]))
+            warn(self, _("Reminder (催报)"), "\n".join(error.problems[:10]))
             return
         self.status.emit(_("{path} written").format(path=written))
 

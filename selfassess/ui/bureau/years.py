@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +32,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.standing import Standing
 from selfassess.store import default_actor
+from selfassess.ui.messages import warn
 from selfassess.ui.widgets import heading
 
 
@@ -118,6 +118,6 @@ class YearsPanel(QWidget):
         try:
             line = add_history(self.bureau_path, earlier, by=default_actor())
         except SelfassessError as error:
-            QMessageBox.warning(self, _("Add an earlier year"), "\n".join(error.problems[:10]))
+            warn(self, _("Add an earlier year"), "\n".join(error.problems[:10]))
             return
         self.added.emit(line)

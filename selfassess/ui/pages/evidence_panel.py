@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from selfassess.i18n import _
 from selfassess.paths import user_data_dir
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
 from selfassess.store.export_evidence import is_executable, write_document
+from selfassess.ui.messages import confirm, warn
 from selfassess.ui.models import EvidenceModel
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
@@ -170,7 +170,7 @@ class EvidencePanel(QWidget):
         self.session.reload(None)  # files attached before the failure are stored and shown
         problems = list(getattr(error, "problems", None) or [str(error)])
         self.session.refused.emit(problems)
-        QMessageBox.warning(self, _("Evidence not attached"), "\n".join(problems[:10]))
+        warn(self, _("Evidence not attached"), "\n".join(problems[:10]))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self._editable:
@@ -194,6 +194,8 @@ class EvidencePanel(QWidget):
         if ref is None:
             return
         if is_executable(ref.file_name):
+            from PySide6.QtWidgets import QMessageBox  # named when shown (ui.messages)
+
             answer = QMessageBox.warning(
                 self, _("Open a program?"),
                 _("“{name}” is a program or script. Opening it runs it on this computer. "
@@ -209,8 +211,9 @@ class EvidencePanel(QWidget):
             try:
                 write_document(self.session.af, ref.sha256, target)  # checked against its hash
             except SelfassessError as error:
-                QMessageBox.warning(self, _("Open"), "\n".join(error.problems))
+                warn(self, _("Open"), "\n".join(error.problems))
                 return
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))  # the system's handler
 
     def remove_selected(self) -> None:
@@ -218,9 +221,7 @@ class EvidencePanel(QWidget):
         ref = self._selected()
         if ref is None or not self._editable:
             return
-        answer = QMessageBox.question(
-            self, _("Remove evidence"), _("Remove “{name}” from this file?").format(
-                name=ref.file_name))
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, _("Remove evidence"), _("Remove “{name}” from this file?").format(
+                name=ref.file_name)):
             self.session.undo_stack.push(remove_evidence(self.session, ref,
                                                          {f"item:{self.code}", "page:bonus"}))

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from selfassess.record import record
 from selfassess.store import ChangeSet, EvidenceSource, Measure, Shortcoming, default_actor
 from selfassess.store.changes import without_shortcoming
 from selfassess.store.ledger import STATUSES, LedgerUpdate, effective_deadline, put_back
+from selfassess.ui.messages import confirm, warn
 from selfassess.ui.models import TextListModel
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import (
@@ -314,9 +314,7 @@ class ListPage(QWidget):
         if self.row is None or self.session.read_only:
             return
         entry = self.entries()[self.row]
-        answer = QMessageBox.question(self, _("Remove"), _("Remove “{text}”?").format(
-            text=entry.text[:60]))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Remove"), _("Remove “{text}”?").format(text=entry.text[:60])):
             return
         self._typing.discard()
         data = self.session.data
@@ -430,17 +428,13 @@ class LedgerBox(QGroupBox):
             number=self.measure.number, name=department, text=self.measure.text[:40])
         if warning := closing_warning(self.session.ledger().get(self.measure.number)):
             question += "\n\n" + _("Note: {warning}.").format(warning=warning)
-        answer = QMessageBox.question(self, _("Close it (销号)"), question,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Close it (销号)"), question, default_no=True):
             return
         try:
             close_department_measure(self.session.path, department, self.measure.number,
                                      by=default_actor())
         except SelfassessError as error:
-            QMessageBox.warning(self, _("Close it (销号)"), "\n".join(error.problems[:10]))
+            warn(self, _("Close it (销号)"), "\n".join(error.problems[:10]))
             return
         self.session.reload({"page:measures"})
         self.show_measure(self.measure)
