@@ -25,8 +25,8 @@ from selfassess.i18n import _
 from selfassess.notice import FIRST_RUN_TEXT, FIRST_RUN_TITLE
 from selfassess.store import AssessmentFile
 from selfassess.ui.appearance import application, apply_font, apply_settings
+from selfassess.ui.asking import inform
 from selfassess.ui.main_window import MainWindow
-from selfassess.ui.messages import inform
 from selfassess.ui.settings import Settings
 from selfassess.validation import same_name
 

@@ -15,8 +15,6 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -27,7 +25,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _, join_list
 from selfassess.store import AssessmentFile
 from selfassess.store.openers import ReadOnlyHere
-from selfassess.ui.messages import confirm, inform, warn
+from selfassess.ui.asking import confirm, file_to_open, file_to_save, inform, line_of_text, warn
 from selfassess.ui.office_actions import OfficeActions
 from selfassess.ui.session import Session
 from selfassess.ui.settings import Settings
@@ -210,9 +208,8 @@ class MainWindow(QMainWindow):
         narratives to revisit, its measures), against the checklist last year's file holds."""
         from selfassess.store.carry import carry_over
 
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Last year's self-assessment"), "",
-            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        name = file_to_open(self, _("Last year's self-assessment"), "",
+                            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
         if not name:
             return
         try:
@@ -221,13 +218,14 @@ class MainWindow(QMainWindow):
                 if period.isdigit():
                     period = str(int(period) + 1)
                 else:
-                    period, ok = QInputDialog.getText(
-                        self, _("New from last year's file"), _("Period (考核年度)"))
-                    if not ok or not period.strip():
+                    typed = line_of_text(self, _("New from last year's file"),
+                                         _("Period (考核年度)"))
+                    if typed is None:
                         return
+                    period = typed
                 department = last.department().name
                 suggested = Path(name).with_name(submission_name(period, department))
-                target, _filter = QFileDialog.getSaveFileName(
+                target = file_to_save(
                     self, _("Save the self-assessment as"), str(suggested),
                     _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
                 if not target:
@@ -252,9 +250,8 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         """Ask for a file to open."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Open a self-assessment"), "",
-            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        name = file_to_open(self, _("Open a self-assessment"), "",
+                            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
         if name:
             self.open_file(Path(name))
 
@@ -410,9 +407,8 @@ class MainWindow(QMainWindow):
         proposal = str(self.session.path.parent / self.session.submission_name())
         if Path(proposal).resolve() == self.session.path.resolve():
             proposal = str(self.session.path.parent / _("to send") / self.session.submission_name())
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save a copy for sending"), proposal,
-            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        name = file_to_save(self, _("Save a copy for sending"), proposal,
+                            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
         if not name:
             return
         target = Path(name)

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.store import AssessmentFile
-from selfassess.ui.messages import confirm, inform, warn
+from selfassess.ui.asking import confirm, file_to_open, file_to_save, folder_to_use, inform, warn
 
 if TYPE_CHECKING:
     from selfassess.ui.main_window import MainWindow
@@ -91,7 +91,7 @@ class OfficeActions(QObject):
         return None
 
     def _save_name(self, title: str, suggested: Path, pattern: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(self.window, title, str(suggested), pattern)
+        name = file_to_save(self.window, title, str(suggested), pattern)
         return Path(name) if name else None
 
     def _run(self, title: str, write: Callable[[], Path]) -> None:
@@ -156,14 +156,14 @@ class OfficeActions(QObject):
         if source is None:
             return
         title = _("Export the evidence files")
-        folder = QFileDialog.getExistingDirectory(self.window, title, str(source.parent))
-        if not folder:
+        chosen = folder_to_use(self.window, title, str(source.parent))
+        if not chosen:
             return
 
         def write() -> Path:
             with AssessmentFile.open(source, readonly=True) as af:
-                export_evidence(af, Path(folder))
-            return Path(folder)
+                export_evidence(af, Path(chosen))
+            return Path(chosen)
 
         self._run(title, write)
 
@@ -191,8 +191,7 @@ class OfficeActions(QObject):
         if session is None or self._source() is None:
             return
         title = _("Import a filled Excel form")
-        name, _filter = QFileDialog.getOpenFileName(self.window, title,
-                                                    str(session.path.parent), "Excel (*.xlsx)")
+        name = file_to_open(self.window, title, str(session.path.parent), "Excel (*.xlsx)")
         if not name:
             return
         try:
@@ -224,8 +223,7 @@ class OfficeActions(QObject):
         from selfassess.office.checklist_xlsx import read_checklist_workbook
 
         title = _("Checklist from an Excel template")
-        name, _filter = QFileDialog.getOpenFileName(self.window, title, str(Path.home()),
-                                                    "Excel (*.xlsx)")
+        name = file_to_open(self.window, title, str(Path.home()), "Excel (*.xlsx)")
         if not name:
             return
         try:

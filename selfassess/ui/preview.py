@@ -40,7 +40,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -61,7 +60,7 @@ from selfassess.report import (
     sheets_pdf,
 )
 from selfassess.store import AssessmentFile
-from selfassess.ui.messages import warn
+from selfassess.ui.asking import file_to_save, warn
 from selfassess.ui.tasks import Task
 
 POINTS_PER_INCH = 72.0
@@ -512,8 +511,7 @@ class PreviewDialog(QDialog):
 
     def save_pdf(self) -> None:
         """Save the PDF (never over an existing file without the system's confirmation)."""
-        name, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), str(self.suggested),
-                                                    "PDF (*.pdf)")
+        name = file_to_save(self, _("Save as PDF"), str(self.suggested), "PDF (*.pdf)")
         if name:
             try:
                 Path(name).write_bytes(self.pdf)
@@ -524,9 +522,8 @@ class PreviewDialog(QDialog):
         """Export the tables to Excel."""
         if self.workbook_source is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export to Excel"), str(self.suggested.with_suffix(".xlsx")),
-            "Excel (*.xlsx)")
+        name = file_to_save(self, _("Export to Excel"), str(self.suggested.with_suffix(".xlsx")),
+                            "Excel (*.xlsx)")
         if not name:
             return
         try:

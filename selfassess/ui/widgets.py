@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from selfassess import FILE_SUFFIX
 from selfassess.i18n import _
+from selfassess.ui.asking import file_to_save
 
 if TYPE_CHECKING:
     from selfassess.bureau.resubmission import EntryChange
@@ -237,9 +237,8 @@ class SaveAsField(QWidget):
         return path if path.suffix == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
 
     def _on_browse(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.title, self.edit.text(),
-            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        name = file_to_save(self, self.title, self.edit.text(),
+                            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
         if name:
             self.edit.setText(name if name.endswith(FILE_SUFFIX) else name + FILE_SUFFIX)
             self.edited.emit()

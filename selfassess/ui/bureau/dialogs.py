@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from selfassess.checklist import Checklist, builtin_checklists, load_checklist_f
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.paths import default_documents_dir
+from selfassess.ui.asking import file_to_open
 from selfassess.ui.bureau.models import MergeResultModel
 from selfassess.ui.widgets import ErrorLabel, SaveAsField, wrap_label
 
@@ -85,8 +85,8 @@ class NewBureauDialog(QDialog):
                 checklist = next(c for c in builtin_checklists()
                                  if c.id == self.checklist.currentData())
             else:
-                name, _filter = QFileDialog.getOpenFileName(
-                    self, _("Choose a checklist"), "", _("Checklists (*.yaml *.yml)"))
+                name = file_to_open(self, _("Choose a checklist"), "",
+                                    _("Checklists (*.yaml *.yml)"))
                 if not name:
                     return
                 checklist = load_checklist_file(Path(name))

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +42,14 @@ from selfassess.standing import STATES, DepartmentStanding, Standing, read_stand
 from selfassess.store import AssessmentFile, default_actor, merge_log
 from selfassess.store.search import NarrativeIndex
 from selfassess.summary import quota_lines, statistics_text, to_remind
+from selfassess.ui.asking import (
+    confirm,
+    file_to_save,
+    files_to_open,
+    folder_to_use,
+    inform,
+    warn,
+)
 from selfassess.ui.bureau.charts import BarChart, nice_maximum, nice_minimum
 from selfassess.ui.bureau.dialogs import MergeResultDialog, ReturnDialog, RosterDialog
 from selfassess.ui.bureau.models import (
@@ -54,7 +61,6 @@ from selfassess.ui.bureau.models import (
     SearchResultModel,
 )
 from selfassess.ui.bureau.years import YearsPanel
-from selfassess.ui.messages import confirm, inform, warn
 from selfassess.ui.session import Session
 from selfassess.ui.tasks import Task
 from selfassess.ui.widgets import heading
@@ -277,16 +283,15 @@ class BureauWorkspace(QWidget):
 
     def choose_files(self) -> None:
         """Pick department files to merge."""
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Import department files"), "",
-            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        names = files_to_open(self, _("Import department files"), "",
+                              _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
         self.import_paths([Path(name) for name in names])
 
     def choose_folder(self) -> None:
         """Pick a folder whose .selfassess files (also in subfolders) are merged."""
-        folder = QFileDialog.getExistingDirectory(self, _("Import a folder"))
-        if folder:
-            self.import_paths([Path(folder)])
+        chosen = folder_to_use(self, _("Import a folder"))
+        if chosen:
+            self.import_paths([Path(chosen)])
 
     def import_paths(self, paths: list[Path]) -> None:
         """Merge files (and folders' files) on a worker thread, then show the result."""
@@ -341,18 +346,18 @@ class BureauWorkspace(QWidget):
 
     def distribute(self) -> None:
         """Write a blank department file for every roster entry into a chosen folder."""
-        folder = QFileDialog.getExistingDirectory(self, _("Distribute blank files into"))
-        if not folder:
+        chosen = folder_to_use(self, _("Distribute blank files into"))
+        if not chosen:
             return
         try:
-            results = distribute(self.af, Path(folder))
+            results = distribute(self.af, Path(chosen))
         except SelfassessError as error:
             warn(self, _("Distribute"), "\n".join(error.problems[:10]))
             return
         self.refresh()
         created = [path.name for outcome, path, _m in results if outcome == "created"]
         kept = [path.name for outcome, path, _m in results if outcome != "created"]
-        text = _("{count} file(s) written to {folder}.").format(count=len(created), folder=folder)
+        text = _("{count} file(s) written to {folder}.").format(count=len(created), folder=chosen)
         if kept:
             text += "\n" + _("Already there, not overwritten: {names}").format(names=join_list(kept))
         inform(self, _("Distribute"), text)
@@ -490,13 +495,12 @@ class BureauWorkspace(QWidget):
         dialog = ReturnDialog(self.af.checklist, department.name, suggested, self)
         if not dialog.exec() or dialog.notes is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, _("Write the returned file into"),
-                                                  str(self.af.path.parent))
-        if not folder:
+        chosen = folder_to_use(self, _("Write the returned file into"), str(self.af.path.parent))
+        if not chosen:
             return
         try:
             written = return_department(self.af.path, department.name, dialog.notes,
-                                        Path(folder), actor=_("review group"))
+                                        Path(chosen), actor=_("review group"))
         except SelfassessError as error:
             warn(self, _("Return for correction"), "\n".join(error.problems[:10]))
             return
@@ -552,9 +556,8 @@ class BureauWorkspace(QWidget):
                 "outstanding: there is nobody to remind."))
             return
         suggested = self.af.path.parent / f"{self.af.info.period}_催报.docx"
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, _("Write the reminder"), str(suggested),
-            _("Word document (*.docx);;Text file (*.txt)"))
+        path = file_to_save(self, _("Write the reminder"), str(suggested),
+                            _("Word document (*.docx);;Text file (*.txt)"))
         if not path:
             return
         try:  # the dialog asked before replacing a file

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +31,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.standing import Standing
 from selfassess.store import default_actor
-from selfassess.ui.messages import warn
+from selfassess.ui.asking import file_to_open, warn
 from selfassess.ui.widgets import heading
 
 
@@ -105,9 +104,8 @@ class YearsPanel(QWidget):
         """Pick an earlier year's bureau file and take it in."""
         if self.bureau_path is None:
             return
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Add an earlier year"), str(self.bureau_path.parent),
-            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
+        name = file_to_open(self, _("Add an earlier year"), str(self.bureau_path.parent),
+                            _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
         if name:
             self.add(Path(name))
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from selfassess.errors import SelfassessError
 from selfassess.i18n import _
 from selfassess.paths import default_documents_dir
 from selfassess.store import AssessmentFile
+from selfassess.ui.asking import file_to_open
 from selfassess.ui.widgets import SaveAsField
 from selfassess.validation import submission_name
 
@@ -109,8 +109,8 @@ class NewAssessmentDialog(QDialog):
     def _on_checklist_chosen(self, index: int) -> None:
         if self.checklist.itemData(index) != FROM_FILE:
             return
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a checklist"), "", _("Checklists (*.yaml *.yml *.xlsx)"))
+        name = file_to_open(self, _("Choose a checklist"), "",
+                            _("Checklists (*.yaml *.yml *.xlsx)"))
         if not name:
             self.checklist.setCurrentIndex(0)
             return

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from selfassess import FILE_SUFFIX
 from selfassess.checkcode import CodeError
 from selfassess.errors import SelfassessError
 from selfassess.i18n import _, join_list
+from selfassess.ui.asking import files_to_open
 from selfassess.ui.widgets import wrap_label
 from selfassess.verify_print import check
 
@@ -68,7 +68,7 @@ class VerifyPrintDialog(QDialog):
             else _("No file: only what the code itself says."))
 
     def choose(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
+        names = files_to_open(
             self, _("Files to compare with"), str(self.files[0].parent) if self.files else "",
             _("Self-assessment files (*{suffix})").format(suffix=FILE_SUFFIX))
         if names:

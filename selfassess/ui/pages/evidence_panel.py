@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -26,13 +25,15 @@ from selfassess.i18n import _
 from selfassess.paths import user_data_dir
 from selfassess.store import AssessmentFile, ChangeSet, EvidenceSource
 from selfassess.store.export_evidence import is_executable, write_document
-from selfassess.ui.messages import confirm, warn
+from selfassess.ui.asking import confirm, files_to_open, warn
 from selfassess.ui.models import EvidenceModel
 from selfassess.ui.session import Session
-from selfassess.ui.tasks import Task
 from selfassess.ui.undo import evidence_added, remove_evidence
 from selfassess.ui.widgets import wrap_label
 from selfassess.validation import safe_file_name
+
+if TYPE_CHECKING:
+    from selfassess.ui.tasks import Task
 
 
 def attach_files(path: Path, kind: str, code: str, files: list[Path], actor: str,
@@ -132,6 +133,8 @@ class EvidencePanel(QWidget):
         files = [f for f in files if f.is_file()]
         if not files or self._task is not None or not self._editable:
             return
+        from selfassess.ui.tasks import Task  # its Qt classes (a thread, a progress dialog) too
+
         # what was there before, so the documents this attaching adds can be undone
         self._before = {ref.id for ref in self.session.data.evidence}
         self._task = Task(self, lambda **kw: attach_files(
@@ -147,7 +150,7 @@ class EvidencePanel(QWidget):
             self._task.wait()
 
     def _on_add_clicked(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("Attach evidence"))
+        names = files_to_open(self, _("Attach evidence"))
         self.attach([Path(name) for name in names])
 
     def _finish_task(self) -> None:
@@ -194,7 +197,7 @@ class EvidencePanel(QWidget):
         if ref is None:
             return
         if is_executable(ref.file_name):
-            from PySide6.QtWidgets import QMessageBox  # named when shown (ui.messages)
+            from PySide6.QtWidgets import QMessageBox  # named when shown (see ui.asking)
 
             answer = QMessageBox.warning(
                 self, _("Open a program?"),
@@ -213,6 +216,8 @@ class EvidencePanel(QWidget):
             except SelfassessError as error:
                 warn(self, _("Open"), "\n".join(error.problems))
                 return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))  # the system's handler
 

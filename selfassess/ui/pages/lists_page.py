@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -36,7 +35,7 @@ from selfassess.record import record
 from selfassess.store import ChangeSet, EvidenceSource, Measure, Shortcoming, default_actor
 from selfassess.store.changes import without_shortcoming
 from selfassess.store.ledger import STATUSES, LedgerUpdate, effective_deadline, put_back
-from selfassess.ui.messages import confirm, warn
+from selfassess.ui.asking import confirm, files_to_open, warn
 from selfassess.ui.models import TextListModel
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import (
@@ -440,7 +439,7 @@ class LedgerBox(QGroupBox):
         self.show_measure(self.measure)
 
     def _choose_evidence(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("Attach completion evidence"))
+        names = files_to_open(self, _("Attach completion evidence"))
         self.attach_files([Path(name) for name in names])
 
     def attach_files(self, paths: list[Path]) -> None:

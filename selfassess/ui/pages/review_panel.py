@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -53,6 +52,8 @@ class ReviewPanel(QGroupBox):
         self.flag_label.setStyleSheet("color: #a05a00;")
         row = QHBoxLayout()
         if kind == "veto":
+            from PySide6.QtWidgets import QComboBox  # a veto's only: the item page's start
+
             self.verdict = QComboBox()
             self.verdict.setObjectName(f"{object_prefix}_verdict")
             self.verdict.addItems([_("not reviewed"), _("confirmed: not triggered"),
