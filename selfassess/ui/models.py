@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from selfassess.i18n import N_, _
 from selfassess.kinds import document_kind
@@ -29,11 +29,8 @@ from selfassess.ui.session import Session
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked at every paint
-# what the tree's rows answer (the view asks for fonts, colours, sizes… as well)
-_TREE_ROLES = frozenset({
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.TextAlignmentRole, NODE_ROLE, SEARCH_ROLE, STATE_ROLE})
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 PAGES = (
     ("page:bonus", N_("Bonus claims (加分项)")),
@@ -72,161 +69,89 @@ def points(value: Any) -> str:
     return decimal_text(value)
 
 
-class ChecklistTreeModel(QAbstractItemModel):
-    """Sections → items, then the further pages; two columns: name and score."""
+class ChecklistTreeModel(QStandardItemModel):
+    """Sections → items, then the further pages; two columns: name and score.
+
+    The rows are Qt's own items, filled from the session and refilled where it changed: the
+    view reads them without calling Python. (A Python model was asked for a dozen roles of
+    every row at every paint, 1,800 calls before a file was first shown.)"""
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.sections = session.checklist.sections
-        # node ids by position, computed once: views ask for thousands of indexes per repaint
-        self._top = [f"section:{s.code}" for s in self.sections] + [page for page, _l in PAGES]
-        self._children = [[f"item:{i.code}" for i in s.items] for s in self.sections]
-        self._nodes = self._top + [node for children in self._children for node in children]
-        self._rows = {node: row for row, node in enumerate(self._top)}
-        self._rows.update({node: row for children in self._children
-                           for row, node in enumerate(children)})
-        self._parents = {node: section for section, children in enumerate(self._children)
-                         for node in children}
-        self._last_shown = {node: self._shown(node) for node in self._nodes}
+        self.setHorizontalHeaderLabels([_("Item"), _("Score")])
+        self._cells: dict[str, tuple[QStandardItem, QStandardItem]] = {}
+        root = self.invisibleRootItem()
+        for section in self.sections:
+            row = self._row(f"section:{section.code}")
+            for item in section.items:
+                row[0].appendRow(self._row(f"item:{item.code}"))
+            root.appendRow(row)
+        for page, _label in PAGES:
+            root.appendRow(self._row(page))
+        self._last_shown: dict[str, tuple[Any, ...]] = {}
+        self._fill()
         session.changed.connect(self._on_session_changed)
 
-    # --- structure: top rows are sections then pages; internalId 0 = top, n = child of row n-1
+    def _row(self, node: str) -> list[QStandardItem]:
+        cells = (QStandardItem(), QStandardItem())
+        for cell in cells:
+            cell.setFlags(_ROW_FLAGS)
+            cell.setData(node, NODE_ROLE)
+        cells[1].setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
+        self._cells[node] = cells
+        return list(cells)
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not 0 <= column < 2 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._top) else QModelIndex()
-        section = parent.row()
-        if parent.internalId() != 0 or section >= len(self._children) or row >= len(
-                self._children[section]):
-            return QModelIndex()
-        return self.createIndex(row, column, section + 1)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self.sections) + len(PAGES)
-        if parent.column() != 0 or parent.internalId() != 0:
-            return 0
-        if parent.row() < len(self.sections):
-            return len(self.sections[parent.row()].items)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 2
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _ROW_FLAGS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_("Item"), _("Score"))[section] if 0 <= section < 2 else None
-        return None
-
-    # --- content -------------------------------------------------------------------------------
+    # --- structure -----------------------------------------------------------------------------
 
     def node(self, index: Index) -> str:
         """The node id of an index."""
-        if not index.isValid():
-            return ""
-        parent = index.internalId()
-        return self._children[parent - 1][index.row()] if parent else self._top[index.row()]
+        return str(index.data(NODE_ROLE) or "") if index.isValid() else ""
 
     def index_of(self, node: str, column: int = 0) -> QModelIndex:
         """The index showing a node id (invalid when unknown)."""
-        row = self._rows.get(node)
-        if row is None:
-            return QModelIndex()
-        section = self._parents.get(node)
-        if section is None:
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, section + 1)
+        cells = self._cells.get(node)
+        return cells[column].index() if cells is not None and 0 <= column < 2 else QModelIndex()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _TREE_ROLES or not index.isValid():
-            return None  # the view asks each row for a dozen roles: most end here
-        node = self.node(index)
+    # --- content -------------------------------------------------------------------------------
+
+    def _shown(self, node: str) -> tuple[Any, ...]:
+        """What a row shows: its texts, and for an item its state, documents and ⚠."""
         kind, _sep, code = node.partition(":")
-        if role == NODE_ROLE:
-            return node
         if kind == "item":
-            return self._item_data(code, index.column(), role)
+            item = self.session.checklist.items_by_code[code]
+            hinted = self.session.review_mode and code in self.session.hinted_items()
+            return (f"{code} {item.title}" + (" ⚠" if hinted else ""), self._item_score(code),
+                    item_state(self.session, code),
+                    len(self.session.data.evidence_for("item", code)), hinted)
         if kind == "section":
-            return self._section_data(code, index.column(), role)
-        return self._page_data(node, index.column(), role)
-
-    def _item_data(self, code: str, column: int, role: int) -> Any:
-        item = self.session.checklist.items_by_code[code]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:  # ⚠: a document of it the review group should look at
-                hinted = self.session.review_mode and code in self.session.hinted_items()
-                return f"{code} {item.title}" + (" ⚠" if hinted else "")
-            answer = self.session.data.answers.get(code)
-            if answer and answer.not_applicable and answer.review_score is None:
-                return _("N/A")
-            score = "—" if answer is None or answer.self_score is None else points(answer.self_score)
-            if answer is not None and answer.review_score is not None:
-                score += f" → {points(answer.review_score)}"  # the review group's score
-            return f"{score} / {points(item.max_points)}"
-        if role in (STATE_ROLE, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
-            state = item_state(self.session, code)
-            if role == STATE_ROLE:
-                return state
-            documents = len(self.session.data.evidence_for("item", code))
-            if role == Qt.ItemDataRole.ToolTipRole:  # the full title, elided in a narrow tree
-                tip = f"{code} {item.title} — {_(STATE_NAMES[state])}"
-                if documents:
-                    tip += "; " + _("{count} evidence document(s)").format(count=documents)
-                if self.session.review_mode and code in self.session.hinted_items():
-                    tip += "; " + _("evidence to look at (佐证材料提示)")
-                return tip
-            if column == 0:
-                return state_icon(state)
-            return evidence_icon() if documents else None  # the review group sees which
-        if role == SEARCH_ROLE:
-            return " ".join((code, item.title, item.content, item.criteria)).lower()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _section_data(self, code: str, column: int, role: int) -> Any:
-        section = self.session.checklist.section_by_code[code]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return section_label(code, section.title)
-            answers = self.session.data.answers
-            if not any((answer := answers.get(item.code)) is not None and (
-                    answer.self_score is not None or answer.not_applicable
-                    or answer.review_score is not None) for item in section.items):
-                return f"— / {points(section.max_points)}"  # as its items: not 0 points
-            result = self.session.result().sections[code]
-            return f"{points(result.score)} / {points(section.max_points)}"
-        if role == SEARCH_ROLE:
-            return ""  # sections show when one of their items matches
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _page_data(self, node: str, column: int, role: int) -> Any:
+            section = self.session.checklist.section_by_code[code]
+            return (section_label(code, section.title), self._section_score(code))
         label = dict(PAGES)[node]
         if node == "page:summary" and self.session.review_mode:
             label = REVIEW_SUMMARY
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(label) if column == 0 else self._page_value(node)
-        if role == SEARCH_ROLE:
-            return _(label).lower()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return (_(label), self._page_value(node))
+
+    def _item_score(self, code: str) -> str:
+        answer = self.session.data.answers.get(code)
+        if answer and answer.not_applicable and answer.review_score is None:
+            return _("N/A")
+        score = "—" if answer is None or answer.self_score is None else points(answer.self_score)
+        if answer is not None and answer.review_score is not None:
+            score += f" → {points(answer.review_score)}"  # the review group's score
+        maximum = self.session.checklist.items_by_code[code].max_points
+        return f"{score} / {points(maximum)}"
+
+    def _section_score(self, code: str) -> str:
+        section = self.session.checklist.section_by_code[code]
+        answers = self.session.data.answers
+        if not any((answer := answers.get(item.code)) is not None and (
+                answer.self_score is not None or answer.not_applicable
+                or answer.review_score is not None) for item in section.items):
+            return f"— / {points(section.max_points)}"  # as its items: not 0 points
+        result = self.session.result().sections[code]
+        return f"{points(result.score)} / {points(section.max_points)}"
 
     def _page_value(self, node: str) -> str:
         data = self.session.data
@@ -241,27 +166,44 @@ class ChecklistTreeModel(QAbstractItemModel):
             return str(len(data.measures))
         return points(self.session.result().total)
 
-    def _shown(self, node: str) -> tuple[Any, ...]:
-        """What a row shows: both texts and the state (icon, tooltip)."""
+    def _show(self, node: str, shown: tuple[Any, ...]) -> None:
+        """Put a row's texts, icons, tooltip and search text into its cells."""
+        name, score = self._cells[node]
+        name.setText(shown[0])
+        score.setText(shown[1])
         kind, _sep, code = node.partition(":")
-        display = Qt.ItemDataRole.DisplayRole
         if kind == "item":
-            return (self._item_data(code, 1, display), item_state(self.session, code),
-                    len(self.session.data.evidence_for("item", code)))
-        if kind == "section":
-            return (self._section_data(code, 1, display),)
-        return (self._page_value(node),)
+            _title, _score, state, documents, hinted = shown
+            item = self.session.checklist.items_by_code[code]
+            tip = f"{code} {item.title} — {_(STATE_NAMES[state])}"  # the full title, elided
+            if documents:
+                tip += "; " + _("{count} evidence document(s)").format(count=documents)
+            if hinted:
+                tip += "; " + _("evidence to look at (佐证材料提示)")
+            search = " ".join((code, item.title, item.content, item.criteria)).lower()
+            name.setData(state_icon(state), Qt.ItemDataRole.DecorationRole)
+            score.setData(evidence_icon() if documents else None,  # the review group sees which
+                          Qt.ItemDataRole.DecorationRole)
+            for cell in (name, score):
+                cell.setData(state, STATE_ROLE)
+                cell.setData(tip, Qt.ItemDataRole.ToolTipRole)
+        else:  # sections show when one of their items matches
+            search = "" if kind == "section" else shown[0].lower()
+        for cell in (name, score):
+            cell.setData(search, SEARCH_ROLE)
+
+    def _fill(self) -> None:
+        """Refill the rows whose texts or state moved: each change is announced to the view
+        (and the search filter), which then asks for the row again."""
+        for node in self._cells:
+            shown = self._shown(node)
+            if self._last_shown.get(node) != shown:
+                self._show(node, shown)
+                self._last_shown[node] = shown
 
     def _on_session_changed(self, _touched: set[str] | None) -> None:
-        # only rows whose text or state moved are announced: every dataChanged makes the view
-        # and the filter ask for every role of the row again (thousands of calls per save)
-        shown = {node: self._shown(node) for node in self._nodes}
-        last = self.columnCount() - 1
-        for node, now in shown.items():
-            if self._last_shown.get(node) != now:
-                index = self.index_of(node)
-                self.dataChanged.emit(index, index.siblingAtColumn(last))
-        self._last_shown = shown
+        self._fill()
+
 
 def human_size(size: int) -> str:
     """1.2 MB, 830 KB, 12 B."""
