@@ -19,7 +19,8 @@ from selfassess.completeness import Problem, completeness_problems
 from selfassess.i18n import N_
 from selfassess.numbers import round_cents
 from selfassess.record import record
-from selfassess.scoring import ItemAnswer, Result, ScoreInput, rank, score
+from selfassess.score_views import final_input, reviewed, self_input
+from selfassess.scoring import Result, rank, score
 from selfassess.store import merge_log, roster_table
 from selfassess.store.adjustments import GradeAdjustment, read_adjustments
 from selfassess.store.assessment import AssessmentFile
@@ -30,42 +31,6 @@ from selfassess.store.records import Department, DepartmentData, FileInfo
 from selfassess.store.returns import Approval, ReturnRecord, read_approvals, read_returns
 from selfassess.store.transfer import earlier_names
 from selfassess.validation import same_name, submission_name
-
-
-def self_input(data: DepartmentData) -> ScoreInput:
-    """What the department itself claimed: self scores, claimed bonus, declared vetoes."""
-    return ScoreInput(
-        answers={code: ItemAnswer(a.self_score, a.not_applicable, a.deduction_reason)
-                 for code, a in data.answers.items()},
-        bonus={code: c.points for code, c in data.bonus.items() if c.points is not None},
-        veto={code: bool(v.triggered) for code, v in data.veto.items()},
-    )
-
-
-def reviewed(data: DepartmentData) -> bool:
-    """Whether the review group entered anything that can change a score (until then the
-    final view is the department's own, and is not worked out again)."""
-    return (any(a.review_score is not None for a in data.answers.values())
-            or any(c.review_points is not None for c in data.bonus.values())
-            or any(v.review_triggered for v in data.veto.values()))
-
-
-def final_input(data: DepartmentData) -> ScoreInput:
-    """The final view: the review group's score/points where present, else the department's;
-    a veto counts when declared by the department or set by the review group."""
-    answers = {}
-    for code, a in data.answers.items():
-        if a.review_score is not None:  # the review group's score stands, even over 不适用
-            answers[code] = ItemAnswer(a.review_score, False, a.review_reason)
-        else:
-            answers[code] = ItemAnswer(a.self_score, a.not_applicable, a.deduction_reason)
-    bonus = {}
-    for code, claim in data.bonus.items():
-        points = claim.review_points if claim.review_points is not None else claim.points
-        if points is not None:
-            bonus[code] = points
-    veto = {code: bool(v.triggered) or bool(v.review_triggered) for code, v in data.veto.items()}
-    return ScoreInput(answers, bonus, veto)
 
 
 @record

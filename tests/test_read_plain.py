@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from selfassess.checklist import Checklist
 from selfassess.errors import FileFormatError
-from selfassess.standing import final_input, reviewed, self_input
+from selfassess.score_views import final_input, reviewed, self_input
 from selfassess.store import AssessmentFile, reading
 from selfassess.store.changes import ChangeSet
 from selfassess.store.connection import Database

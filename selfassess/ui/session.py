@@ -20,8 +20,8 @@ from PySide6.QtGui import QUndoStack
 from selfassess.completeness import Problem, completeness_problems
 from selfassess.errors import NoSpace, SelfassessError
 from selfassess.i18n import _
+from selfassess.score_views import final_input, self_input
 from selfassess.scoring import Result, score
-from selfassess.standing import final_input, self_input
 from selfassess.store import AssessmentFile, ChangeSet, SealRecord, default_actor
 from selfassess.store.carry import earlier_shortcomings
 from selfassess.store.ledger import LedgerEntry, LedgerUpdate
