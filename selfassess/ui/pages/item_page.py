@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -35,7 +35,6 @@ from selfassess.numbers import decimal_text, section_label
 from selfassess.scoring import Aid
 from selfassess.store import ChangeSet
 from selfassess.ui.pages.evidence_panel import EvidencePanel
-from selfassess.ui.pages.review_panel import ReviewPanel
 from selfassess.ui.pages.scoring_aid import MODE_NAMES, ScoringAid
 from selfassess.ui.session import Session
 from selfassess.ui.widgets import (
@@ -51,6 +50,9 @@ from selfassess.ui.widgets import (
     text_editor,
     wrap_label,
 )
+
+if TYPE_CHECKING:
+    from selfassess.ui.pages.review_panel import ReviewPanel
 
 CARRIED_STYLE = "#item_carried { background: #fff8e1; border: 1px solid #c77c00; }"
 READ_ONLY_STYLE = "background: #f2f2f2; color: #000;"
@@ -175,11 +177,17 @@ class ItemPage(QWidget):
         layout.addWidget(evidence_box)
         layout.addStretch(1)
         self.scroll.setWidget(body)
-        self.review = ReviewPanel(session, "item", stacked=True)
+        # the review group's box (复核), built for a bureau's review only: a department never
+        # sees it, and its start need not build it
+        self.review: ReviewPanel | None = None
         self._outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._outer.setContentsMargins(0, 0, 0, 0)
         self._outer.addWidget(self.scroll, 1)
-        self._outer.addWidget(self.review, 0, Qt.AlignmentFlag.AlignTop)
+        if session.review_mode:
+            from selfassess.ui.pages.review_panel import ReviewPanel
+
+            self.review = ReviewPanel(session, "item", stacked=True)
+            self._outer.addWidget(self.review, 0, Qt.AlignmentFlag.AlignTop)
         self._beside: bool | None = None
         self._place_review()
 
@@ -191,6 +199,8 @@ class ItemPage(QWidget):
         """The review box beside the item where the item keeps room to be read (about 34
         characters a line); above it otherwise (150 % type at 1366×768 squeezed the item's
         text under a sideways scroll bar)."""
+        if self.review is None:
+            return
         wide = self.fontMetrics().horizontalAdvance("字")
         beside = self.width() - wide * 22 >= wide * 34
         if beside == self._beside:
@@ -254,7 +264,7 @@ class ItemPage(QWidget):
         set_text_quietly(self.deduction_reason, answer.deduction_reason if answer else "")
         set_text_quietly(self.narrative, answer.narrative if answer else "")
         self.error_label.clear()
-        if self.session.review_mode:
+        if self.review is not None:
             self.review.load(code, answer.review_score if answer else None,
                              answer.review_reason if answer else "",
                              bool(answer and answer.review_flag),
@@ -268,7 +278,7 @@ class ItemPage(QWidget):
     def first_field(self) -> QWidget:
         """Where typing starts on this item: the review score for the review group, else the
         scoring aid's first input, else the score."""
-        if self.session.review_mode:
+        if self.review is not None:
             return self.review.score
         aid = [widget for widget in self.aid.rules.findChildren(QWidget)
                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()]
@@ -364,7 +374,8 @@ class ItemPage(QWidget):
     def flush(self) -> None:
         """Store pending typing now."""
         self._typing.flush()
-        self.review.flush()
+        if self.review is not None:
+            self.review.flush()
 
     def _save(self, fields: dict[str, Any]) -> bool:
         if self.item is None or not self._editable():
