@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 from selfassess.i18n import _
 from selfassess.notice import NOT_CLASSIFIED
 from selfassess.ui.models import NODE_ROLE, PathListModel
-from selfassess.ui.widgets import heading, wrap_label
+from selfassess.ui.widgets import heading, text_colour, wrap_label
 
 
 class StartScreen(QWidget):
@@ -49,11 +49,11 @@ class StartScreen(QWidget):
         self.recent_label = QLabel(_("Recent files"))
         drop = wrap_label(_("You can also drop a .selfassess file onto this window."))
         drop.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        drop.setStyleSheet("color: #666;")
+        text_colour(drop, "#666")
         notice = wrap_label(_(NOT_CLASSIFIED))
         notice.setObjectName("start_notice")
         notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        notice.setStyleSheet("color: #8a4b00;")
+        text_colour(notice, "#8a4b00")
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFrame,
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from selfassess import FILE_SUFFIX
 from selfassess.i18n import _
+from selfassess.numbers import decimal_places, decimal_text, parse_decimal
 from selfassess.ui.asking import file_to_save
 
 if TYPE_CHECKING:
     from selfassess.bureau.resubmission import EntryChange
-from selfassess.numbers import decimal_places, decimal_text, parse_decimal
 
 TYPING_SAVE_DELAY_MS = 400  # typing is saved this long after the last keystroke (≤ 1 s lost)
 
@@ -67,6 +67,14 @@ class Debouncer(QObject):
     def pending(self) -> bool:
         """True when something waits to be saved."""
         return bool(self._pending)
+
+
+def text_colour(widget: QWidget, colour: str) -> None:
+    """Draw a label's text in ``colour``, through its palette: a style sheet would give each
+    such label a style of its own to build, polish and paint through."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    widget.setPalette(palette)
 
 
 def wrap_label(text: str = "", object_name: str = "", selectable: bool = True) -> QLabel:
@@ -131,7 +139,7 @@ class ErrorLabel(QLabel):
         super().__init__()
         self.setObjectName(object_name)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b22222;")
+        text_colour(self, "#b22222")
         self.hide()
 
     def setText(self, text: str) -> None:

@@ -24,7 +24,7 @@ from selfassess.i18n import _
 from selfassess.paths import default_documents_dir
 from selfassess.store import AssessmentFile
 from selfassess.ui.asking import file_to_open
-from selfassess.ui.widgets import SaveAsField
+from selfassess.ui.widgets import SaveAsField, text_colour
 from selfassess.validation import submission_name
 
 FROM_FILE = "__file__"
@@ -64,7 +64,7 @@ class NewAssessmentDialog(QDialog):
             field.textChanged.connect(self._on_changed)  # a message about the old text goes
         self.error = QLabel()
         self.error.setObjectName("new_error")
-        self.error.setStyleSheet("color: #b22222;")
+        text_colour(self.error, "#b22222")
         self.error.setWordWrap(True)
 
         form = QFormLayout()

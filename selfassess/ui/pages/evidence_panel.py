@@ -29,7 +29,7 @@ from selfassess.ui.asking import confirm, files_to_open, warn
 from selfassess.ui.models import EvidenceModel
 from selfassess.ui.session import Session
 from selfassess.ui.undo import evidence_added, remove_evidence
-from selfassess.ui.widgets import wrap_label
+from selfassess.ui.widgets import text_colour, wrap_label
 from selfassess.validation import safe_file_name
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class EvidencePanel(QWidget):
         buttons.addStretch(1)
         # the review group's list of what the cross-checks found (the rows carry a ⚠)
         self.flags_label = wrap_label(object_name=f"{name_prefix}_flags")
-        self.flags_label.setStyleSheet("color: #e65100;")
+        text_colour(self.flags_label, "#e65100")
         self.model.modelReset.connect(self._show_flags)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -47,6 +47,7 @@ from selfassess.ui.widgets import (
     set_text_quietly,
     show_change,
     show_return,
+    text_colour,
     text_editor,
     wrap_label,
 )
@@ -89,7 +90,7 @@ class ItemPage(QWidget):
         self.hint_label = wrap_label(object_name="item_evidence_hint")
         # 佐证材料要求 as a checklist: what is expected, and how much of it is attached
         self.requirements_label = wrap_label(object_name="item_evidence_requirements")
-        self.reference_label.setStyleSheet("color: #555;")
+        text_colour(self.reference_label, "#555")
         self.return_label = return_reason_label("item_return_reason")
         self.changed_label = change_label("item_changed")
         for widget in (self.section_label, self.title_label, self.meta_label, self.return_label,
@@ -111,7 +112,7 @@ class ItemPage(QWidget):
         carried_layout.addWidget(self.confirm_button)
         self.carried_box.hide()
         self.earlier_label = wrap_label(object_name="item_earlier_shortcomings")
-        self.earlier_label.setStyleSheet("color: #555;")
+        text_colour(self.earlier_label, "#555")
         self.earlier_label.hide()
         layout.addWidget(self.carried_box)
         layout.addWidget(self.earlier_label)
@@ -322,7 +323,8 @@ class ItemPage(QWidget):
         self.narrative.setReadOnly(not editable)
         shade = "" if editable else READ_ONLY_STYLE
         for field in (self.score, self.na_reason, self.deduction_reason, self.narrative):
-            field.setStyleSheet(shade)
+            if field.styleSheet() != shade:  # setting it again would polish the field again
+                field.setStyleSheet(shade)
         self.evidence.set_editable(editable)
 
     def _show_carried(self, code: str) -> None:

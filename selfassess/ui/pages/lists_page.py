@@ -43,6 +43,7 @@ from selfassess.ui.widgets import (
     ErrorLabel,
     heading,
     set_text_quietly,
+    text_colour,
     text_editor,
     wrap_label,
 )
@@ -156,7 +157,7 @@ class ListPage(QWidget):
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName(f"{kind}_empty")
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("color: #555;")
+        text_colour(self.empty_hint, "#555")
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._show_empty_hint)
         left = QVBoxLayout()

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 
 from selfassess.i18n import _
 from selfassess.ui.session import Session
-from selfassess.ui.widgets import Debouncer, ErrorLabel, PointsSpinBox, set_text_quietly
+from selfassess.ui.widgets import (
+    Debouncer,
+    ErrorLabel,
+    PointsSpinBox,
+    set_text_quietly,
+    text_colour,
+)
 
 UNREVIEWED, KEEP, TRIGGERED = 0, 1, 2
 
@@ -49,7 +55,7 @@ class ReviewPanel(QGroupBox):
         self._typing = Debouncer(self)
         self._typing.fired.connect(lambda pending: self._save(reason=pending["reason"]))
         self.flag_label = ErrorLabel(f"{object_prefix}_flag")
-        self.flag_label.setStyleSheet("color: #a05a00;")
+        text_colour(self.flag_label, "#a05a00")
         row = QHBoxLayout()
         if kind == "veto":
             from PySide6.QtWidgets import QComboBox  # a veto's only: the item page's start
@@ -75,7 +81,7 @@ class ReviewPanel(QGroupBox):
         # what the evidence cross-checks found on this place's documents, in view beside the
         # score (the documents themselves are further down the page)
         self.evidence_label = ErrorLabel(f"{object_prefix}_evidence_flags")
-        self.evidence_label.setStyleSheet("color: #e65100;")
+        text_colour(self.evidence_label, "#e65100")
         self.evidence_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.flag_label)

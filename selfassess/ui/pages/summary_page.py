@@ -33,7 +33,7 @@ from selfassess.i18n import N_, _, join_list
 from selfassess.numbers import decimal_text, section_label
 from selfassess.ui.models import NODE_ROLE, ProblemModel
 from selfassess.ui.session import Session
-from selfassess.ui.widgets import heading, wrap_label
+from selfassess.ui.widgets import heading, text_colour, wrap_label
 
 # what blocks sealing, counted by kind (Problem.check), in the order a person works through it
 PROBLEM_KINDS = {
@@ -250,7 +250,7 @@ class SummaryPage(QScrollArea):
         self.problem_kinds = wrap_label(object_name="summary_problem_kinds")
         layout.addWidget(self.problem_kinds)
         self.warning = wrap_label(object_name="summary_warning")
-        self.warning.setStyleSheet("color: #8a5a00;")
+        text_colour(self.warning, "#8a5a00")
         layout.addWidget(self.warning)
         buttons = QHBoxLayout()
         self.seal_button = QPushButton(_("Seal for sending…"))
