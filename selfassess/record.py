@@ -6,7 +6,9 @@ imported: about 0.7 ms for a frozen class (``__init__``, ``__repr__``, ``__eq__`
 ``__hash__``, ``__setattr__``, ``__delattr__``). The read path of ``summary`` imports 60
 records and the app more, so that was about 33 ms of every start (bench/RESULTS.md), for
 classes most of which a run never makes. Here ``__eq__``, ``__hash__``, ``__repr__`` and the
-freezing are shared functions, and ``__init__`` is compiled the first time the class is called.
+freezing are shared functions, and ``__init__`` is made the first time the class is called:
+from code compiled with the package (``record_inits``, written by ``tools/record_inits.py``)
+for the package's classes, else compiled then.
 
 A record is still a dataclass (``fields``, ``replace``, ``asdict``; ``__dataclass_params__``
 says frozen, so frozen dataclasses may build on it) and behaves as ``@dataclass(frozen=True)``:
@@ -23,9 +25,13 @@ import dataclasses
 import reprlib
 from collections.abc import Callable
 from operator import attrgetter
+from types import CodeType, FunctionType
 from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T")
+
+# every class made a record, in the order made (tools/record_inits.py compiles their inits)
+MADE: list[type] = []
 
 
 def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -79,29 +85,54 @@ def _delattr(self: Any, name: str) -> None:
 _NO_VALUE: Any = dataclasses._HAS_DEFAULT_FACTORY  # type: ignore[attr-defined]
 
 
-def _make_init(fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
-    """``__init__`` as dataclass writes it for a frozen class: the fields in order as
-    parameters, defaults kept, a ``default_factory`` called when its argument is left out."""
+def init_source(fields: tuple[dataclasses.Field[Any], ...]
+                ) -> tuple[str, dict[str, Any], tuple[Any, ...]]:
+    """``__init__`` as dataclass writes it for a frozen class, as source: the fields in order
+    as parameters, a ``default_factory`` called when its argument is left out; with the names
+    it reads and the defaults to give it (the source holds placeholders, so that the same
+    source serves every class with these fields)."""
     names: dict[str, Any] = {"__no_value": _NO_VALUE}
     # the fields go straight into the instance's __dict__, as object.__setattr__ would put
     # them (no field is a descriptor: _refuse_unwritten), at a third of its cost: reading a
     # bureau makes thousands of answers
     parameters, body = ["__record_self"], ["    __values = __record_self.__dict__"]
+    defaults: list[Any] = []
     for index, field in enumerate(fields):
         value = field.name
         if field.default is not dataclasses.MISSING:
-            names[f"__default_{index}"] = field.default
-            parameters.append(f"{field.name}=__default_{index}")
+            defaults.append(field.default)
+            parameters.append(f"{field.name}=None")
         elif field.default_factory is not dataclasses.MISSING:
             names[f"__factory_{index}"] = field.default_factory
-            parameters.append(f"{field.name}=__no_value")
+            defaults.append(_NO_VALUE)
+            parameters.append(f"{field.name}=None")
             value = f"__factory_{index}() if {field.name} is __no_value else {field.name}"
         else:
             parameters.append(field.name)
         body.append(f"    __values[{field.name!r}] = {value}")
-    source = f"def __init__({', '.join(parameters)}):\n" + "\n".join(body)
-    exec(source, names)  # the source is built above from field names only
-    made: Callable[..., None] = names["__init__"]
+    source = f"def __init__({', '.join(parameters)}):\n" + "\n".join(body) + "\n"
+    return source, names, tuple(defaults)
+
+
+def _compiled(source: str) -> CodeType:
+    """The code of an ``__init__`` source: the package's own are compiled with it, in
+    ``record_inits`` (tools/record_inits.py), 0.1 ms saved for each class a run makes."""
+    from selfassess.record_inits import INITS  # generated; a test holds it to the classes
+
+    compiled = INITS.get(source)
+    if compiled is None:  # a class the tool has not seen (tests, a new record)
+        names: dict[str, Any] = {}
+        exec(source, names)  # the source is built from field names only
+        compiled = names["__init__"]
+    code: CodeType = compiled.__code__
+    return code
+
+
+def _make_init(fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
+    """``__init__`` for these fields: the code for their source, with this class's factories
+    and defaults."""
+    source, names, defaults = init_source(fields)
+    made = FunctionType(_compiled(source), names, "__init__", defaults)
     made.__annotations__ = {**{field.name: field.type for field in fields}, "return": None}
     return made
 
@@ -171,4 +202,5 @@ def record(cls: type[T]) -> type[T]:
         # leaves __hash__ None in the class, which dataclass replaces too)
         if name.startswith("__record") or cls.__dict__.get(name) is None:
             setattr(made, name, value)
+    MADE.append(made)
     return made
