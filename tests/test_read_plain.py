@@ -217,6 +217,44 @@ def test_the_full_check_names_the_first_problem_in_the_files_order(tmp_path: Pat
     assert "modified after sealing" in str(refused.value)
 
 
+def test_the_full_check_reads_together_and_in_order_where_a_read_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sound received bureau is read once for all its departments (one query a table, the
+    result kept for what reads next); a value that cannot be read is named before a broken
+    seal further on, as when each department is read alone."""
+    from selfassess.demo import write_demo
+    from selfassess.store import assessment
+
+    write_demo(tmp_path / "demo")
+    bureau = next((tmp_path / "demo").glob("*汇总.selfassess"))
+    received = tmp_path / "received.selfassess"
+    received.write_bytes(bureau.read_bytes())
+    alone: list[str | None] = []
+    together: list[int] = []
+    reading, reading_all = AssessmentFile.data, assessment.every_department_data
+    monkeypatch.setattr(AssessmentFile, "data", lambda af, department_id=None: (
+        alone.append(department_id), reading(af, department_id))[1])
+    monkeypatch.setattr(assessment, "every_department_data", lambda db, checklist, wanted, name: (
+        together.append(len(wanted)), reading_all(db, checklist, wanted, name))[1])
+    with AssessmentFile.open(received, readonly=True) as af:  # not written here: checked
+        assert alone == [] and together == [4]  # every department read together
+        assert len(af.every_data()) == 4 and together == [4]  # and kept: not read again
+    forged = tmp_path / "forged.selfassess"
+    forged.write_bytes(bureau.read_bytes())
+    with sqlite3.connect(forged) as raw:
+        ids = [row[0] for row in raw.execute("SELECT id FROM departments WHERE sealed = 1 "
+                                             "ORDER BY rowid")]
+        raw.execute("UPDATE answers SET self_score = 'abc' WHERE department_id = ? "
+                    "AND item_code = '1.1'", [ids[0]])
+        raw.execute("UPDATE answers SET narrative = narrative || '改' WHERE department_id = ? "
+                    "AND item_code = '1.1'", [ids[-1]])
+    raw.close()
+    with pytest.raises(FileFormatError) as refused:
+        AssessmentFile.open(forged, readonly=True)
+    assert "modified after sealing" not in str(refused.value) and "1.1" in str(refused.value)
+    assert alone[:1] == [ids[0]]  # read again one at a time, from the first
+
+
 def test_every_ledger_read_together_is_each_read_alone(tmp_path: Path) -> None:
     """The bureau's 整改台账 read for all departments at once (one query a table) is each
     department's read alone: notes in their order, statuses, deadlines put back."""

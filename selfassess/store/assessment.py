@@ -330,7 +330,8 @@ class AssessmentFile:
         departments = self.departments()
         unread = [d for d in departments
                   if (cached := self._cache.get(d.id)) is None or cached[0] != key]
-        for data in every_department_data(self._db, self.checklist, unread, self.path.name):
+        for data in (every_department_data(self._db, self.checklist, unread, self.path.name)
+                     if unread else ()):
             self._cache[data.department.id] = (key, data)
         return [self._cache[d.id][1] for d in departments]
 

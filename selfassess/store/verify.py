@@ -18,7 +18,7 @@ from selfassess.store.audit import audit_digest
 from selfassess.store.database import connection
 from selfassess.store.evidence import blob_head, blob_matches, stored_heads
 from selfassess.store.history import read_history
-from selfassess.store.ledger import ledger_documents, read_ledger
+from selfassess.store.ledger import ledger_documents, read_ledger, read_ledgers
 from selfassess.store.records import DepartmentData
 from selfassess.store.returns import read_approvals, read_returns
 from selfassess.store.schema import EXPECTED_TABLES
@@ -60,11 +60,17 @@ def verify_contents(af: AssessmentFile, writable: bool = True) -> None:
     departments = af.departments()
     if af.info.kind == "department" and len(departments) != 1:
         raise _refuse(name, _("a department file must hold exactly one department"))
+    # every stored value, against the embedded checklist: read together (each table once, kept
+    # for what reads the file next); where that finds a problem, one department at a time, its
+    # seal checked before the next is read, so that the first problem in the file's order is
+    # the one named, as it is when every read holds and the seals are checked in order
+    try:
+        together: list[DepartmentData] | None = af.every_data()
+    except FileFormatError:
+        together = None
     referenced: set[str] = set()
-    for department in departments:
-        # one department at a time, its seal checked before the next is read: the first
-        # problem in the file's order is the one named (not read together as for a summary)
-        data = af.data(department.id)  # every stored value, against the embedded checklist
+    for position, department in enumerate(departments):
+        data = together[position] if together is not None else af.data(department.id)
         if problem := seal_problem(af, data):
             raise _refuse(name, problem)
         referenced.update(ref.sha256 for ref in data.evidence)
@@ -72,8 +78,13 @@ def verify_contents(af: AssessmentFile, writable: bool = True) -> None:
     from selfassess.store.carry import earlier_shortcomings  # it writes through AssessmentFile
 
     earlier_shortcomings(af)  # every value checked
-    for department in departments:
-        referenced.update(ledger_documents(read_ledger(af, department.id)))
+    ids = [department.id for department in departments]
+    try:
+        ledgers = read_ledgers(af, ids)  # as the departments' data: together, else in order
+    except FileFormatError:
+        ledgers = {department_id: read_ledger(af, department_id) for department_id in ids}
+    for ledger in ledgers.values():
+        referenced.update(ledger_documents(ledger))
     read_history(af)
     owners = [r.department_id for r in read_returns(af)] + [
         a.department_id for a in read_approvals(af)] + list(
