@@ -194,24 +194,36 @@ def test_every_department_read_together_is_each_read_alone(tmp_path: Path) -> No
     assert sum(len(d.shortcomings) for d in together) >= 3  # found under the upper-case ids
 
 
+def _received_bureau(tmp_path: Path, name: str, unreadable: int | None = None,
+                     altered: int | None = None) -> tuple[Path, list[str]]:
+    """A copy of the demo's bureau under a name this machine does not know (the full check at
+    every open), with the sealed departments' ids in the file's order; optionally one of them
+    given a score that cannot be read, one a narrative changed after sealing."""
+    from selfassess.demo import write_demo
+
+    if not (tmp_path / "demo").exists():
+        write_demo(tmp_path / "demo")
+    bureau = next((tmp_path / "demo").glob("*汇总.selfassess"))
+    received = tmp_path / name
+    received.write_bytes(bureau.read_bytes())
+    with sqlite3.connect(received) as raw:
+        ids = [row[0] for row in raw.execute("SELECT id FROM departments WHERE sealed = 1 "
+                                             "ORDER BY rowid")]
+        if altered is not None:
+            raw.execute("UPDATE answers SET narrative = narrative || '改' WHERE department_id = ? "
+                        "AND item_code = '1.1'", [ids[altered]])
+        if unreadable is not None:
+            raw.execute("UPDATE answers SET self_score = 'abc' WHERE department_id = ? "
+                        "AND item_code = '1.1'", [ids[unreadable]])
+    raw.close()
+    return received, ids
+
+
 def test_the_full_check_names_the_first_problem_in_the_files_order(tmp_path: Path) -> None:
     """A received bureau is checked one department at a time, its seal before the next is
     read: a broken seal on the first department is what the refusal names, not an invalid
     value further on."""
-    from selfassess.demo import write_demo
-
-    write_demo(tmp_path / "demo")
-    bureau = next((tmp_path / "demo").glob("*汇总.selfassess"))
-    forged = tmp_path / "received.selfassess"
-    forged.write_bytes(bureau.read_bytes())
-    with sqlite3.connect(forged) as raw:
-        ids = [row[0] for row in raw.execute("SELECT id FROM departments WHERE sealed = 1 "
-                                             "ORDER BY rowid")]
-        raw.execute("UPDATE answers SET narrative = narrative || '改' WHERE department_id = ? "
-                    "AND item_code = '1.1'", [ids[0]])
-        raw.execute("UPDATE answers SET self_score = 'abc' WHERE department_id = ? "
-                    "AND item_code = '1.1'", [ids[-1]])
-    raw.close()
+    forged, _ids = _received_bureau(tmp_path, "received.selfassess", unreadable=-1, altered=0)
     with pytest.raises(FileFormatError) as refused:
         AssessmentFile.open(forged, readonly=True)  # not written here: the full check
     assert "modified after sealing" in str(refused.value)
@@ -222,13 +234,10 @@ def test_the_full_check_reads_together_and_in_order_where_a_read_fails(
     """A sound received bureau is read once for all its departments (one query a table, the
     result kept for what reads next); a value that cannot be read is named before a broken
     seal further on, as when each department is read alone."""
-    from selfassess.demo import write_demo
     from selfassess.store import assessment
 
-    write_demo(tmp_path / "demo")
-    bureau = next((tmp_path / "demo").glob("*汇总.selfassess"))
-    received = tmp_path / "received.selfassess"
-    received.write_bytes(bureau.read_bytes())
+    received, _ids = _received_bureau(tmp_path, "received.selfassess")
+    forged, ids = _received_bureau(tmp_path, "forged.selfassess", unreadable=0, altered=-1)
     alone: list[str | None] = []
     together: list[int] = []
     reading, reading_all = AssessmentFile.data, assessment.every_department_data
@@ -239,16 +248,6 @@ def test_the_full_check_reads_together_and_in_order_where_a_read_fails(
     with AssessmentFile.open(received, readonly=True) as af:  # not written here: checked
         assert alone == [] and together == [4]  # every department read together
         assert len(af.every_data()) == 4 and together == [4]  # and kept: not read again
-    forged = tmp_path / "forged.selfassess"
-    forged.write_bytes(bureau.read_bytes())
-    with sqlite3.connect(forged) as raw:
-        ids = [row[0] for row in raw.execute("SELECT id FROM departments WHERE sealed = 1 "
-                                             "ORDER BY rowid")]
-        raw.execute("UPDATE answers SET self_score = 'abc' WHERE department_id = ? "
-                    "AND item_code = '1.1'", [ids[0]])
-        raw.execute("UPDATE answers SET narrative = narrative || '改' WHERE department_id = ? "
-                    "AND item_code = '1.1'", [ids[-1]])
-    raw.close()
     with pytest.raises(FileFormatError) as refused:
         AssessmentFile.open(forged, readonly=True)
     assert "modified after sealing" not in str(refused.value) and "1.1" in str(refused.value)
