@@ -132,7 +132,7 @@ def _make_init(fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None
     """``__init__`` for these fields: the code for their source, with this class's factories
     and defaults."""
     source, names, defaults = init_source(fields)
-    made = FunctionType(_compiled(source), names, "__init__", defaults)
+    made = FunctionType(_compiled(source), names, "__init__", defaults or None)
     made.__annotations__ = {**{field.name: field.type for field in fields}, "return": None}
     return made
 

@@ -254,6 +254,68 @@ def test_the_full_check_reads_together_and_in_order_where_a_read_fails(
     assert alone[:1] == [ids[0]]  # read again one at a time, from the first
 
 
+def test_what_cannot_be_read_is_refused_in_the_files_order_and_in_one_line(
+        tmp_path: Path) -> None:
+    """Values a reader could not even convert (a text or infinite evidence position, a scoring
+    aid nested deeper than Python's stack) are refused as damage, named after a broken seal
+    earlier in the file, never a crash."""
+    for position in ("'x'", "9e999"):
+        forged, ids = _received_bureau(tmp_path, f"p{position[:2]}.selfassess", altered=0)
+        with sqlite3.connect(forged) as raw:
+            raw.execute(f"UPDATE evidence SET position = {position} WHERE department_id = ?",
+                        [ids[1]])
+        raw.close()
+        with pytest.raises(FileFormatError) as refused:
+            AssessmentFile.open(forged, readonly=True)
+        assert "modified after sealing" in str(refused.value)
+        with sqlite3.connect(forged) as raw:  # the seal put right: the position is named
+            raw.execute("UPDATE answers SET narrative = substr(narrative, 1, "
+                        "length(narrative) - 1) WHERE department_id = ? AND item_code = '1.1'",
+                        [ids[0]])
+        raw.close()
+        with pytest.raises(FileFormatError) as refused:
+            AssessmentFile.open(forged, readonly=True)
+        assert "number or position is not valid" in str(refused.value)
+    nested, ids = _received_bureau(tmp_path, "nested.selfassess")
+    with sqlite3.connect(nested) as raw:
+        raw.execute("UPDATE answers SET aid = ? WHERE department_id = ? AND item_code = '1.2'",
+                    ["[" * 60_000, ids[1]])
+    raw.close()
+    with pytest.raises(FileFormatError) as refused:
+        AssessmentFile.open(nested, readonly=True)
+    assert "scoring aid is not valid" in str(refused.value)
+
+
+def test_rows_tied_in_a_table_made_elsewhere_read_alike_both_ways(tmp_path: Path) -> None:
+    """A table recreated with its key walked backwards and every position tied: read alone or
+    together, the rows come in the order of their content, so both readings, and the seal,
+    agree."""
+    forged, ids = _received_bureau(tmp_path, "tied.selfassess")
+    with sqlite3.connect(forged) as raw:
+        columns = [row[1] for row in raw.execute("PRAGMA table_info(measures)")]
+        listed = ", ".join(columns)
+        raw.executescript(f"""
+            CREATE TABLE tied AS SELECT {listed} FROM measures;
+            DROP TABLE measures;
+            CREATE TABLE measures ({", ".join(columns)},
+                PRIMARY KEY (department_id, position DESC, id DESC)) WITHOUT ROWID;
+            INSERT INTO measures SELECT {listed} FROM tied;
+            DROP TABLE tied;""")
+        raw.execute("UPDATE measures SET position = 0 WHERE department_id = ?", [ids[1]])
+    raw.close()
+    with AssessmentFile.open(forged, readonly=True, verify=False) as af:
+        db = Database(sqlite3.connect(f"file:{forged}?mode=ro", uri=True))
+        departments = af.departments()
+        try:
+            alone = [reading.read_department_data(db, af.checklist, d, forged.name)
+                     for d in departments]
+            together = reading.every_department_data(db, af.checklist, departments, forged.name)
+        finally:
+            db.close()
+    assert together == alone
+    assert [m.text for m in alone[1].measures] == sorted(m.text for m in alone[1].measures)
+
+
 def test_every_ledger_read_together_is_each_read_alone(tmp_path: Path) -> None:
     """The bureau's 整改台账 read for all departments at once (one query a table) is each
     department's read alone: notes in their order, statuses, deadlines put back."""

@@ -180,7 +180,7 @@ def _aid(problems: _Problems, where: str, raw: Any) -> Aid:
         return _NO_AID
     try:
         data = json.loads(raw) if isinstance(raw, str) and len(raw) < 100_000 else None
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
         data = None
     if not isinstance(data, dict):
         problems.add(where, _("the scoring aid is not valid"))
@@ -242,6 +242,10 @@ class DepartmentRows:
 
     def __call__(self, query: str, dept_id: str) -> Iterable[tuple[Any, ...]]:
         columns, table, order = self.queries[query]
+        # rows tied on the order (possible only in a table made by something else) follow
+        # their content, not the way SQLite happens to walk an index, which differs between
+        # the two queries: both readings, and the seal's digest, see the same sequence
+        order = f"{order}, {columns}"
         if self.together is None:
             return self.db.execute(f"SELECT {columns} FROM {table} WHERE department_id = ? "
                                    f"ORDER BY {order}", [dept_id])
@@ -448,7 +452,10 @@ def _evidence(rows: DepartmentRows, checklist: Checklist, dept_id: str, problems
         if not isinstance(size, int) or not 0 <= size <= MAX_EVIDENCE_BYTES:
             problems.add(where, _("the declared size is not valid"))
             size = 0
-        refs.append(EvidenceRef(int(ev_id), str(kind), str(code), int(position or 0), str(name),
+        if type(ev_id) is not int or type(position or 0) is not int:  # a table made elsewhere
+            problems.add(where, _("its number or position is not valid"))
+            ev_id, position = 0, 0
+        refs.append(EvidenceRef(ev_id, str(kind), str(code), position or 0, str(name),
                                 problems.text(where, media_type, MAX_NAME), str(sha256), size,
                                 problems.time(where, added_at)))
     return refs
