@@ -10,7 +10,6 @@ import gettext
 import os
 from collections.abc import Iterable
 
-DOMAIN = "selfassess"
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
 LANGUAGE_ENV = "SELFASSESS_LANG"
